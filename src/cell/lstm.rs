@@ -1,0 +1,86 @@
+//! The LSTM cell (Hochreiter and Schmidhuber 1997, with the forget gate of Gers et al.
+//! 2000), exactly as Keras computes it: gate order i, f, c, o, logistic-sigmoid gates,
+//! tanh for the candidate and the output, no peepholes.
+//!
+//! Forward, for a batch of B row vectors, a = x_t W + b + h_{t-1} U split in four U-wide blocks:
+//!
+//! ```text
+//! i_t = σ(a_i)     input gate          how much of the candidate to write
+//! f_t = σ(a_f)     forget gate         how much of the old cell state to keep
+//! g_t = tanh(a_c)  candidate           what to write
+//! o_t = σ(a_o)     output gate         how much of the cell to show
+//! c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t
+//! h_t = o_t ⊙ tanh(c_t)
+//! ```
+//!
+//! Backward, given dh_t and dc_t (the cell gradient from step t+1):
+//!
+//! ```text
+//! do   = dh_t ⊙ tanh(c_t)
+//! dc   = dc_t + dh_t ⊙ o_t ⊙ (1 - tanh²(c_t))
+//! di   = dc ⊙ g_t,   dg = dc ⊙ i_t,   df = dc ⊙ c_{t-1}
+//! da   = [di ⊙ i(1-i), df ⊙ f(1-f), dg ⊙ (1-g²), do ⊙ o(1-o)]
+//! dc_{t-1} = dc ⊙ f_t                   the "constant error carousel": no matrix, no squashing
+//! dh_{t-1} = da Uᵀ
+//! ```
+
+use super::{Saved, Step, StepGrads, Weights};
+use crate::activation::sigmoid;
+use crate::linalg::{gemm_acc, View};
+
+/// One step forward. On entry `step.z` holds x_t W + b; on exit the gate activations
+/// [i, f, g, o]; `step.c` gets c_t and `step.aux` gets tanh(c_t).
+pub fn forward_step(w: &Weights, step: Step) {
+    let u = w.units;
+    let ku = 4 * u;
+    let b = step.h_prev.len() / u;
+    gemm_acc(b, ku, u, View::rows(step.h_prev, u), w.recurrent, ku, step.z, ku);
+    for r in 0..b {
+        let a = &mut step.z[r * ku..(r + 1) * ku];
+        let c_prev = &step.c_prev[r * u..(r + 1) * u];
+        let c = &mut step.c[r * u..(r + 1) * u];
+        let tanh_c = &mut step.aux[r * u..(r + 1) * u];
+        let h = &mut step.h[r * u..(r + 1) * u];
+        for j in 0..u {
+            let i = sigmoid(a[j]);
+            let f = sigmoid(a[u + j]);
+            let g = libm::tanhf(a[2 * u + j]);
+            let o = sigmoid(a[3 * u + j]);
+            a[j] = i;
+            a[u + j] = f;
+            a[2 * u + j] = g;
+            a[3 * u + j] = o;
+            c[j] = f * c_prev[j] + i * g;
+            tanh_c[j] = libm::tanhf(c[j]);
+            h[j] = o * tanh_c[j];
+        }
+    }
+}
+
+/// One step back. `g.dc` holds dL/dc_t on entry and dL/dc_{t-1} on exit.
+pub fn backward_step(w: &Weights, saved: Saved, g: StepGrads) {
+    let u = w.units;
+    let ku = 4 * u;
+    let b = saved.h.len() / u;
+    for r in 0..b {
+        let gates = &saved.z[r * ku..(r + 1) * ku];
+        let tanh_c = &saved.aux[r * u..(r + 1) * u];
+        let c_prev = &saved.c_prev[r * u..(r + 1) * u];
+        let dh = &g.dh[r * u..(r + 1) * u];
+        let dc_io = &mut g.dc[r * u..(r + 1) * u];
+        let da = &mut g.dzx[r * ku..(r + 1) * ku];
+        for j in 0..u {
+            let (i, f, gg, o) = (gates[j], gates[u + j], gates[2 * u + j], gates[3 * u + j]);
+            let tc = tanh_c[j];
+            let d_o = dh[j] * tc;
+            let dc = dc_io[j] + dh[j] * o * (1.0 - tc * tc);
+            da[j] = dc * gg * i * (1.0 - i);
+            da[u + j] = dc * c_prev[j] * f * (1.0 - f);
+            da[2 * u + j] = dc * i * (1.0 - gg * gg);
+            da[3 * u + j] = d_o * o * (1.0 - o);
+            dc_io[j] = dc * f;
+        }
+    }
+    g.dh_prev.fill(0.0);
+    gemm_acc(b, u, ku, View::rows(g.dzx, ku), w.recurrent_t, u, g.dh_prev, u);
+}

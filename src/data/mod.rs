@@ -1,0 +1,5 @@
+//! Data sets: the sentence, the sine series, and the remember-the-first-token task.
+
+pub mod memory;
+pub mod sine;
+pub mod text;

@@ -1,0 +1,157 @@
+//! The trace: everything one forward and backward pass over one sequence computes.
+//!
+//! Request: `{ "x": [T][I], "y": [T][O] (mse) or [T] class ids (cross_entropy),
+//!             "loss": "mse" | "cross_entropy", "loss_at": "every_step" | "last_step" }`
+//!
+//! Trace: `{ "hidden": [T][U], "cell": [T][U] (lstm only), "outputs": [T][O],
+//!           "loss": number, "grads": {the weights' keys and shapes}, "dh_norms": [T] }`
+//! with h_0 = 0 and dh_norms[t] = ‖dLoss/dh_t‖.
+
+use serde_json::{json, Value};
+
+use super::json::{field, matrix, parse, rows_of, shape_of, string};
+use super::model_file::{model_from_value, weights_json};
+use crate::bptt;
+use crate::error::{Result, RnnError};
+use crate::loss::{check_pairing, loss_and_grad, LossAt, LossKind, Targets};
+use crate::model::Model;
+use crate::network::{forward, Initial, Inputs, Workspace};
+
+/// Targets of one sequence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OwnedTargets {
+    /// [T][O] values.
+    Values(Vec<f32>),
+    /// [T] class ids.
+    Classes(Vec<u32>),
+}
+
+impl OwnedTargets {
+    /// Borrowed form for the loss.
+    pub fn as_targets(&self) -> Targets<'_> {
+        match self {
+            OwnedTargets::Values(v) => Targets::Values(v),
+            OwnedTargets::Classes(c) => Targets::Classes(c),
+        }
+    }
+}
+
+/// One sequence to trace, checked against the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraceRequest {
+    /// T.
+    pub steps: usize,
+    /// [T][I].
+    pub x: Vec<f32>,
+    pub y: OwnedTargets,
+    pub loss: LossKind,
+    pub loss_at: LossAt,
+}
+
+/// Reads and checks a request for `model`.
+pub fn request_from_value(v: &Value, model: &Model) -> Result<TraceRequest> {
+    let spec = model.spec;
+    if !v.is_object() {
+        return Err(RnnError::shape("request", "an object", shape_of(v)));
+    }
+    let loss = match string(v, "loss", "")? {
+        "mse" => LossKind::Mse,
+        "cross_entropy" => LossKind::CrossEntropy,
+        other => return Err(RnnError::invalid("loss", format!("{other:?}"), "expected \"mse\" or \"cross_entropy\"")),
+    };
+    let loss_at = match v.get("loss_at").map(|a| a.as_str()) {
+        None => LossAt::EveryStep,
+        Some(Some("every_step")) => LossAt::EveryStep,
+        Some(Some("last_step")) => LossAt::LastStep,
+        Some(other) => return Err(RnnError::invalid("loss_at", format!("{other:?}"), "expected \"every_step\" or \"last_step\"")),
+    };
+    check_pairing(loss, spec.output)?;
+    let x_value = field(v, "x", "")?;
+    if x_value.as_array().is_some_and(|a| a.is_empty()) {
+        return Err(RnnError::EmptySequence { field: "x".into() });
+    }
+    let x = matrix(x_value, "x", None, spec.input_size)?;
+    let steps = x.len() / spec.input_size;
+    let y_value = field(v, "y", "")?;
+    let y = match loss {
+        LossKind::Mse => OwnedTargets::Values(matrix(y_value, "y", Some(steps), spec.output_size)?),
+        LossKind::CrossEntropy => OwnedTargets::Classes(class_ids(y_value, steps, spec.output_size)?),
+    };
+    Ok(TraceRequest { steps, x, y, loss, loss_at })
+}
+
+/// [T] class ids, each in 0..classes.
+fn class_ids(v: &Value, steps: usize, classes: usize) -> Result<Vec<u32>> {
+    let items = v.as_array().filter(|a| a.len() == steps).ok_or_else(|| RnnError::shape("y", format!("[{steps}] class ids"), shape_of(v)))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(t, item)| {
+            let id = item.as_i64().filter(|_| item.is_i64() || item.is_u64()).ok_or_else(|| RnnError::invalid(format!("y[{t}]"), item.to_string(), "a class id must be a whole number"))?;
+            if id < 0 || id as usize >= classes {
+                return Err(RnnError::ClassOutOfRange { field: "y".into(), step: t, class: id, classes });
+            }
+            Ok(id as u32)
+        })
+        .collect()
+}
+
+/// Everything one pass computed, in the model's buffers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trace {
+    pub steps: usize,
+    /// h_1..h_T [T][U].
+    pub hidden: Vec<f32>,
+    /// c_1..c_T [T][U] (LSTM; empty otherwise).
+    pub cell: Vec<f32>,
+    /// After softmax/identity [T][O].
+    pub outputs: Vec<f32>,
+    pub loss: f32,
+    /// dLoss/dweights, laid out like the weights.
+    pub grads: Vec<f32>,
+    /// ‖dLoss/dh_t‖ [T].
+    pub dh_norms: Vec<f32>,
+}
+
+/// One forward and backward pass from h_0 = 0.
+pub fn trace(model: &Model, request: &TraceRequest) -> Trace {
+    let mut ws = Workspace::new();
+    let inputs = Inputs::Dense(&request.x);
+    forward(model, inputs, request.steps, 1, Initial::Zero, &mut ws);
+    let loss = loss_and_grad(request.loss, request.loss_at, model.spec.output, request.y.as_targets(), request.steps, 1, &ws.logits, &ws.outputs, &mut ws.d_logits);
+    let mut grads = vec![0.0; model.layout.len];
+    bptt::backward(model, inputs, &mut ws, &mut grads);
+    Trace {
+        steps: request.steps,
+        hidden: ws.hidden().to_vec(),
+        cell: ws.cell_state().to_vec(),
+        outputs: ws.outputs.clone(),
+        loss,
+        grads,
+        dh_norms: ws.dh_norms.clone(),
+    }
+}
+
+/// The trace as the binding JSON value.
+pub fn trace_to_value(model: &Model, t: &Trace) -> Value {
+    let u = model.spec.units;
+    let mut v = json!({
+        "hidden": rows_of(&t.hidden, u),
+        "outputs": rows_of(&t.outputs, model.spec.output_size),
+        "loss": t.loss,
+        "grads": weights_json(model, &t.grads),
+        "dh_norms": t.dh_norms,
+    });
+    if !t.cell.is_empty() {
+        v["cell"] = json!(rows_of(&t.cell, u));
+    }
+    v
+}
+
+/// Model file text and request text in, trace JSON text out: what `rnnp trace` prints.
+pub fn trace_from_json(model_text: &str, request_text: &str) -> Result<String> {
+    let model = model_from_value(&parse(model_text)?)?;
+    let request = request_from_value(&parse(request_text)?, &model)?;
+    let t = trace(&model, &request);
+    Ok(serde_json::to_string(&trace_to_value(&model, &t)).expect("a JSON value always serialises"))
+}

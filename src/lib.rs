@@ -1,0 +1,32 @@
+//! # RNN Playground
+//!
+//! A recurrent neural network small enough to read and exact enough to trust: the simple
+//! RNN of h_t = f(W_hh h_{t-1} + W_xh x_t + b_h), y_t = W_hy h_t + b_y, the LSTM and the
+//! GRU, with Keras's weight layout and numbers, backpropagation through time written out
+//! by hand, and everything a teaching page shows.
+//!
+//! Layers of the crate:
+//! - math: [`linalg`], [`activation`], [`cell`] (one step forward and back),
+//!   [`network`] (the loop forward), [`bptt`] (the loop back), [`loss`];
+//! - learning: [`init`], [`train`] (optimisers, clipping, batches), [`keras`] (the seed's API);
+//! - analysis: [`spectral`] (eigenvalues, singular values);
+//! - data and files: [`data`], [`format`];
+
+pub mod activation;
+pub mod bptt;
+pub mod cell;
+pub mod data;
+pub mod error;
+pub mod format;
+pub mod init;
+pub mod keras;
+pub mod linalg;
+pub mod loss;
+pub mod model;
+pub mod network;
+pub mod rng;
+pub mod spectral;
+pub mod train;
+
+pub use error::{Result, RnnError};
+pub use model::{CellKind, Model, OutputKind, Spec};

@@ -1,0 +1,211 @@
+//! The matrix products the network is made of, on row-major `f32` slices.
+//!
+//! Why our own kernel and not ndarray's `dot`: every output element here is summed in the
+//! same order (over the shared index, first to last, then added to C) whatever the SIMD
+//! width, the tile or the platform, because SIMD lanes only ever run across *output
+//! columns*. Rust does not fuse multiply-adds on its own, so the command line and the
+//! browser compute bit-identical numbers from the same seed. ndarray's backend
+//! (matrixmultiply) picks a kernel at run time (FMA on some CPUs), which breaks that.
+//! `benches/gemm.rs` measures both on the shapes of our models.
+//!
+//! The tile is 4 rows by 8 columns: eight 4-lane accumulators, which fit the sixteen
+//! vector registers of SSE2 and of wasm `simd128` with room for the loads.
+
+const MR: usize = 4;
+const NR: usize = 8;
+
+/// A read-only matrix view: element (i, p) is `data[i * row_stride + p * col_stride]`.
+///
+/// Both strides are free, so the same kernel computes A·B and Aᵀ·B.
+#[derive(Clone, Copy)]
+pub struct View<'a> {
+    pub data: &'a [f32],
+    pub row_stride: usize,
+    pub col_stride: usize,
+}
+
+impl<'a> View<'a> {
+    /// A row-major matrix with `ld` floats between row starts.
+    pub fn rows(data: &'a [f32], ld: usize) -> Self {
+        View { data, row_stride: ld, col_stride: 1 }
+    }
+
+    /// The transpose of a row-major matrix with leading dimension `ld`.
+    pub fn transposed(data: &'a [f32], ld: usize) -> Self {
+        View { data, row_stride: 1, col_stride: ld }
+    }
+
+    #[inline(always)]
+    fn at(&self, i: usize, p: usize) -> f32 {
+        self.data[i * self.row_stride + p * self.col_stride]
+    }
+}
+
+/// C[m×n] += A[m×k] · B[k×n].
+///
+/// `b` and `c` are row-major with leading dimensions `ldb` and `ldc`; `a` is any [`View`].
+/// For every element, c_ij ← c_ij + (Σ_p a_ip b_pj) with the sum taken in order p = 0..k.
+pub fn gemm_acc(m: usize, n: usize, k: usize, a: View, b: &[f32], ldb: usize, c: &mut [f32], ldc: usize) {
+    if m == 0 || n == 0 || k == 0 {
+        return;
+    }
+    assert!(b.len() >= (k - 1) * ldb + n, "gemm: B is too short");
+    assert!(c.len() >= (m - 1) * ldc + n, "gemm: C is too short");
+    assert!(a.data.len() > (m - 1) * a.row_stride + (k - 1) * a.col_stride, "gemm: A is too short");
+    let mut i0 = 0;
+    while i0 < m {
+        let mr = MR.min(m - i0);
+        let mut j0 = 0;
+        while j0 < n {
+            let nr = NR.min(n - j0);
+            if mr == MR && nr == NR {
+                tile_full(k, a, i0, b, ldb, j0, c, ldc);
+            } else {
+                tile_edge(mr, nr, k, a, i0, b, ldb, j0, c, ldc);
+            }
+            j0 += NR;
+        }
+        i0 += MR;
+    }
+}
+
+/// One full MR×NR tile, the hot loop: LLVM turns the `[f32; NR]` rows into vectors.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn tile_full(k: usize, a: View, i0: usize, b: &[f32], ldb: usize, j0: usize, c: &mut [f32], ldc: usize) {
+    let mut acc = [[0f32; NR]; MR];
+    for p in 0..k {
+        let start = p * ldb + j0;
+        let brow: &[f32; NR] = b[start..start + NR].try_into().unwrap();
+        for (r, acc_row) in acc.iter_mut().enumerate() {
+            let av = a.at(i0 + r, p);
+            for j in 0..NR {
+                acc_row[j] += av * brow[j];
+            }
+        }
+    }
+    for (r, acc_row) in acc.iter().enumerate() {
+        let start = (i0 + r) * ldc + j0;
+        let crow: &mut [f32; NR] = (&mut c[start..start + NR]).try_into().unwrap();
+        for j in 0..NR {
+            crow[j] += acc_row[j];
+        }
+    }
+}
+
+/// A partial tile at the right or bottom edge, summed in the same order as [`tile_full`].
+#[allow(clippy::too_many_arguments)]
+fn tile_edge(mr: usize, nr: usize, k: usize, a: View, i0: usize, b: &[f32], ldb: usize, j0: usize, c: &mut [f32], ldc: usize) {
+    let mut acc = [[0f32; NR]; MR];
+    for p in 0..k {
+        let brow = &b[p * ldb + j0..p * ldb + j0 + nr];
+        for (r, acc_row) in acc.iter_mut().enumerate().take(mr) {
+            let av = a.at(i0 + r, p);
+            for (slot, bv) in acc_row.iter_mut().zip(brow) {
+                *slot += av * bv;
+            }
+        }
+    }
+    for (r, acc_row) in acc.iter().enumerate().take(mr) {
+        let crow = &mut c[(i0 + r) * ldc + j0..(i0 + r) * ldc + j0 + nr];
+        for (cv, av) in crow.iter_mut().zip(acc_row) {
+            *cv += av;
+        }
+    }
+}
+
+/// `dst[cols×rows] = srcᵀ` for a row-major `src[rows×cols]`.
+pub fn transpose(rows: usize, cols: usize, src: &[f32], dst: &mut [f32]) {
+    assert_eq!(src.len(), rows * cols);
+    assert_eq!(dst.len(), rows * cols);
+    for i in 0..rows {
+        for j in 0..cols {
+            dst[j * rows + i] = src[i * cols + j];
+        }
+    }
+}
+
+/// `sums[j] += Σ_i m[i][j]` over the rows of a row-major matrix (bias gradients).
+pub fn add_column_sums(rows: usize, cols: usize, m: &[f32], sums: &mut [f32]) {
+    assert_eq!(sums.len(), cols);
+    for row in m[..rows * cols].chunks_exact(cols) {
+        for (s, v) in sums.iter_mut().zip(row) {
+            *s += v;
+        }
+    }
+}
+
+/// Euclidean norm, summed in order in f64 (so it is the same everywhere and exact enough
+/// for norms of ten thousand numbers).
+pub fn norm(v: &[f32]) -> f64 {
+    v.iter().map(|&x| x as f64 * x as f64).sum::<f64>().sqrt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rng::Rng;
+
+    fn naive(m: usize, n: usize, k: usize, a: View, b: &[f32], ldb: usize, c: &mut [f32], ldc: usize) {
+        for i in 0..m {
+            for j in 0..n {
+                let mut s = 0f32;
+                for p in 0..k {
+                    s += a.at(i, p) * b[p * ldb + j];
+                }
+                c[i * ldc + j] += s;
+            }
+        }
+    }
+
+    fn random(n: usize, rng: &mut Rng) -> Vec<f32> {
+        (0..n).map(|_| rng.uniform(-1.0, 1.0)).collect()
+    }
+
+    #[test]
+    fn matches_the_textbook_triple_loop_bit_for_bit_on_odd_shapes() {
+        let mut rng = Rng::new(11);
+        for &(m, n, k) in &[(1, 1, 1), (3, 5, 7), (4, 8, 2), (9, 17, 13), (32, 50, 50), (5, 200, 50), (33, 64, 1)] {
+            let a = random(m * k, &mut rng);
+            let b = random(k * n, &mut rng);
+            let c0 = random(m * n, &mut rng);
+            let mut fast = c0.clone();
+            let mut slow = c0.clone();
+            gemm_acc(m, n, k, View::rows(&a, k), &b, n, &mut fast, n);
+            naive(m, n, k, View::rows(&a, k), &b, n, &mut slow, n);
+            assert_eq!(fast, slow, "shape {m}x{n}x{k}");
+        }
+    }
+
+    #[test]
+    fn transposed_view_computes_a_transpose_times_b() {
+        // A = [[1, 2], [3, 4], [5, 6]] (3×2), B = [[1], [1], [1]] (3×1): Aᵀ·B = [9, 12].
+        let a = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0];
+        let b = [1.0, 1.0, 1.0];
+        let mut c = [0.0, 0.0];
+        gemm_acc(2, 1, 3, View::transposed(&a, 2), &b, 1, &mut c, 1);
+        assert_eq!(c, [9.0, 12.0]);
+    }
+
+    #[test]
+    fn sub_matrices_through_leading_dimensions() {
+        // Multiply by the last two columns of a 2×3 B only.
+        let a = [1.0, 2.0]; // 1×2
+        let b = [1.0, 10.0, 100.0, 2.0, 20.0, 200.0];
+        let mut c = [0.0, 0.0];
+        gemm_acc(1, 2, 2, View::rows(&a, 2), &b[1..], 3, &mut c, 2);
+        assert_eq!(c, [50.0, 500.0]);
+    }
+
+    #[test]
+    fn transpose_and_column_sums() {
+        let m = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0];
+        let mut t = [0.0; 6];
+        transpose(2, 3, &m, &mut t);
+        assert_eq!(t, [1.0, 4.0, 2.0, 5.0, 3.0, 6.0]);
+        let mut s = [0.0; 3];
+        add_column_sums(2, 3, &m, &mut s);
+        assert_eq!(s, [5.0, 7.0, 9.0]);
+        assert!((norm(&[3.0, 4.0]) - 5.0).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,140 @@
+//! A data set of N sequences of T steps, and gathering mini-batches from it.
+//!
+//! Sequences are stored sample-major ([N][T][·], as Keras's x_train), and a mini-batch is
+//! copied out time-major ([T][B][·]), the layout the network's matrix products want.
+
+use crate::error::{Result, RnnError};
+use crate::loss::LossKind;
+
+/// The inputs of every sequence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SeqInputs {
+    /// Real vectors [N][T][I].
+    Dense { features: usize, data: Vec<f32> },
+    /// Token ids [N][T] (one-hot inputs of size V).
+    Tokens(Vec<u32>),
+}
+
+/// The targets of every sequence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SeqTargets {
+    /// [N][T][O] values.
+    Values { outputs: usize, data: Vec<f32> },
+    /// [N][T] class ids.
+    Classes(Vec<u32>),
+}
+
+/// N sequences of T steps with their targets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    pub sequences: usize,
+    pub length: usize,
+    pub inputs: SeqInputs,
+    pub targets: SeqTargets,
+}
+
+impl Dataset {
+    /// Checks that the buffers have N·T rows.
+    pub fn new(sequences: usize, length: usize, inputs: SeqInputs, targets: SeqTargets) -> Result<Self> {
+        if sequences == 0 {
+            return Err(RnnError::invalid("x", "0 sequences", "at least one sequence is needed"));
+        }
+        if length == 0 {
+            return Err(RnnError::EmptySequence { field: "x".into() });
+        }
+        let rows = sequences * length;
+        let (in_len, in_expected) = match &inputs {
+            SeqInputs::Dense { features, data } => (data.len(), rows * features),
+            SeqInputs::Tokens(ids) => (ids.len(), rows),
+        };
+        if in_len != in_expected {
+            return Err(RnnError::shape("x", format!("{in_expected} numbers ([N={sequences}][T={length}][·])"), format!("{in_len} numbers")));
+        }
+        let (out_len, out_expected) = match &targets {
+            SeqTargets::Values { outputs, data } => (data.len(), rows * outputs),
+            SeqTargets::Classes(ids) => (ids.len(), rows),
+        };
+        if out_len != out_expected {
+            return Err(RnnError::shape("y", format!("{out_expected} numbers ([N={sequences}][T={length}][·])"), format!("{out_len} numbers")));
+        }
+        Ok(Dataset { sequences, length, inputs, targets })
+    }
+
+    /// The loss these targets call for.
+    pub fn loss_kind(&self) -> LossKind {
+        match self.targets {
+            SeqTargets::Values { .. } => LossKind::Mse,
+            SeqTargets::Classes(_) => LossKind::CrossEntropy,
+        }
+    }
+
+    /// I (or V for tokens, which the caller knows).
+    pub fn features(&self) -> Option<usize> {
+        match self.inputs {
+            SeqInputs::Dense { features, .. } => Some(features),
+            SeqInputs::Tokens(_) => None,
+        }
+    }
+}
+
+/// Time-major buffers of one mini-batch, reused from batch to batch.
+#[derive(Debug, Clone, Default)]
+pub struct BatchBuffers {
+    pub steps: usize,
+    pub batch: usize,
+    pub x: Vec<f32>,
+    pub ids: Vec<u32>,
+    pub y: Vec<f32>,
+    pub classes: Vec<u32>,
+}
+
+impl BatchBuffers {
+    /// Copies sequences `picks` of `data`, steps `from..to`, into time-major buffers.
+    pub fn gather(&mut self, data: &Dataset, picks: &[usize], from: usize, to: usize) {
+        let (t_all, steps, batch) = (data.length, to - from, picks.len());
+        self.steps = steps;
+        self.batch = batch;
+        match &data.inputs {
+            SeqInputs::Dense { features, data: x } => {
+                let f = *features;
+                self.x.resize(steps * batch * f, 0.0);
+                for (b, &n) in picks.iter().enumerate() {
+                    for t in 0..steps {
+                        let src = (n * t_all + from + t) * f;
+                        let dst = (t * batch + b) * f;
+                        self.x[dst..dst + f].copy_from_slice(&x[src..src + f]);
+                    }
+                }
+            }
+            SeqInputs::Tokens(ids) => {
+                self.ids.resize(steps * batch, 0);
+                for (b, &n) in picks.iter().enumerate() {
+                    for t in 0..steps {
+                        self.ids[t * batch + b] = ids[n * t_all + from + t];
+                    }
+                }
+            }
+        }
+        match &data.targets {
+            SeqTargets::Values { outputs, data: y } => {
+                let o = *outputs;
+                self.y.resize(steps * batch * o, 0.0);
+                for (b, &n) in picks.iter().enumerate() {
+                    for t in 0..steps {
+                        let src = (n * t_all + from + t) * o;
+                        let dst = (t * batch + b) * o;
+                        self.y[dst..dst + o].copy_from_slice(&y[src..src + o]);
+                    }
+                }
+            }
+            SeqTargets::Classes(ids) => {
+                self.classes.resize(steps * batch, 0);
+                for (b, &n) in picks.iter().enumerate() {
+                    for t in 0..steps {
+                        self.classes[t * batch + b] = ids[n * t_all + from + t];
+                    }
+                }
+            }
+        }
+    }
+}
