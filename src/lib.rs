@@ -15,9 +15,11 @@
 pub mod activation;
 pub mod bptt;
 pub mod cell;
+pub mod charts;
 pub mod data;
 pub mod error;
 pub mod format;
+pub mod gradcheck;
 pub mod init;
 pub mod keras;
 pub mod linalg;
@@ -25,8 +27,13 @@ pub mod loss;
 pub mod model;
 pub mod network;
 pub mod rng;
+pub mod session;
 pub mod spectral;
+pub mod stepper;
 pub mod train;
 
 pub use error::{Result, RnnError};
 pub use model::{CellKind, Model, OutputKind, Spec};
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -63,6 +63,23 @@ pub fn loss_and_grad(
     outputs: &[f32],
     d_logits: &mut [f32],
 ) -> f32 {
+    loss_and_grad_f64(kind, at, output, targets, steps, batch, logits, outputs, d_logits) as f32
+}
+
+/// [`loss_and_grad`] with the loss summed and returned in f64 (finite differences need
+/// the extra digits: the rounding of a final f32 would be noise in a loss difference).
+#[allow(clippy::too_many_arguments)]
+pub fn loss_and_grad_f64(
+    kind: LossKind,
+    at: LossAt,
+    output: OutputKind,
+    targets: Targets,
+    steps: usize,
+    batch: usize,
+    logits: &[f32],
+    outputs: &[f32],
+    d_logits: &mut [f32],
+) -> f64 {
     let o = logits.len() / (steps * batch);
     let first = match at {
         LossAt::EveryStep => 0,
@@ -87,7 +104,7 @@ pub fn loss_and_grad(
                     softmax_backward(pr, dr);
                 }
             }
-            (sum / n as f64) as f32
+            sum / n as f64
         }
         (LossKind::CrossEntropy, Targets::Classes(ids)) => {
             let ids = &ids[first * batch..];
@@ -100,7 +117,7 @@ pub fn loss_and_grad(
                 }
                 dr[id as usize] -= 1.0 / n;
             }
-            (sum / n as f64) as f32
+            sum / n as f64
         }
         _ => panic!("loss_and_grad: targets do not match the loss kind"),
     }

@@ -211,7 +211,7 @@ pub(crate) fn recurrent_bias(cell: CellKind, bias: &[f32], ku: usize) -> &[f32] 
 }
 
 /// x_t W + b for every row at once (b is the input bias row).
-fn input_projection(model: &Model, inputs: Inputs, rows: usize, z: &mut [f32]) {
+pub(crate) fn input_projection(model: &Model, inputs: Inputs, rows: usize, z: &mut [f32]) {
     let i = model.spec.input_size;
     let ku = model.spec.cell.gates() * model.spec.units;
     let kernel = model.kernel();
@@ -236,7 +236,7 @@ fn input_projection(model: &Model, inputs: Inputs, rows: usize, z: &mut [f32]) {
 }
 
 /// y_t = h_t W_hy + b_y for every row, then softmax or identity.
-fn output_layer(model: &Model, rows: usize, hidden: &[f32], logits: &mut [f32], outputs: &mut [f32]) {
+pub(crate) fn output_layer(model: &Model, rows: usize, hidden: &[f32], logits: &mut [f32], outputs: &mut [f32]) {
     let (u, o) = (model.spec.units, model.spec.output_size);
     for row in logits.chunks_exact_mut(o) {
         row.copy_from_slice(model.dense_bias());

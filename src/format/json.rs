@@ -148,9 +148,24 @@ pub fn join(parent: &str, name: &str) -> String {
     }
 }
 
+/// An f32 as the f64 of its shortest decimal, so files show 0.41571987, not
+/// 0.4157198667526245 (both read back as the same f32).
+pub fn short(x: f32) -> f64 {
+    if x.is_finite() {
+        format!("{x}").parse().unwrap_or(x as f64)
+    } else {
+        x as f64
+    }
+}
+
+/// A buffer of f32 as JSON numbers in their shortest form.
+pub fn vec_of(data: &[f32]) -> Vec<f64> {
+    data.iter().map(|&x| short(x)).collect()
+}
+
 /// A row-major buffer as nested JSON arrays of `cols` columns.
-pub fn rows_of(data: &[f32], cols: usize) -> Vec<Vec<f32>> {
-    data.chunks_exact(cols).map(<[f32]>::to_vec).collect()
+pub fn rows_of(data: &[f32], cols: usize) -> Vec<Vec<f64>> {
+    data.chunks_exact(cols).map(vec_of).collect()
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@
 
 use serde_json::{json, Value};
 
-use super::json::{field, matrix, parse, rows_of, size, string, vector};
+use super::json::{field, matrix, parse, rows_of, size, string, vec_of, vector};
 use crate::activation::Activation;
 use crate::error::{Result, RnnError};
 use crate::model::{CellKind, Model, OutputKind, Spec};
@@ -84,7 +84,7 @@ pub fn weights_json(model: &Model, params: &[f32]) -> Value {
     let mut obj = serde_json::Map::new();
     for t in model.layout.tensors() {
         let data = &params[t.range.clone()];
-        let value = if t.shape.len() == 2 { json!(rows_of(data, t.shape[1])) } else { json!(data) };
+        let value = if t.shape.len() == 2 { json!(rows_of(data, t.shape[1])) } else { json!(vec_of(data)) };
         obj.insert(t.name.to_string(), value);
     }
     Value::Object(obj)

@@ -9,7 +9,7 @@
 
 use serde_json::{json, Value};
 
-use super::json::{field, matrix, parse, rows_of, shape_of, string};
+use super::json::{field, matrix, parse, rows_of, shape_of, short, string, vec_of};
 use super::model_file::{model_from_value, weights_json};
 use crate::bptt;
 use crate::error::{Result, RnnError};
@@ -59,11 +59,13 @@ pub fn request_from_value(v: &Value, model: &Model) -> Result<TraceRequest> {
         "cross_entropy" => LossKind::CrossEntropy,
         other => return Err(RnnError::invalid("loss", format!("{other:?}"), "expected \"mse\" or \"cross_entropy\"")),
     };
-    let loss_at = match v.get("loss_at").map(|a| a.as_str()) {
+    let loss_at = match v.get("loss_at") {
         None => LossAt::EveryStep,
-        Some(Some("every_step")) => LossAt::EveryStep,
-        Some(Some("last_step")) => LossAt::LastStep,
-        Some(other) => return Err(RnnError::invalid("loss_at", format!("{other:?}"), "expected \"every_step\" or \"last_step\"")),
+        Some(a) => match a.as_str() {
+            Some("every_step") => LossAt::EveryStep,
+            Some("last_step") => LossAt::LastStep,
+            _ => return Err(RnnError::invalid("loss_at", a.to_string(), "expected \"every_step\" or \"last_step\"")),
+        },
     };
     check_pairing(loss, spec.output)?;
     let x_value = field(v, "x", "")?;
@@ -138,9 +140,9 @@ pub fn trace_to_value(model: &Model, t: &Trace) -> Value {
     let mut v = json!({
         "hidden": rows_of(&t.hidden, u),
         "outputs": rows_of(&t.outputs, model.spec.output_size),
-        "loss": t.loss,
+        "loss": short(t.loss),
         "grads": weights_json(model, &t.grads),
-        "dh_norms": t.dh_norms,
+        "dh_norms": vec_of(&t.dh_norms),
     });
     if !t.cell.is_empty() {
         v["cell"] = json!(rows_of(&t.cell, u));

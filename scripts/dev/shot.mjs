@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, steps = '2', w = '1280', h = '800', extra = ''] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: +w, height: +h } });
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+await page.goto(url);
+await page.waitForSelector('[data-testid=step]');
+for (let i = 0; i < +steps; i++) await page.click('[data-testid=step]');
+if (extra) await page.evaluate(extra);
+await page.waitForTimeout(500);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();

@@ -1,0 +1,39 @@
+// Shared helpers of the end-to-end tests.
+import { expect } from '@playwright/test';
+
+/**
+ * Opens the page and records console errors and failed requests, which every test
+ * checks at its end (a page that logs errors is broken even if it looks fine).
+ */
+export async function openPage(page, query = '') {
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  await page.goto(`./${query}`);
+  await expect(page.getByTestId('step')).toBeVisible();
+  return problems;
+}
+
+/** Number of canvas pixels that differ from the background colour of the corner. */
+export async function inkPixels(page, testid) {
+  return page.getByTestId(testid).evaluate((canvas) => {
+    const ctx = canvas.getContext('2d');
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    const [r0, g0, b0] = [data[0], data[1], data[2]];
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r0) + Math.abs(data[i + 1] - g0) + Math.abs(data[i + 2] - b0) > 30) n++;
+    return n;
+  });
+}
+
+/** A hash of a canvas's pixels, to see that a chart changed. */
+export async function canvasHash(page, testid) {
+  return page.getByTestId(testid).evaluate((canvas) => {
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let h = 2166136261;
+    for (let i = 0; i < data.length; i += 7) h = Math.imul(h ^ data[i], 16777619);
+    return h >>> 0;
+  });
+}

@@ -1,0 +1,46 @@
+// The page itself: it loads clean, the engine starts, charts draw, errors show.
+import { test, expect } from '@playwright/test';
+import { openPage, inkPixels } from './helpers.js';
+
+test('loads with no console errors or failed requests, from a sub-path', async ({ page }) => {
+  const problems = await openPage(page);
+  expect(page.url()).toContain('/rnn-playground/');
+  await expect(page.getByTestId('token-strip')).toContainText('天安门');
+  expect(problems).toEqual([]);
+});
+
+test('the wasm module initialises and answers', async ({ page }) => {
+  const problems = await openPage(page);
+  const version = await page.evaluate(() => window.__rnnp.wasm.version());
+  expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+  const info = await page.evaluate(() => window.__rnnp.views.sentence.debug.playground().info());
+  expect(info.vocabulary).toEqual(['我', '爱', '北京', '天安门', '<end>']);
+  expect(problems).toEqual([]);
+});
+
+test('a chart is drawn on its canvas (non-blank pixels)', async ({ page }) => {
+  const problems = await openPage(page);
+  await page.getByTestId('step').click();
+  const ink = await inkPixels(page, 'chart-hidden');
+  expect(ink).toBeGreaterThan(2000);
+  expect(problems).toEqual([]);
+});
+
+test('a deliberate engine panic shows the error banner with its message', async ({ page }) => {
+  const problems = await openPage(page);
+  await expect(page.getByTestId('error-banner')).toBeHidden();
+  // Through the page's own guard, as any engine call goes.
+  const thrown = await page.evaluate(() => {
+    try {
+      window.__rnnp.debugPanic();
+      return null;
+    } catch (e) {
+      return e.constructor.name;
+    }
+  });
+  expect(thrown).toBe('RuntimeError');
+  await expect(page.getByTestId('error-banner')).toBeVisible();
+  await expect(page.getByTestId('error-banner')).toContainText('deliberate test panic');
+  // The panic is logged to the console on purpose; nothing else may be.
+  expect(problems.filter((p) => !/deliberate test panic|unreachable|RuntimeError/.test(p))).toEqual([]);
+});

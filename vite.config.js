@@ -1,0 +1,18 @@
+// Vite builds the static site into dist/ with relative paths (base './'), so it works
+// from any sub-path and from `python3 -m http.server`.
+import { defineConfig } from 'vite';
+import { formulasPlugin } from './www/build/formulas-plugin.js';
+
+export default defineConfig({
+  base: './',
+  publicDir: false,
+  plugins: [formulasPlugin()],
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    assetsInlineLimit: 0,
+    reportCompressedSize: true,
+  },
+  server: { port: 5173, strictPort: false },
+  preview: { port: 4173, strictPort: true },
+});

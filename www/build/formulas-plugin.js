@@ -1,0 +1,27 @@
+// Typesets the page's formulas with KaTeX when the site is built, as MathML (which
+// browsers draw natively), so the page ships neither KaTeX's script nor its fonts.
+// `import formulas from 'virtual:formulas'` gives { name: '<math>…</math>' }.
+import katex from 'katex';
+import { FORMULAS } from '../formulas.tex.js';
+
+const ID = 'virtual:formulas';
+const RESOLVED = '\0' + ID;
+
+export function render(tex) {
+  return katex.renderToString(tex, { output: 'mathml', throwOnError: true, displayMode: false });
+}
+
+export function formulasPlugin() {
+  return {
+    name: 'rnnp-formulas',
+    resolveId(id) {
+      return id === ID ? RESOLVED : null;
+    },
+    load(id) {
+      if (id !== RESOLVED) return null;
+      const out = {};
+      for (const [name, tex] of Object.entries(FORMULAS)) out[name] = render(tex);
+      return `export default ${JSON.stringify(out)};`;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// A vector as a row of small coloured cells: the colour is the value, the exact number
+// appears on hover or keyboard focus (and is read by screen readers).
+import { diverging, inkFor } from './palette.js';
+import { fixed } from './format.js';
+
+/**
+ * @param {string} label   what the vector is (e.g. "h_t")
+ * @param {ArrayLike<number>} values
+ * @param {{range?: number, names?: string[], testid?: string, highlight?: number}} opts
+ */
+export function vectorRow(label, values, opts = {}) {
+  const row = document.createElement('div');
+  row.className = 'vec';
+  if (opts.testid) row.dataset.testid = opts.testid;
+  const name = document.createElement('span');
+  name.className = 'vec-label';
+  name.textContent = label;
+  row.append(name);
+  const cells = document.createElement('div');
+  cells.className = 'cells';
+  cells.setAttribute('role', 'list');
+  const range = opts.range ?? Math.max(1e-6, ...Array.from(values, Math.abs));
+  Array.from(values).forEach((v, i) => {
+    const cell = document.createElement('span');
+    cell.className = 'cell';
+    cell.tabIndex = 0;
+    cell.setAttribute('role', 'listitem');
+    const who = opts.names ? opts.names[i] : `${i + 1}`;
+    const text = `${who}: ${fixed(v, 4)}`;
+    cell.dataset.tip = text;
+    cell.setAttribute('aria-label', `${label} ${text}`);
+    cell.style.background = diverging(v, range);
+    cell.style.color = inkFor(v, range);
+    if (opts.names) cell.textContent = opts.names[i];
+    if (opts.highlight === i) cell.classList.add('hot');
+    cells.append(cell);
+  });
+  row.append(cells);
+  return row;
+}
