@@ -204,7 +204,21 @@ impl Sequential {
     /// The data set `fit` trains on.
     pub fn dataset(&self, x: &Sequences, y: &Sequences) -> Result<Dataset> {
         let targets = match self.compiled.map(|c| c.0) {
-            Some(Loss::SparseCategoricalCrossentropy) => SeqTargets::Classes(y.data.iter().map(|&v| v as u32).collect()),
+            Some(Loss::SparseCategoricalCrossentropy) => SeqTargets::Classes(
+                y.data
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &v)| {
+                        if !(v.is_finite() && v.fract() == 0.0) {
+                            Err(RnnError::invalid(format!("y_train[{i}]"), v, "a class id must be a whole number"))
+                        } else if v >= 0.0 && (v as usize) < self.model.spec.output_size {
+                            Ok(v as u32)
+                        } else {
+                            Err(RnnError::ClassOutOfRange { field: "y_train".into(), step: i % y.t, class: v as i64, classes: self.model.spec.output_size })
+                        }
+                    })
+                    .collect::<Result<_>>()?,
+            ),
             _ => SeqTargets::Values { outputs: y.f, data: y.data.clone() },
         };
         Dataset::new(x.n, x.t, SeqInputs::Dense { features: x.f, data: x.data.clone() }, targets)

@@ -57,6 +57,11 @@ impl Dataset {
         if out_len != out_expected {
             return Err(RnnError::shape("y", format!("{out_expected} numbers ([N={sequences}][T={length}][·])"), format!("{out_len} numbers")));
         }
+        for (field, data) in [("x", match &inputs { SeqInputs::Dense { data, .. } => &data[..], _ => &[][..] }), ("y", match &targets { SeqTargets::Values { data, .. } => &data[..], _ => &[][..] })] {
+            if let Some((i, &v)) = data.iter().enumerate().find(|(_, v)| !v.is_finite()) {
+                return Err(RnnError::NotFinite { field: field.into(), at: format!("number {i}"), value: v });
+            }
+        }
         Ok(Dataset { sequences, length, inputs, targets })
     }
 

@@ -25,6 +25,21 @@ use crate::model::Model;
 use crate::network::{forward, Initial, Inputs, Workspace};
 use crate::rng::Rng;
 
+/// Token ids must be rows of W_xh and class ids outputs of the model.
+fn check_ids(model: &Model, inputs: Inputs, targets: Targets) -> Result<()> {
+    if let Inputs::OneHot(ids) = inputs {
+        if let Some((i, &id)) = ids.iter().enumerate().find(|(_, &id)| id as usize >= model.spec.input_size) {
+            return Err(RnnError::invalid(format!("x (token {i})"), id, format!("a token id must be below the input size {}", model.spec.input_size)));
+        }
+    }
+    if let Targets::Classes(ids) = targets {
+        if let Some((i, &id)) = ids.iter().enumerate().find(|(_, &id)| id as usize >= model.spec.output_size) {
+            return Err(RnnError::ClassOutOfRange { field: "y".into(), step: i, class: id as i64, classes: model.spec.output_size });
+        }
+    }
+    Ok(())
+}
+
 /// How far back gradients flow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(tag = "kind", content = "steps", rename_all = "snake_case")]
@@ -99,6 +114,7 @@ pub struct Trainer {
     /// dLoss/dweights of the last update, after clipping.
     pub grads: Vec<f32>,
     backup: Vec<f32>,
+    optimizer_backup: Optimizer,
     batch: BatchBuffers,
     carry_h: Vec<f32>,
     carry_c: Vec<f32>,
@@ -122,6 +138,7 @@ impl Trainer {
         let len = model.layout.len;
         Ok(Trainer {
             optimizer: Optimizer::new(config.optimizer, len)?,
+            optimizer_backup: Optimizer::new(config.optimizer, len)?,
             model,
             config,
             ws: Workspace::new(),
@@ -149,6 +166,7 @@ impl Trainer {
             Targets::Classes(_) => LossKind::CrossEntropy,
         };
         check_pairing(loss_kind, self.model.spec.output)?;
+        check_ids(&self.model, inputs, targets)?;
         forward(&self.model, inputs, steps, batch, initial, &mut self.ws);
         let ws = &mut self.ws;
         let loss = loss_and_grad(loss_kind, self.config.loss_at, self.model.spec.output, targets, steps, batch, &ws.logits, &ws.outputs, &mut ws.d_logits);
@@ -163,9 +181,12 @@ impl Trainer {
             return Err(RnnError::Diverged { update, what: "gradient norm", value: report.norm_before });
         }
         self.backup.copy_from_slice(&self.model.params);
+        self.optimizer_backup.clone_from(&self.optimizer);
         self.optimizer.step(&mut self.model.params, &self.grads);
         if let Some(bad) = self.model.params.iter().copied().find(|w| !w.is_finite()) {
+            // Undo the whole update: the weights and the optimiser's momentum and moments.
             self.model.params.copy_from_slice(&self.backup);
+            std::mem::swap(&mut self.optimizer, &mut self.optimizer_backup);
             return Err(RnnError::Diverged { update, what: "weights", value: bad });
         }
         self.updates = update;
