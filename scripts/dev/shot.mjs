@@ -3,6 +3,7 @@ const [,, url, out, steps = '2', w = '1280', h = '800', extra = ''] = process.ar
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: +w, height: +h } });
 page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message, e.stack));
 await page.goto(url);
 await page.waitForSelector('[data-testid=step]');
 for (let i = 0; i < +steps; i++) await page.click('[data-testid=step]');

@@ -148,7 +148,8 @@ where
             .bold_line_style(palette::GRID)
             .x_labels(x_labels)
             .x_label_formatter(&x_formatter)
-            .y_label_formatter(&|y: &f32| format!("{y:.0e}"))
+            .y_labels(6)
+            .y_label_formatter(&|y: &f32| format_tick(*y))
             .draw()?;
         draw_series_on(&mut c, chart, style)?;
     } else {

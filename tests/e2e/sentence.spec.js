@@ -28,7 +28,7 @@ test('stepping through the four tokens moves the highlight, the formula panel an
   const grad = await canvasHash(page, 'chart-grad');
   await page.getByTestId('bptt-step').click();
   await expect(page.getByTestId('backward-panel')).toContainText('天安门');
-  await expect(page.getByTestId('back-norms')).toContainText('‖∂L/∂h_t‖');
+  await expect(page.getByTestId('back-norms')).toContainText('‖∂L/∂hₜ‖');
   expect(await canvasHash(page, 'chart-grad')).not.toBe(grad);
   for (let i = 0; i < 3; i++) await page.getByTestId('bptt-step').click();
   await expect(page.getByTestId('bptt-step')).toBeDisabled();

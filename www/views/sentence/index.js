@@ -201,8 +201,9 @@ export function mountSentence(root, store, wasm, page) {
 
   /** Times a few training updates on a copy of the network, for the corner readout. */
   function measureSpeed() {
-    const epochs = 20;
+    const epochs = 100;
     const probe = guard(() => new wasm.Playground(engineConfig(store.get())));
+    guard(() => probe.train(20)); // warm up: the browser compiles hot code a second time
     const t0 = performance.now();
     guard(() => probe.train(epochs));
     const ms = performance.now() - t0;
@@ -255,7 +256,7 @@ export function mountSentence(root, store, wasm, page) {
   function drawLoss() {
     const dpr = fitCanvas(loss.canvas);
     guard(() => pg.drawLoss(loss.canvas, dpr, [t('chart.loss'), t('chart.loss.x'), t('chart.loss.y'), t('chart.loss.ref'), t('chart.loss.empty')]));
-    const losses = pg.losses();
+    const losses = Array.from(pg.losses());
     loss.setTable([t('chart.loss.x'), t('chart.loss.y')], losses.map((l, i) => [i + 1, num(l, 4)]));
   }
 
