@@ -22,6 +22,7 @@ pub mod format;
 pub mod gradcheck;
 pub mod init;
 pub mod keras;
+pub mod lab;
 pub mod linalg;
 pub mod loss;
 pub mod model;

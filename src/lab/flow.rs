@@ -1,0 +1,194 @@
+//! Gradient flow along one long sequence, with the loss at the last step only.
+
+use serde::Serialize;
+
+use super::{LabConfig, INPUT_SIZE};
+use crate::bptt;
+use crate::cell::{self, Saved, StepGrads, Weights};
+use crate::error::Result;
+use crate::linalg::transpose;
+use crate::loss::{loss_and_grad, LossAt, LossKind, Targets};
+use crate::model::{CellKind, Model, OutputKind};
+use crate::network::{forward, recurrent_bias, Initial, Inputs, Workspace};
+use crate::rng::Rng;
+use crate::spectral::{self, Complex};
+
+/// What one gradient-flow experiment measured.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Flow {
+    pub cell: String,
+    /// ‖dL/dh_t‖ for t = 1..T (NaN or inf once the numbers overflow).
+    pub norms: Vec<f32>,
+    /// ‖dL/dh_T‖ · ρ^(T-t): the prediction of the linear theory.
+    pub reference: Vec<f32>,
+    /// ‖dL/dh_1‖ / ‖dL/dh_T‖.
+    pub last_to_first: f64,
+    /// The average factor per step back, (‖dL/dh_1‖ / ‖dL/dh_T‖)^(1/(T-1)).
+    pub ratio_per_step: f64,
+    /// ‖dL/dh_{T-1}‖ / ‖dL/dh_T‖ and the next few: what a student can check by hand.
+    pub first_ratios: Vec<f64>,
+    /// Some number overflowed (inf or NaN).
+    pub overflow: bool,
+    /// ρ and σ_max of the W_hh block shown, and its eigenvalues.
+    pub radius: f64,
+    pub sigma_max: f64,
+    pub eigenvalues: Vec<Complex>,
+    /// Which gate block the spectrum is of ("z" for the simple RNN, "c" LSTM, "h" GRU).
+    pub gate: String,
+    /// γ, the bound of |f'|, and 1/γ.
+    pub gamma: f64,
+    /// ‖∂h_t/∂h_{t-1}‖₂ for t = 1..T (empty unless asked for).
+    pub jacobian_norms: Vec<f32>,
+}
+
+/// The inputs and the last-step target of the experiment (seeded).
+fn sequence(config: &LabConfig) -> (Vec<f32>, Vec<f32>) {
+    let mut rng = Rng::new(config.seed.wrapping_mul(31).wrapping_add(17));
+    let x = (0..config.seq_len * INPUT_SIZE).map(|_| rng.uniform(-1.0, 1.0)).collect();
+    let mut y = vec![0.0; config.seq_len];
+    y[config.seq_len - 1] = rng.uniform(-1.0, 1.0);
+    (x, y)
+}
+
+/// Runs the experiment: forward over T steps, loss (mse) at the last step, BPTT.
+pub fn flow(config: &LabConfig, with_jacobians: bool) -> Result<Flow> {
+    let model = config.model(INPUT_SIZE, 1, OutputKind::Linear)?;
+    let t = config.seq_len;
+    let (x, y) = sequence(config);
+    let mut ws = Workspace::new();
+    forward(&model, Inputs::Dense(&x), t, 1, Initial::Zero, &mut ws);
+    loss_and_grad(LossKind::Mse, LossAt::LastStep, OutputKind::Linear, Targets::Values(&y), t, 1, &ws.logits, &ws.outputs, &mut ws.d_logits);
+    let mut grads = vec![0.0; model.layout.len];
+    bptt::backward(&model, Inputs::Dense(&x), &mut ws, &mut grads);
+    let norms = ws.dh_norms.clone();
+
+    let last = norms[t - 1] as f64;
+    let rho = config.radius as f64;
+    let reference = (0..t).map(|s| (last * rho.powi((t - 1 - s) as i32)) as f32).collect();
+    let last_to_first = norms[0] as f64 / last;
+    let ratio_per_step = if t > 1 { last_to_first.powf(1.0 / (t - 1) as f64) } else { 1.0 };
+    let first_ratios = (1..t.min(6)).map(|k| norms[t - 1 - k] as f64 / norms[t - k] as f64).collect();
+    let overflow = norms.iter().any(|n| !n.is_finite()) || ws.h.iter().any(|v| !v.is_finite());
+
+    let (gate, gate_name) = match model.spec.cell {
+        CellKind::SimpleRnn { .. } => (0, "z"),
+        CellKind::Lstm => (2, "c"),
+        CellKind::Gru { .. } => (2, "h"),
+    };
+    let w = model.w_hh(gate);
+    let u = model.spec.units;
+    let eigenvalues = spectral::eigenvalues(u, &w).unwrap_or_default();
+    let gamma = match model.spec.cell {
+        CellKind::SimpleRnn { activation } => activation.derivative_bound() as f64,
+        _ => 1.0,
+    };
+    Ok(Flow {
+        cell: config.cell.clone(),
+        norms,
+        reference,
+        last_to_first,
+        ratio_per_step,
+        first_ratios,
+        overflow,
+        radius: eigenvalues.first().map_or(0.0, |l| l.abs()),
+        sigma_max: spectral::largest_singular_value(u, u, &w),
+        eigenvalues,
+        gate: gate_name.into(),
+        gamma,
+        jacobian_norms: if with_jacobians { jacobian_norms(&model, &ws) } else { vec![] },
+    })
+}
+
+/// ‖∂h_t/∂h_{t-1}‖₂ for every step of the forward pass in `ws` (one sequence).
+///
+/// Row i of the Jacobian is dh_{t-1} when the gradient arriving at h_t is the unit vector
+/// e_i, so the cell's own backward step computes it (for the LSTM with c_{t-1} held fixed).
+pub fn jacobian_norms(model: &Model, ws: &Workspace) -> Vec<f32> {
+    let spec = model.spec;
+    let u = spec.units;
+    let ku = spec.cell.gates() * u;
+    let mut recurrent_t = vec![0.0; ku * u];
+    transpose(u, ku, model.recurrent_kernel(), &mut recurrent_t);
+    let w = Weights { units: u, recurrent: model.recurrent_kernel(), recurrent_t: &recurrent_t, recurrent_bias: recurrent_bias(spec.cell, model.bias(), ku) };
+    let lstm = spec.cell == CellKind::Lstm;
+    let (mut jac, mut dh, mut dc) = (vec![0.0; u * u], vec![0.0; u], vec![0.0; if lstm { u } else { 0 }]);
+    let (mut dzx, mut dzrec, mut scratch) = (vec![0.0; ku], vec![0.0; if cell::has_separate_recurrent_grad(spec.cell) { ku } else { 0 }], vec![0.0; ku]);
+    let mut out = Vec::with_capacity(ws.steps);
+    for t in 0..ws.steps {
+        let saved = Saved {
+            h_prev: &ws.h[t * u..(t + 1) * u],
+            c_prev: if lstm { &ws.c[t * u..(t + 1) * u] } else { &[] },
+            z: &ws.z[t * ku..(t + 1) * ku],
+            h: &ws.h[(t + 1) * u..(t + 2) * u],
+            aux: &ws.aux[t * u..(t + 1) * u],
+        };
+        for i in 0..u {
+            dh.fill(0.0);
+            dh[i] = 1.0;
+            dc.fill(0.0);
+            let row = &mut jac[i * u..(i + 1) * u];
+            cell::backward_step(spec.cell, &w, saved, StepGrads { dh: &dh, dc: &mut dc, dzx: &mut dzx, dzrec: &mut dzrec, dh_prev: row, scratch: &mut scratch });
+        }
+        out.push(spectral::spectral_norm(u, u, &jac, 40) as f32);
+    }
+    out
+}
+
+/// The flow of the simple RNN, the LSTM and the GRU at the same settings.
+pub fn flows_for_all_cells(config: &LabConfig) -> Result<Vec<Flow>> {
+    ["simple_rnn", "lstm", "gru"].iter().map(|c| flow(&config.with_cell(c), false)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lab::RecurrentInit;
+
+    /// The linear RNN with W_hh = ρ·(orthogonal): every step back multiplies the gradient's
+    /// norm by exactly ρ, so the ratio of successive norms is ρ (the issue asks for 2%).
+    #[test]
+    fn linear_rnn_ratio_of_successive_norms_is_rho() {
+        for rho in [0.5f32, 0.9, 1.1, 1.5] {
+            let f = flow(&LabConfig { radius: rho, seq_len: 50, ..Default::default() }, false).unwrap();
+            let n = &f.norms;
+            for t in 0..49 {
+                let ratio = n[t] as f64 / n[t + 1] as f64;
+                assert!((ratio - rho as f64).abs() < 0.02 * rho as f64, "ρ = {rho}, t = {t}: ratio {ratio}");
+            }
+            assert!((f.ratio_per_step - rho as f64).abs() < 1e-3, "ρ = {rho}: mean {}", f.ratio_per_step);
+        }
+    }
+
+    /// A non-normal W_hh: successive ratios still approach ρ (power iteration), and
+    /// σ_max > ρ.
+    #[test]
+    fn gaussian_w_hh_has_sigma_max_above_rho_and_ratios_approach_rho() {
+        let f = flow(&LabConfig { radius: 0.9, seq_len: 200, init: RecurrentInit::Gaussian, ..Default::default() }, false).unwrap();
+        assert!(f.sigma_max > 1.3 * f.radius, "σ_max {} ρ {}", f.sigma_max, f.radius);
+        assert!((f.radius - 0.9).abs() < 1e-5);
+        let tail: Vec<f64> = (0..20).map(|t| f.norms[t] as f64 / f.norms[t + 1] as f64).collect();
+        let mean = tail.iter().sum::<f64>() / tail.len() as f64;
+        assert!((mean - 0.9).abs() < 0.05, "ratios far back: {tail:?}");
+    }
+
+    /// For the linear RNN the step Jacobian is W_hh itself, so its norm is σ_max = ρ.
+    #[test]
+    fn linear_step_jacobian_is_w_hh() {
+        let f = flow(&LabConfig { radius: 1.3, seq_len: 10, ..Default::default() }, true).unwrap();
+        for j in &f.jacobian_norms {
+            assert!((*j as f64 - 1.3).abs() < 1e-4, "{j}");
+        }
+        // tanh squashes: |f'| ≤ 1, so the Jacobians are no larger than ‖W_hh‖.
+        let f = flow(&LabConfig { radius: 1.3, seq_len: 10, activation: "tanh".into(), ..Default::default() }, true).unwrap();
+        assert!(f.jacobian_norms.iter().all(|&j| (j as f64) <= 1.3 + 1e-4));
+    }
+
+    #[test]
+    fn every_cell_flows_and_lstm_keeps_more_gradient_than_tanh_rnn() {
+        let config = LabConfig { radius: 0.9, seq_len: 100, activation: "tanh".into(), ..Default::default() };
+        let flows = flows_for_all_cells(&config).unwrap();
+        assert_eq!(flows.len(), 3);
+        assert!(flows.iter().all(|f| !f.overflow));
+        assert!(flows[1].last_to_first > flows[0].last_to_first * 1e3, "lstm {} vs rnn {}", flows[1].last_to_first, flows[0].last_to_first);
+    }
+}
