@@ -6,8 +6,9 @@ import { guard, loadEngine } from './engine.js';
 import { initBanners, showBanner, showNotice } from './ui/banner.js';
 import { refreshControls } from './ui/controls.js';
 import { mountSentence } from './views/sentence/index.js';
+import { mountGradients } from './views/gradients/index.js';
 
-const VIEWS = { sentence: mountSentence };
+const VIEWS = { sentence: mountSentence, gradients: mountGradients };
 
 async function main() {
   initBanners();
@@ -35,15 +36,29 @@ async function main() {
     perf: (text) => (document.getElementById('perf').textContent = text),
   };
   const mounted = {};
+  // Only the shown view is in the document (the others wait, detached, with their state),
+  // so the test ids of controls that exist in two views never collide.
+  const roots = {};
+  for (const name of ['sentence', 'gradients', 'series']) {
+    roots[name] = document.getElementById(`view-${name}`);
+    roots[name].remove();
+    roots[name].hidden = false;
+  }
+  const main = document.getElementById('main');
   function show(view) {
-    for (const name of Object.keys(VIEWS)) {
-      const el = document.getElementById(`view-${name}`);
-      el.hidden = name !== view;
-      document.querySelector(`[data-view="${name}"]`).setAttribute('aria-current', name === view ? 'page' : 'false');
+    for (const name of Object.keys(roots)) {
+      const tab = document.querySelector(`[data-view="${name}"]`);
+      tab.setAttribute('aria-current', name === view ? 'page' : 'false');
+      if (name !== view) roots[name].remove();
     }
-    const root = document.getElementById(`view-${view}`);
+    const root = roots[view];
+    if (!root.isConnected) main.append(root);
     if (!mounted[view]) mounted[view] = VIEWS[view](root, store, wasm, page);
-    else mounted[view].show();
+    else {
+      translatePage(root);
+      refreshControls();
+      mounted[view].show();
+    }
   }
 
   for (const b of document.querySelectorAll('[data-view]')) {
@@ -55,7 +70,7 @@ async function main() {
       setLanguage(s.lang);
       translatePage();
       refreshControls();
-      for (const v of Object.values(mounted)) v.relabel();
+      mounted[s.view]?.relabel();
     }
     if (changed.includes('view') && VIEWS[s.view]) show(s.view);
   });

@@ -5,7 +5,7 @@ const page = await browser.newPage({ viewport: { width: +w, height: +h } });
 page.on('console', (m) => console.log('console', m.type(), m.text()));
 page.on('pageerror', (e) => console.log('pageerror', e.message, e.stack));
 await page.goto(url);
-await page.waitForSelector('[data-testid=step]');
+await page.waitForFunction(() => window.__rnnp);
 for (let i = 0; i < +steps; i++) await page.click('[data-testid=step]');
 if (extra) await page.evaluate(extra);
 await page.waitForTimeout(500);

@@ -175,7 +175,7 @@ fn format_tick(y: f32) -> String {
     let a = y.abs();
     if a == 0.0 {
         "0".into()
-    } else if !(1e-3..1e4).contains(&a) {
+    } else if !(1e-2..1e4).contains(&a) {
         format!("{y:.0e}")
     } else if a >= 10.0 {
         format!("{y:.0}")
@@ -244,5 +244,6 @@ mod tests {
         assert_eq!(format_tick(1.609), "1.6");
         assert_eq!(format_tick(120.0), "120");
         assert_eq!(format_tick(1e-5), "1e-5");
+        assert_eq!(format_tick(1e-3), "1e-3");
     }
 }

@@ -12,7 +12,7 @@ use plotters::prelude::*;
 
 pub use heatmap::{draw_hidden, HiddenChart};
 pub use line::{draw_line_chart, LineChart, Series};
-pub use spectrum::{draw_spectrum, SpectrumChart};
+pub use spectrum::{draw_spectral_view, draw_spectrum, SpectrumChart};
 
 /// Sizes that scale with the device: `scale` is the canvas's device-pixel ratio (2 on a
 /// retina laptop), so text is the same size to the eye everywhere.

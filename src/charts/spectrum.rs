@@ -81,10 +81,25 @@ where
         .label(chart.labels[0].clone())
         .legend(move |(x, y)| Circle::new((x + 8, y), 4, dot.filled()));
     c.configure_series_labels()
-        .label_font(style.font(11.0))
-        .background_style(WHITE.mix(0.85))
+        .label_font(style.font(10.0))
+        .legend_area_size(style.px(16.0) as i32)
+        .margin(style.px(4.0))
+        .background_style(WHITE.mix(0.8))
         .border_style(palette::GRID)
         .position(SeriesLabelPosition::LowerRight)
         .draw()?;
     Ok(())
+}
+
+/// The spectral view: the complex plane (left) and the step Jacobians' norms (right).
+pub fn draw_spectral_view<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spectrum: &SpectrumChart, jacobians: &super::LineChart, style: &Style) -> ChartResult
+where
+    DB::ErrorType: 'static,
+{
+    area.fill(&WHITE)?;
+    let (w, _) = area.dim_in_pixel();
+    let (_, h) = area.dim_in_pixel();
+    let (left, right) = area.split_horizontally(h.min(w * 11 / 20));
+    draw_spectrum(&left, spectrum, style)?;
+    super::draw_line_chart(&right, jacobians, style)
 }

@@ -15,6 +15,7 @@
 pub mod explode;
 pub mod flow;
 pub mod memory;
+pub mod session;
 
 use serde::{Deserialize, Serialize};
 

@@ -3,12 +3,14 @@
 //! logged with its message and kept for the page's error banner.
 
 mod canvas;
+mod lab;
 mod sentence;
 
 use std::sync::Mutex;
 
 use wasm_bindgen::prelude::*;
 
+pub use lab::GradientLab;
 pub use sentence::Playground;
 
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);

@@ -16,7 +16,7 @@ pub struct Playground {
     session: SentenceSession,
 }
 
-fn labels<const N: usize>(value: JsValue) -> Result<[String; N], JsError> {
+pub(crate) fn labels<const N: usize>(value: JsValue) -> Result<[String; N], JsError> {
     let list: Vec<String> = serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("chart labels: {e}")))?;
     list.try_into().map_err(|_| JsError::new(&format!("chart labels: expected {N} strings")))
 }

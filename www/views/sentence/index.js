@@ -8,6 +8,7 @@ import { chartBox, fitCanvas } from '../../ui/chart.js';
 import { num } from '../../ui/format.js';
 import { Player } from '../../player.js';
 import { runInSlices } from '../../slices.js';
+import { localizeError } from '../../ui/errors.js';
 import { TEMPLATE } from './template.js';
 import { renderForward, renderPrediction } from './forward.js';
 import { renderBackward } from './backward.js';
@@ -178,8 +179,8 @@ export function mountSentence(root, store, wasm, page) {
         const epochs = pg.losses().length - startEpochs;
         if (epochs > 0 && spent > 0) showSpeed(spent / epochs);
         if (r?.diverged) {
-          $('train-status').textContent = t('train.diverged', { message: r.diverged });
-          showNotice(t('train.diverged', { message: r.diverged }), 'warn');
+          $('train-status').textContent = t('train.diverged', { message: localizeError(r.diverged) });
+          showNotice(t('train.diverged', { message: localizeError(r.diverged) }), 'warn');
         } else if (!cancelled) {
           $('train-status').textContent = t('train.done');
           page.announce(t('live.trained', { loss: num(pg.sentenceLoss(), 3) }));
@@ -294,7 +295,7 @@ export function mountSentence(root, store, wasm, page) {
 
   /** Keyboard: space steps, ← goes back, r resets (not while typing in a field). */
   function onKey(e) {
-    if (root.hidden || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (!root.isConnected || e.ctrlKey || e.metaKey || e.altKey) return;
     const tag = document.activeElement?.tagName;
     if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return;
     if (tag === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;
@@ -313,7 +314,7 @@ export function mountSentence(root, store, wasm, page) {
   let resizeTimer = 0;
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => !root.hidden && render(), 150);
+    resizeTimer = setTimeout(() => root.isConnected && render(), 150);
   });
 
   build();

@@ -1,0 +1,85 @@
+// The gradient lab: the radius slider, the three cells, the spectrum, training under
+// explosion, the memory comparison.
+import { test, expect } from '@playwright/test';
+import { openPage, inkPixels, canvasHash } from './helpers.js';
+import { mkdirSync } from 'node:fs';
+
+async function openLab(page, query = '') {
+  const problems = await openPage(page, query);
+  await page.getByTestId('view-gradients').click();
+  await expect(page.getByTestId('chart-flow')).toBeVisible();
+  await expect(page.getByTestId('flow-numbers')).not.toBeEmpty();
+  return problems;
+}
+
+/** Sets a range input and fires the input event, as dragging does. */
+async function setSlider(page, testid, value) {
+  await page.getByTestId(testid).evaluate((el, v) => {
+    el.value = String(v);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+async function lastToFirst(page) {
+  return Number(await page.getByTestId('flow-numbers').getAttribute('data-last-to-first'));
+}
+
+test('the radius slider redraws the flow chart; vanishing at 0.5, exploding at 1.5', async ({ page }) => {
+  const problems = await openLab(page, '?seqLen=50');
+  await setSlider(page, 'radius', 1.5);
+  await expect(page.getByTestId('spectrum-numbers')).toHaveAttribute('data-rho', /^1\.5/);
+  const atHigh = await lastToFirst(page);
+  const before = await canvasHash(page, 'chart-flow');
+  await setSlider(page, 'radius', 0.5);
+  await expect(page.getByTestId('spectrum-numbers')).toHaveAttribute('data-rho', /^0\.5/);
+  const atLow = await lastToFirst(page);
+  expect(await canvasHash(page, 'chart-flow')).not.toBe(before);
+  expect(atHigh).toBeGreaterThan(1);
+  expect(atLow).toBeLessThan(1);
+  expect(atLow).toBeLessThan(1e-6 * atHigh);
+  await expect(page).toHaveURL(/radius=0\.5/);
+  expect(problems).toEqual([]);
+});
+
+test('the three cells and the spectrum are drawn, with ρ and σ_max on the page', async ({ page }) => {
+  const problems = await openLab(page, '?winit=gaussian&radius=0.9');
+  expect(await inkPixels(page, 'chart-cells')).toBeGreaterThan(2000);
+  expect(await inkPixels(page, 'chart-spectrum')).toBeGreaterThan(2000);
+  const rho = Number(await page.getByTestId('spectrum-numbers').getAttribute('data-rho'));
+  const sigma = Number(await page.getByTestId('spectrum-numbers').getAttribute('data-sigma'));
+  expect(Math.abs(rho - 0.9)).toBeLessThan(1e-4);
+  expect(sigma).toBeGreaterThan(rho);
+  await expect(page.getByTestId('cells-numbers').locator('li')).toHaveCount(3);
+  const cells = await canvasHash(page, 'chart-cells');
+  await page.getByTestId('forget-bias').selectOption('5');
+  await expect.poll(() => canvasHash(page, 'chart-cells')).not.toBe(cells);
+  expect(problems).toEqual([]);
+});
+
+test('training under explosion: stops with a message unclipped, trains clipped', async ({ page }) => {
+  const problems = await openLab(page, '?gact=relu&radius=2&seqLen=50');
+  await page.getByTestId('clip-mode').selectOption('none');
+  await page.getByTestId('train-grad').click();
+  await expect(page.getByTestId('train-grad-status')).toContainText(/NaN|inf|溢出|exploded/, { timeout: 30_000 });
+  await page.getByTestId('clip-mode').selectOption('norm');
+  await page.getByTestId('clip').fill('1');
+  await page.getByTestId('clip').dispatchEvent('change');
+  await page.getByTestId('train-grad').click();
+  await expect(page.getByTestId('train-grad-status')).toContainText('200/200', { timeout: 60_000 });
+  await expect(page.getByTestId('train-grad-status')).not.toContainText(/NaN/);
+  expect(await inkPixels(page, 'chart-train-grad')).toBeGreaterThan(2000);
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: 'test-results/screenshots/gradients-en.png', fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test('the memory comparison runs in slices and reports accuracies', async ({ page }) => {
+  const problems = await openLab(page);
+  await page.getByTestId('race').click();
+  await expect(page.getByTestId('race-results').locator('tbody tr').first()).toBeVisible({ timeout: 60_000 });
+  // The page stays responsive while it runs: the language switch answers.
+  await page.getByTestId('lang').click();
+  await expect(page.getByTestId('race')).toHaveText('停止');
+  await page.getByTestId('race').click();
+  expect(problems).toEqual([]);
+});
