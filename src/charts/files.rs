@@ -1,6 +1,6 @@
 //! Charts as PNG or SVG files, for slides and exams (command line only).
 //!
-//! PNG text needs a font file: one is bundled (Liberation Sans, SIL Open Font License,
+//! Text needs a font file (PNG draws with it, SVG measures with it): one is bundled (Liberation Sans, SIL Open Font License,
 //! `assets/fonts/`), so the pictures look the same on every machine.
 
 use std::path::Path;
@@ -25,6 +25,8 @@ fn register_font() -> Result<(), ChartError> {
 /// Draws with `draw` into a PNG or an SVG file, chosen by the extension of `path`.
 pub fn render_to_file(path: &Path, width: u32, height: u32, draw: impl Fn(&dyn AnyArea, &Style) -> ChartResult) -> ChartResult {
     let style = Style::default();
+    // Both backends measure text with the font to lay out the labels.
+    register_font()?;
     match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("svg") => {
             let root = SVGBackend::new(path, (width, height)).into_drawing_area();
@@ -33,7 +35,6 @@ pub fn render_to_file(path: &Path, width: u32, height: u32, draw: impl Fn(&dyn A
             Ok(())
         }
         Some("png") => {
-            register_font()?;
             let root = BitMapBackend::new(path, (width, height)).into_drawing_area();
             draw(&PngArea(&root), &style)?;
             root.present()?;
@@ -51,6 +52,8 @@ pub trait AnyArea {
     fn spectrum(&self, chart: &super::SpectrumChart, style: &Style) -> ChartResult;
     /// Draws the hidden-state heatmap.
     fn hidden(&self, chart: &super::HiddenChart, style: &Style) -> ChartResult;
+    /// Draws the spectrum beside the step Jacobians.
+    fn spectral(&self, spectrum: &super::SpectrumChart, jacobians: &super::LineChart, style: &Style) -> ChartResult;
 }
 
 struct SvgArea<'a, 'b>(&'a DrawingArea<SVGBackend<'b>, Shift>);
@@ -67,6 +70,9 @@ macro_rules! any_area {
             }
             fn hidden(&self, chart: &super::HiddenChart, style: &Style) -> ChartResult {
                 super::draw_hidden(self.0, chart, style)
+            }
+            fn spectral(&self, spectrum: &super::SpectrumChart, jacobians: &super::LineChart, style: &Style) -> ChartResult {
+                super::draw_spectral_view(self.0, spectrum, jacobians, style)
             }
         }
     };

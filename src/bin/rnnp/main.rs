@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
+mod plot;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rnn_playground::activation::Activation;
@@ -105,6 +107,8 @@ enum Command {
     /// Train a network on one of the built-in tasks and show what it learnt.
     #[command(subcommand)]
     Train(TrainTask),
+    /// Draw a chart of the gradient lab into a PNG or SVG file.
+    Plot(plot::PlotArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -145,6 +149,24 @@ enum ActivationName {
     Relu,
     Sigmoid,
     Linear,
+}
+
+impl CellName {
+    /// The name in model files.
+    fn name(self) -> &'static str {
+        match self {
+            CellName::SimpleRnn => "simple_rnn",
+            CellName::Lstm => "lstm",
+            CellName::Gru => "gru",
+        }
+    }
+}
+
+impl ActivationName {
+    /// The name in model files.
+    fn name(self) -> &'static str {
+        Activation::from(self).name()
+    }
 }
 
 impl From<ActivationName> for Activation {
@@ -271,6 +293,8 @@ enum CliError {
     In { place: String, source: RnnError },
     #[error("{0}")]
     Engine(#[from] RnnError),
+    #[error("{0}")]
+    Chart(String),
 }
 
 type CliResult<T> = std::result::Result<T, CliError>;
@@ -281,6 +305,7 @@ fn main() -> ExitCode {
         Command::Trace(args) => trace(&args),
         Command::Train(TrainTask::Sentence(args)) => train_sentence(&args),
         Command::Train(TrainTask::Series(args)) => train_series(&args),
+        Command::Plot(args) => plot::plot(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
