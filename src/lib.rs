@@ -13,6 +13,7 @@
 //! - data and files: [`data`], [`format`];
 
 pub mod activation;
+pub mod bench;
 pub mod bptt;
 pub mod cell;
 pub mod charts;

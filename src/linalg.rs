@@ -8,11 +8,12 @@
 //! (matrixmultiply) picks a kernel at run time (FMA on some CPUs), which breaks that.
 //! `benches/gemm.rs` measures both on the shapes of our models.
 //!
-//! The tile is 4 rows by 8 columns: eight 4-lane accumulators, which fit the sixteen
-//! vector registers of SSE2 and of wasm `simd128` with room for the loads.
+//! The tile is 4 rows by NR = 8 columns: eight 4-lane accumulators, which fit the sixteen
+//! vector registers of SSE2 and of wasm `simd128` with room for the loads. (Compiling the
+//! same code for AVX2 with NR = 16 and picking it at run time was tried: 50-80% slower on
+//! the benchmark machine, so it is not here.)
 
 const MR: usize = 4;
-const NR: usize = 8;
 
 /// A read-only matrix view: element (i, p) is `data[i * row_stride + p * col_stride]`.
 ///
@@ -52,6 +53,12 @@ pub fn gemm_acc(m: usize, n: usize, k: usize, a: View, b: &[f32], ldb: usize, c:
     assert!(b.len() >= (k - 1) * ldb + n, "gemm: B is too short");
     assert!(c.len() >= (m - 1) * ldc + n, "gemm: C is too short");
     assert!(a.data.len() > (m - 1) * a.row_stride + (k - 1) * a.col_stride, "gemm: A is too short");
+    gemm_tiles::<8>(m, n, k, a, b, ldb, c, ldc);
+}
+
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn gemm_tiles<const NR: usize>(m: usize, n: usize, k: usize, a: View, b: &[f32], ldb: usize, c: &mut [f32], ldc: usize) {
     let mut i0 = 0;
     while i0 < m {
         let mr = MR.min(m - i0);
@@ -59,9 +66,9 @@ pub fn gemm_acc(m: usize, n: usize, k: usize, a: View, b: &[f32], ldb: usize, c:
         while j0 < n {
             let nr = NR.min(n - j0);
             if mr == MR && nr == NR {
-                tile_full(k, a, i0, b, ldb, j0, c, ldc);
+                tile_full::<NR>(k, a, i0, b, ldb, j0, c, ldc);
             } else {
-                tile_edge(mr, nr, k, a, i0, b, ldb, j0, c, ldc);
+                tile_edge::<NR>(mr, nr, k, a, i0, b, ldb, j0, c, ldc);
             }
             j0 += NR;
         }
@@ -70,17 +77,48 @@ pub fn gemm_acc(m: usize, n: usize, k: usize, a: View, b: &[f32], ldb: usize, c:
 }
 
 /// One full MR×NR tile, the hot loop: LLVM turns the `[f32; NR]` rows into vectors.
+///
+/// The MR values of A used at each p are read from contiguous memory in both layouts
+/// (row slices for A, a run of one row for Aᵀ), so the loop has no strided loads and its
+/// bounds checks are hoisted.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
-fn tile_full(k: usize, a: View, i0: usize, b: &[f32], ldb: usize, j0: usize, c: &mut [f32], ldc: usize) {
+fn tile_full<const NR: usize>(k: usize, a: View, i0: usize, b: &[f32], ldb: usize, j0: usize, c: &mut [f32], ldc: usize) {
     let mut acc = [[0f32; NR]; MR];
-    for p in 0..k {
-        let start = p * ldb + j0;
-        let brow: &[f32; NR] = b[start..start + NR].try_into().unwrap();
-        for (r, acc_row) in acc.iter_mut().enumerate() {
-            let av = a.at(i0 + r, p);
-            for j in 0..NR {
-                acc_row[j] += av * brow[j];
+    if a.col_stride == 1 {
+        let rows: [&[f32]; MR] = std::array::from_fn(|r| &a.data[(i0 + r) * a.row_stride..(i0 + r) * a.row_stride + k]);
+        for p in 0..k {
+            let start = p * ldb + j0;
+            let brow: &[f32; NR] = b[start..start + NR].try_into().unwrap();
+            for r in 0..MR {
+                let av = rows[r][p];
+                for j in 0..NR {
+                    acc[r][j] += av * brow[j];
+                }
+            }
+        }
+    } else if a.row_stride == 1 {
+        for p in 0..k {
+            let start = p * ldb + j0;
+            let brow: &[f32; NR] = b[start..start + NR].try_into().unwrap();
+            let a_start = p * a.col_stride + i0;
+            let acol: &[f32; MR] = a.data[a_start..a_start + MR].try_into().unwrap();
+            for r in 0..MR {
+                let av = acol[r];
+                for j in 0..NR {
+                    acc[r][j] += av * brow[j];
+                }
+            }
+        }
+    } else {
+        for p in 0..k {
+            let start = p * ldb + j0;
+            let brow: &[f32; NR] = b[start..start + NR].try_into().unwrap();
+            for (r, acc_row) in acc.iter_mut().enumerate() {
+                let av = a.at(i0 + r, p);
+                for j in 0..NR {
+                    acc_row[j] += av * brow[j];
+                }
             }
         }
     }
@@ -95,7 +133,7 @@ fn tile_full(k: usize, a: View, i0: usize, b: &[f32], ldb: usize, j0: usize, c: 
 
 /// A partial tile at the right or bottom edge, summed in the same order as [`tile_full`].
 #[allow(clippy::too_many_arguments)]
-fn tile_edge(mr: usize, nr: usize, k: usize, a: View, i0: usize, b: &[f32], ldb: usize, j0: usize, c: &mut [f32], ldc: usize) {
+fn tile_edge<const NR: usize>(mr: usize, nr: usize, k: usize, a: View, i0: usize, b: &[f32], ldb: usize, j0: usize, c: &mut [f32], ldc: usize) {
     let mut acc = [[0f32; NR]; MR];
     for p in 0..k {
         let brow = &b[p * ldb + j0..p * ldb + j0 + nr];

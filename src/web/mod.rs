@@ -2,6 +2,7 @@
 //! return. No math here. Errors become `JsError` with the engine's message; a panic is
 //! logged with its message and kept for the page's error banner.
 
+mod bench;
 mod canvas;
 mod lab;
 mod sentence;
@@ -10,6 +11,7 @@ use std::sync::Mutex;
 
 use wasm_bindgen::prelude::*;
 
+pub use bench::BenchWorkload;
 pub use lab::GradientLab;
 pub use sentence::Playground;
 

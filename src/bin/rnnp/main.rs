@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
+mod bench;
 mod plot;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -109,6 +110,8 @@ enum Command {
     Train(TrainTask),
     /// Draw a chart of the gradient lab into a PNG or SVG file.
     Plot(plot::PlotArgs),
+    /// Time training on the benchmark workloads (the seed example, a character model).
+    Bench(bench::BenchArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -306,6 +309,7 @@ fn main() -> ExitCode {
         Command::Train(TrainTask::Sentence(args)) => train_sentence(&args),
         Command::Train(TrainTask::Series(args)) => train_series(&args),
         Command::Plot(args) => plot::plot(&args),
+        Command::Bench(args) => bench::bench(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
