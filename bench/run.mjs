@@ -97,6 +97,11 @@ const tfStep = Math.min(step['TensorFlow.js 4.22, wasm backend, predict()'], ste
 lines.push('### Step latency: one token of the sentence view (SimpleRNN(8), V = 5)', '');
 lines.push('| row | µs per token | × TF.js fastest |', '|---|---:|---:|');
 for (const [row, s] of Object.entries(step)) lines.push(`| ${row} | ${fmt(s * 1e6, 1)} | ${fmt(tfStep / s, 2)} |`);
+log('matrix kernel: ours against ndarray, in WebAssembly');
+const gemmRows = execFileSync(process.execPath, ['bench/gemm-wasm.mjs', String(Math.min(1, SECONDS))], { cwd: root, encoding: 'utf8' }).trim().split('\n').map((l) => JSON.parse(l));
+lines.push('', '### Matrix kernel C += A·B in WebAssembly (Node): this engine against ndarray 0.17 (matrixmultiply), GFLOP/s', '');
+lines.push('| m×n×k | this engine | ndarray | ratio |', '|---|---:|---:|---:|');
+for (const r of gemmRows) lines.push(`| ${r.shape} | ${fmt(r.ours, 1)} | ${fmt(r.ndarray, 1)} | ${fmt(r.ours / r.ndarray, 2)} |`);
 lines.push('', 'GFLOP/s counts 2 flops per multiply-add of the forward and backward passes, with the input product counted as a dense matrix product in every row (this engine looks one-hot inputs up instead).');
 const table = lines.join('\n');
 console.log(table);

@@ -7,6 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
 scripts/setup-node.sh
 scripts/build-wasm.sh
+WASM_FEATURES=gemm-compare WASM_OUT=target/bench/pkg scripts/build-wasm.sh
 say "building the native engine (release)"
 cargo build --release --bin rnnp
 npx vite build --logLevel warn

@@ -15,18 +15,23 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" >/tmp/rnnp-wbg.log 2>&1 || { tail -20 /tmp/rnnp-wbg.log >&2; die "could not install wasm-bindgen-cli $WBG_VERSION"; }
 fi
 
-export CARGO_TARGET_DIR="$ROOT/target/wasm"
+# WASM_FEATURES / WASM_OUT build a variant (the benchmark's kernel comparison) elsewhere.
+OUT="${WASM_OUT:-www/pkg}"
+FEATURE_ARGS=()
+[ -n "${WASM_FEATURES:-}" ] && FEATURE_ARGS=(--features "$WASM_FEATURES")
+export CARGO_TARGET_DIR="$ROOT/target/wasm${WASM_FEATURES:+-$WASM_FEATURES}"
 FLAGS="-C target-feature=+simd128"
 say "building the engine for wasm32 ($MODE)"
 if [ "$MODE" = rustup ]; then
-  RUSTFLAGS="$FLAGS" cargo build --release --lib --target wasm32-unknown-unknown
+  RUSTFLAGS="$FLAGS" cargo build --release --lib --target wasm32-unknown-unknown "${FEATURE_ARGS[@]}"
 else
   RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 RUSTFLAGS="$FLAGS -C linker=wasm-ld" \
-    /usr/bin/cargo build --release --lib --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
+    /usr/bin/cargo build --release --lib --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "${FEATURE_ARGS[@]}"
 fi
 
 WASM="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/rnn_playground.wasm"
-wasm-bindgen --target web --typescript --remove-name-section --remove-producers-section --out-dir www/pkg "$WASM"
-RAW=$(stat -c %s www/pkg/rnn_playground_bg.wasm)
-GZ=$(gzip -9c www/pkg/rnn_playground_bg.wasm | wc -c)
-say "www/pkg/rnn_playground_bg.wasm: $((RAW / 1024)) KB raw, $((GZ / 1024)) KB gzipped"
+mkdir -p "$OUT"
+wasm-bindgen --target web --typescript --remove-name-section --remove-producers-section --out-dir "$OUT" "$WASM"
+RAW=$(stat -c %s "$OUT/rnn_playground_bg.wasm")
+GZ=$(gzip -9c "$OUT/rnn_playground_bg.wasm" | wc -c)
+say "$OUT/rnn_playground_bg.wasm: $((RAW / 1024)) KB raw, $((GZ / 1024)) KB gzipped"

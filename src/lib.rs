@@ -29,6 +29,7 @@ pub mod loss;
 pub mod model;
 pub mod network;
 pub mod rng;
+pub mod series;
 pub mod session;
 pub mod spectral;
 pub mod stepper;

@@ -7,8 +7,9 @@ import { initBanners, showBanner, showNotice } from './ui/banner.js';
 import { refreshControls } from './ui/controls.js';
 import { mountSentence } from './views/sentence/index.js';
 import { mountGradients } from './views/gradients/index.js';
+import { mountSeries } from './views/series/index.js';
 
-const VIEWS = { sentence: mountSentence, gradients: mountGradients };
+const VIEWS = { sentence: mountSentence, gradients: mountGradients, series: mountSeries };
 
 async function main() {
   initBanners();

@@ -4,7 +4,10 @@
 
 mod bench;
 mod canvas;
+#[cfg(feature = "gemm-compare")]
+mod gemm_compare;
 mod lab;
+mod series;
 mod sentence;
 
 use std::sync::Mutex;
@@ -14,6 +17,7 @@ use wasm_bindgen::prelude::*;
 pub use bench::BenchWorkload;
 pub use lab::GradientLab;
 pub use sentence::Playground;
+pub use series::SeriesLab;
 
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 

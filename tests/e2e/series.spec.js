@@ -1,0 +1,26 @@
+// The sine-series view: the seed's Keras example trained in the page.
+import { test, expect } from '@playwright/test';
+import { openPage, inkPixels } from './helpers.js';
+import { mkdirSync } from 'node:fs';
+
+test('Train runs 20 epochs: 20 loss points, a prediction chart, far below the mean baseline', async ({ page }) => {
+  const problems = await openPage(page, '?lang=en');
+  await page.getByTestId('view-series').click();
+  await expect(page.getByTestId('code-keras')).toContainText('SimpleRNN(50, return_sequences=True');
+  await expect(page.getByTestId('code-ours')).toContainText('Layer::simple_rnn(50)');
+  const emptyPredict = await inkPixels(page, 'chart-predict');
+  await page.getByTestId('train-series').click();
+  await expect(page.getByTestId('series-status')).toContainText('Trained', { timeout: 120_000 });
+  await expect(page.getByTestId('series-progress')).toHaveJSProperty('value', 1);
+  // The loss chart's data table has one row per epoch.
+  await page.getByTestId('chart-series-loss-table-toggle').click();
+  await expect(page.locator('[data-testid="chart-series-loss"] ~ .data-table tbody tr, figure:has([data-testid="chart-series-loss"]) .data-table tbody tr')).toHaveCount(20);
+  expect(await inkPixels(page, 'chart-predict')).toBeGreaterThan(emptyPredict + 2000);
+  const status = await page.getByTestId('series-status').textContent();
+  const [loss, test, baseline] = status.match(/\d+(\.\d+)?(e-?\d+)?/g).map(Number);
+  expect(loss).toBeLessThan(baseline / 20);
+  expect(test).toBeLessThan(baseline / 20);
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: 'test-results/screenshots/series-en.png', fullPage: true });
+  expect(problems).toEqual([]);
+});
