@@ -2,6 +2,7 @@
 //! ρ^(T-t) reference, predictions against the truth. One function draws them all.
 
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf32;
 use plotters::prelude::*;
 
 use super::{draw_message, palette, ChartResult, Style};
@@ -137,36 +138,31 @@ where
         }
     };
     let x_labels = if chart.x_names.is_empty() { 8 } else { chart.x_names.len().min(16) };
-    if chart.log_y {
-        let mut c = builder.build_cartesian_2d(x0..x1, (y0..y1).log_scale())?;
-        c.configure_mesh()
-            .x_desc(&chart.x_desc)
-            .y_desc(&chart.y_desc)
-            .label_style(style.font(11.0))
-            .axis_desc_style(style.font(12.0))
-            .light_line_style(palette::GRID.mix(0.6))
-            .bold_line_style(palette::GRID)
-            .x_labels(x_labels)
-            .x_label_formatter(&x_formatter)
-            .y_labels(6)
-            .y_label_formatter(&|y: &f32| format_tick(*y))
-            .draw()?;
-        draw_series_on(&mut c, chart, style)?;
-    } else {
-        let mut c = builder.build_cartesian_2d(x0..x1, y0..y1)?;
-        c.configure_mesh()
-            .x_desc(&chart.x_desc)
-            .y_desc(&chart.y_desc)
-            .label_style(style.font(11.0))
-            .axis_desc_style(style.font(12.0))
-            .light_line_style(palette::GRID.mix(0.6))
-            .bold_line_style(palette::GRID)
-            .x_labels(x_labels)
-            .x_label_formatter(&x_formatter)
-            .y_label_formatter(&|y: &f32| format_tick(if y.abs() < 1e-6 * (y1 - y0).abs() { 0.0 } else { *y }))
-            .draw()?;
-        draw_series_on(&mut c, chart, style)?;
-    }
+    // A log scale is drawn as log10(y) on a linear axis: one kind of chart to compile
+    // (which keeps the WebAssembly small) and ticks at whole decades when the range is wide.
+    let log = chart.log_y;
+    let (ya, yb) = if log { (y0.log10(), y1.log10()) } else { (y0, y1) };
+    let y_labels = if log { ((yb - ya).ceil() as usize + 1).clamp(3, 9) } else { 8 };
+    let mut c = builder.build_cartesian_2d(x0..x1, ya..yb)?;
+    c.configure_mesh()
+        .x_desc(&chart.x_desc)
+        .y_desc(&chart.y_desc)
+        .label_style(style.font(11.0))
+        .axis_desc_style(style.font(12.0))
+        .light_line_style(palette::GRID.mix(0.6))
+        .bold_line_style(palette::GRID)
+        .x_labels(x_labels)
+        .x_label_formatter(&x_formatter)
+        .y_labels(y_labels)
+        .y_label_formatter(&|y: &f32| {
+            if log {
+                format_tick(10f32.powf(*y))
+            } else {
+                format_tick(if y.abs() < 1e-6 * (yb - ya).abs() { 0.0 } else { *y })
+            }
+        })
+        .draw()?;
+    draw_series_on(&mut c, chart, style)?;
     Ok(())
 }
 
@@ -186,12 +182,10 @@ fn format_tick(y: f32) -> String {
     }
 }
 
-fn draw_series_on<'a, DB, X, Y>(c: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>, chart: &LineChart, style: &Style) -> ChartResult
+fn draw_series_on<'a, DB>(c: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf32, RangedCoordf32>>, chart: &LineChart, style: &Style) -> ChartResult
 where
     DB: DrawingBackend + 'a,
     DB::ErrorType: 'static,
-    X: Ranged<ValueType = f32>,
-    Y: Ranged<ValueType = f32>,
 {
     let width = style.px(2.0);
     let mut has_legend = false;
@@ -199,7 +193,10 @@ where
         let color = palette::line(s.color);
         let line_style = color.stroke_width(width);
         let mut first = true;
-        for run in runs(&s.points, chart.log_y) {
+        for mut run in runs(&s.points, chart.log_y) {
+            if chart.log_y {
+                run.iter_mut().for_each(|p| p.1 = p.1.log10());
+            }
             let drawn = if s.dashed {
                 c.draw_series(DashedLineSeries::new(run.clone(), style.px(6.0), style.px(4.0), line_style))?
             } else {

@@ -37,6 +37,8 @@ where
         .max(chart.sigma_max.min(chart.spectral_radius * 3.0 + 1.0))
         .max(chart.inverse_gamma.min(4.5))
         * 1.1;
+    // f32 coordinates, as every other chart: one kind of chart to compile.
+    let extent = extent as f32;
     let (w, h) = area.dim_in_pixel();
     // Keep the plane square so circles look like circles.
     let side = w.min(h);
@@ -55,7 +57,7 @@ where
         .y_desc("Im λ")
         .axis_desc_style(style.font(12.0))
         .draw()?;
-    let circle = |r: f64| -> Vec<(f64, f64)> { (0..=120).map(|i| (i as f64 / 120.0) * std::f64::consts::TAU).map(|a| (r * a.cos(), r * a.sin())).collect() };
+    let circle = |r: f64| -> Vec<(f32, f32)> { (0..=120).map(|i| (i as f64 / 120.0) * std::f64::consts::TAU).map(|a| ((r * a.cos()) as f32, (r * a.sin()) as f32)).collect() };
     let width = style.px(2.0);
     let circles = [
         (1.0, palette::TEXT, false, &chart.labels[1]),
@@ -64,7 +66,7 @@ where
         (chart.sigma_max, palette::line(5), true, &chart.labels[4]),
     ];
     for (r, color, dashed, label) in circles {
-        if !(r.is_finite() && r > 0.0) || r > extent * 1.5 {
+        if !(r.is_finite() && r > 0.0) || r > extent as f64 * 1.5 {
             continue;
         }
         let line_style = color.stroke_width(width);
@@ -77,7 +79,7 @@ where
         drawn.label(label.clone()).legend(move |(x, y)| PathElement::new(vec![(x, y), (x + legend_width, y)], color.stroke_width(width)));
     }
     let dot = palette::line(0);
-    c.draw_series(chart.eigenvalues.iter().map(|l| Circle::new((l.re, l.im), style.px(3.5), dot.filled())))?
+    c.draw_series(chart.eigenvalues.iter().map(|l| Circle::new((l.re as f32, l.im as f32), style.px(3.5), dot.filled())))?
         .label(chart.labels[0].clone())
         .legend(move |(x, y)| Circle::new((x + 8, y), 4, dot.filled()));
     c.configure_series_labels()

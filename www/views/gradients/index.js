@@ -31,10 +31,6 @@ function labConfig(s) {
   return { cell: s.gcell, activation: s.gact, seq_len: s.seqLen, radius: s.radius, forget_bias: Number(s.forgetBias), init: s.winit, seed: s.gseed, units: 32 };
 }
 
-function clipConfig(s) {
-  if (s.clipMode === 'none') return { mode: 'none' };
-  return { mode: s.clipMode === 'norm' ? 'global_norm' : 'value', threshold: s.clipC };
-}
 
 /** Mounts the lab in `root`; same contract as the sentence view. */
 export function mountGradients(root, store, wasm, page) {
@@ -126,7 +122,7 @@ export function mountGradients(root, store, wasm, page) {
 
   function startExplode() {
     try {
-      guard(() => lab.startExplode({ clip: clipConfig(store.get()), updates: 200 }));
+      guard(() => lab.startExplode(store.get().clipMode, store.get().clipC, 200));
     } catch (err) {
       if (isFatal(err)) throw err;
       return showNotice(String(err.message || err), 'warn');
