@@ -53,26 +53,56 @@ pub fn gemm_acc(m: usize, n: usize, k: usize, a: View, b: &[f32], ldb: usize, c:
     assert!(b.len() >= (k - 1) * ldb + n, "gemm: B is too short");
     assert!(c.len() >= (m - 1) * ldc + n, "gemm: C is too short");
     assert!(a.data.len() > (m - 1) * a.row_stride + (k - 1) * a.col_stride, "gemm: A is too short");
+    #[cfg(feature = "gemm-compare")]
+    if compare::USE_NDARRAY.load(std::sync::atomic::Ordering::Relaxed) {
+        return compare::ndarray_gemm(m, n, k, a, b, ldb, c, ldc);
+    }
     gemm_tiles::<8>(m, n, k, a, b, ldb, c, ldc);
+}
+
+/// For the benchmark only (feature `gemm-compare`): the same products done by ndarray, to
+/// time whole training steps with either kernel.
+#[cfg(feature = "gemm-compare")]
+pub mod compare {
+    use std::sync::atomic::AtomicBool;
+
+    use ndarray::{ArrayView2, ArrayViewMut2, ShapeBuilder};
+
+    use super::View;
+
+    /// When set, [`super::gemm_acc`] hands every product to ndarray.
+    pub static USE_NDARRAY: AtomicBool = AtomicBool::new(false);
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn ndarray_gemm(m: usize, n: usize, k: usize, a: View, b: &[f32], ldb: usize, c: &mut [f32], ldc: usize) {
+        let a_len = (m - 1) * a.row_stride + (k - 1) * a.col_stride + 1;
+        let av = ArrayView2::from_shape((m, k).strides((a.row_stride, a.col_stride)), &a.data[..a_len]).expect("A fits");
+        let bv = ArrayView2::from_shape((k, n).strides((ldb, 1)), &b[..(k - 1) * ldb + n]).expect("B fits");
+        let mut cv = ArrayViewMut2::from_shape((m, n).strides((ldc, 1)), &mut c[..(m - 1) * ldc + n]).expect("C fits");
+        ndarray::linalg::general_mat_mul(1.0, &av, &bv, 1.0, &mut cv);
+    }
 }
 
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
 fn gemm_tiles<const NR: usize>(m: usize, n: usize, k: usize, a: View, b: &[f32], ldb: usize, c: &mut [f32], ldc: usize) {
-    let mut i0 = 0;
-    while i0 < m {
-        let mr = MR.min(m - i0);
-        let mut j0 = 0;
-        while j0 < n {
-            let nr = NR.min(n - j0);
+    // Column strips outside, row tiles inside: a k×NR strip of B stays in cache while
+    // every row tile of A passes over it. (Copying the operands into packed panels first,
+    // as matrixmultiply does, was tried and measured slower on these shapes.)
+    let mut j0 = 0;
+    while j0 < n {
+        let nr = NR.min(n - j0);
+        let mut i0 = 0;
+        while i0 < m {
+            let mr = MR.min(m - i0);
             if mr == MR && nr == NR {
                 tile_full::<NR>(k, a, i0, b, ldb, j0, c, ldc);
             } else {
                 tile_edge::<NR>(mr, nr, k, a, i0, b, ldb, j0, c, ldc);
             }
-            j0 += NR;
+            i0 += MR;
         }
-        i0 += MR;
+        j0 += NR;
     }
 }
 
@@ -211,6 +241,20 @@ mod tests {
             let mut slow = c0.clone();
             gemm_acc(m, n, k, View::rows(&a, k), &b, n, &mut fast, n);
             naive(m, n, k, View::rows(&a, k), &b, n, &mut slow, n);
+            assert_eq!(fast, slow, "shape {m}x{n}x{k}");
+        }
+    }
+
+    #[test]
+    fn deep_transposed_products_match_the_triple_loop_bit_for_bit() {
+        let mut rng = Rng::new(12);
+        for &(m, n, k) in &[(7, 9, 64), (32, 50, 300), (50, 50, 1600)] {
+            let a = random(k * m, &mut rng); // stored k×m, read as its transpose
+            let b = random(k * n, &mut rng);
+            let mut fast = vec![0.5; m * n];
+            let mut slow = fast.clone();
+            gemm_acc(m, n, k, View::transposed(&a, m), &b, n, &mut fast, n);
+            naive(m, n, k, View::transposed(&a, m), &b, n, &mut slow, n);
             assert_eq!(fast, slow, "shape {m}x{n}x{k}");
         }
     }
