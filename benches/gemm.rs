@@ -27,7 +27,9 @@ fn gemm(c: &mut Criterion) {
         let aa = Array2::from_shape_vec((m, k), a.clone()).unwrap();
         let bb = Array2::from_shape_vec((k, n), b.clone()).unwrap();
         let mut cc = Array2::<f32>::zeros((m, n));
-        group.bench_with_input(BenchmarkId::new("ndarray", &label), &(), |bench, _| bench.iter(|| ndarray::linalg::general_mat_mul(1.0, &aa, &bb, 1.0, &mut cc)));
+        group.bench_with_input(BenchmarkId::new("ndarray", &label), &(), |bench, _| {
+            bench.iter(|| ndarray::linalg::general_mat_mul(1.0, &aa, &bb, 1.0, &mut cc))
+        });
     }
     group.finish();
 }

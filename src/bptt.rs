@@ -41,12 +41,8 @@ pub fn backward(model: &Model, inputs: Inputs, ws: &mut Workspace, grads: &mut [
 
     // The reverse loop.
     transpose(u, ku, model.recurrent_kernel(), &mut ws.recurrent_t);
-    let w = Weights {
-        units: u,
-        recurrent: model.recurrent_kernel(),
-        recurrent_t: &ws.recurrent_t,
-        recurrent_bias: recurrent_bias(spec.cell, model.bias(), ku),
-    };
+    let w =
+        Weights { units: u, recurrent: model.recurrent_kernel(), recurrent_t: &ws.recurrent_t, recurrent_bias: recurrent_bias(spec.cell, model.bias(), ku) };
     let lstm = spec.cell == CellKind::Lstm;
     ws.dh_next.fill(0.0);
     ws.dc.fill(0.0);
@@ -64,14 +60,8 @@ pub fn backward(model: &Model, inputs: Inputs, ws: &mut Workspace, grads: &mut [
             aux: &ws.aux[t * bu..(t + 1) * bu],
         };
         let dzrec: &mut [f32] = if ws.dzrec.is_empty() { &mut [] } else { &mut ws.dzrec[t * batch * ku..(t + 1) * batch * ku] };
-        let g = StepGrads {
-            dh,
-            dc: &mut ws.dc,
-            dzx: &mut ws.dzx[t * batch * ku..(t + 1) * batch * ku],
-            dzrec,
-            dh_prev: &mut ws.dh_next,
-            scratch: &mut ws.scratch,
-        };
+        let g =
+            StepGrads { dh, dc: &mut ws.dc, dzx: &mut ws.dzx[t * batch * ku..(t + 1) * batch * ku], dzrec, dh_prev: &mut ws.dh_next, scratch: &mut ws.scratch };
         cell::backward_step(spec.cell, &w, saved, g);
     }
 

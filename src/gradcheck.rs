@@ -31,6 +31,7 @@ pub struct GradCheck {
 pub const EPSILON: f32 = 2e-2;
 pub const FLOOR: f64 = 1e-3;
 
+#[allow(clippy::too_many_arguments)]
 fn loss_of(model: &Model, inputs: Inputs, targets: Targets, kind: LossKind, at: LossAt, steps: usize, batch: usize, ws: &mut Workspace) -> f64 {
     forward(model, inputs, steps, batch, Initial::Zero, ws);
     loss_and_grad_f64(kind, at, model.spec.output, targets, steps, batch, &ws.logits, &ws.outputs, &mut ws.d_logits)

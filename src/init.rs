@@ -112,8 +112,8 @@ pub fn set_spectral_radius(model: &mut Model, rho: f32) -> Result<()> {
     let ku = model.spec.cell.gates() * u;
     for gate in 0..model.spec.cell.gates() {
         let block = model.w_hh(gate);
-        let current = spectral::spectral_radius(u, &block)
-            .ok_or_else(|| RnnError::invalid("recurrent_kernel", "this matrix", "its eigenvalues did not converge"))?;
+        let current =
+            spectral::spectral_radius(u, &block).ok_or_else(|| RnnError::invalid("recurrent_kernel", "this matrix", "its eigenvalues did not converge"))?;
         if current == 0.0 {
             return Err(RnnError::invalid("recurrent_kernel", "all zero", "a zero matrix cannot be scaled to a spectral radius"));
         }

@@ -173,7 +173,14 @@ impl Sequential {
     }
 
     /// `fit` that calls `progress(epoch, loss)` after every epoch.
-    pub fn fit_with_progress(&mut self, x: &Sequences, y: &Sequences, epochs: usize, batch_size: usize, mut progress: impl FnMut(usize, f32)) -> Result<History> {
+    pub fn fit_with_progress(
+        &mut self,
+        x: &Sequences,
+        y: &Sequences,
+        epochs: usize,
+        batch_size: usize,
+        mut progress: impl FnMut(usize, f32),
+    ) -> Result<History> {
         let mut trainer = self.trainer(x, y, batch_size)?;
         let data = self.dataset(x, y)?;
         let mut history = History { loss: vec![] };

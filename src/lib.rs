@@ -12,6 +12,9 @@
 //! - analysis: [`spectral`] (eigenvalues, singular values);
 //! - data and files: [`data`], [`format`];
 
+// Index loops are kept where they read like the formula (w[i][j], h[t][u]).
+#![allow(clippy::needless_range_loop)]
+
 pub mod activation;
 pub mod bench;
 pub mod bptt;

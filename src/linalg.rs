@@ -46,6 +46,7 @@ impl<'a> View<'a> {
 ///
 /// `b` and `c` are row-major with leading dimensions `ldb` and `ldc`; `a` is any [`View`].
 /// For every element, c_ij ← c_ij + (Σ_p a_ip b_pj) with the sum taken in order p = 0..k.
+#[allow(clippy::too_many_arguments)]
 pub fn gemm_acc(m: usize, n: usize, k: usize, a: View, b: &[f32], ldb: usize, c: &mut [f32], ldc: usize) {
     if m == 0 || n == 0 || k == 0 {
         return;
@@ -214,6 +215,7 @@ mod tests {
     use super::*;
     use crate::rng::Rng;
 
+    #[allow(clippy::too_many_arguments)]
     fn naive(m: usize, n: usize, k: usize, a: View, b: &[f32], ldb: usize, c: &mut [f32], ldc: usize) {
         for i in 0..m {
             for j in 0..n {

@@ -72,9 +72,8 @@ impl CellKind {
             "simple_rnn" => {
                 let activation = match activation {
                     None => Activation::Tanh,
-                    Some(name) => Activation::from_name(name).ok_or_else(|| {
-                        RnnError::invalid("activation", format!("{name:?}"), "expected \"tanh\", \"relu\", \"sigmoid\" or \"linear\"")
-                    })?,
+                    Some(name) => Activation::from_name(name)
+                        .ok_or_else(|| RnnError::invalid("activation", format!("{name:?}"), "expected \"tanh\", \"relu\", \"sigmoid\" or \"linear\""))?,
                 };
                 Ok(CellKind::SimpleRnn { activation })
             }
@@ -159,13 +158,8 @@ impl Layout {
             CellKind::Gru { reset_after: true } => vec![2, ku],
             _ => vec![ku],
         };
-        let shapes: [(&'static str, Vec<usize>); 5] = [
-            ("kernel", vec![i, ku]),
-            ("recurrent_kernel", vec![u, ku]),
-            ("bias", bias_shape),
-            ("dense_kernel", vec![u, o]),
-            ("dense_bias", vec![o]),
-        ];
+        let shapes: [(&'static str, Vec<usize>); 5] =
+            [("kernel", vec![i, ku]), ("recurrent_kernel", vec![u, ku]), ("bias", bias_shape), ("dense_kernel", vec![u, o]), ("dense_bias", vec![o])];
         let mut start = 0;
         let tensors: Vec<Tensor> = shapes
             .into_iter()

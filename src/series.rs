@@ -1,6 +1,6 @@
 //! The sine-series view's model: the seed's Keras program (SimpleRNN(50, return_sequences)
-//! + Dense(1), mean squared error, Adam, fit for 20 epochs with batches of 32, predict) on
-//! generated sine waves, trained a batch at a time so the page can show it live.
+//! then Dense(1), mean squared error, Adam, fit for 20 epochs with batches of 32, predict)
+//! on generated sine waves, trained a batch at a time so the page can show it live.
 
 use serde::{Deserialize, Serialize};
 
@@ -77,9 +77,19 @@ impl SeriesSession {
             return Err(RnnError::invalid("epochs", config.epochs, "must be between 1 and 200"));
         }
         if config.sequences > 20_000 || config.length > 500 {
-            return Err(RnnError::invalid("sequences × length", format!("{} × {}", config.sequences, config.length), "at most 20000 sequences of at most 500 steps fit in the page"));
+            return Err(RnnError::invalid(
+                "sequences × length",
+                format!("{} × {}", config.sequences, config.length),
+                "at most 20000 sequences of at most 500 steps fit in the page",
+            ));
         }
-        let all = generate(&SineConfig { sequences: config.sequences + TEST_SEQUENCES, length: config.length, noise: config.noise, seed: config.seed, ..Default::default() })?;
+        let all = generate(&SineConfig {
+            sequences: config.sequences + TEST_SEQUENCES,
+            length: config.length,
+            noise: config.noise,
+            seed: config.seed,
+            ..Default::default()
+        })?;
         let (train, test) = all.split(TEST_SEQUENCES);
         let mut model = Sequential::with_seed(vec![Layer::simple_rnn(config.units).return_sequences(true).input_shape(None, 1), Layer::dense(1)], config.seed)?;
         model.compile(Loss::MeanSquaredError, OptimizerConfig::adam(config.learning_rate))?;
@@ -147,7 +157,16 @@ impl SeriesSession {
             series.push(Series::from_values(&loss, h, 0).with_points(|i| i as f32 + 1.0).with_markers());
             series.push(Series { label: baseline, points: vec![(1.0, b), (self.config.epochs as f32, b)], color: 1, dashed: true, markers: false });
         }
-        LineChart { title, x_desc, y_desc, log_y: true, series, x_range: Some((1.0, self.config.epochs.max(2) as f32)), empty_message: empty, ..Default::default() }
+        LineChart {
+            title,
+            x_desc,
+            y_desc,
+            log_y: true,
+            series,
+            x_range: Some((1.0, self.config.epochs.max(2) as f32)),
+            empty_message: empty,
+            ..Default::default()
+        }
     }
 
     /// Truth and prediction for the first `count` test sequences. Labels: [title, x, y,
@@ -160,7 +179,9 @@ impl SeriesSession {
             for s in 0..count.min(self.test.sequences) {
                 let suffix = if count > 1 { format!(" {}", s + 1) } else { String::new() };
                 series.push(Series::from_values(&format!("{truth}{suffix}"), &self.test.y[s * t..(s + 1) * t], 2 * s).with_points(|i| i as f32 + 1.0));
-                series.push(Series::from_values(&format!("{predicted}{suffix}"), &p.data[s * t..(s + 1) * t], 2 * s + 1).with_points(|i| i as f32 + 1.0).dashed());
+                series.push(
+                    Series::from_values(&format!("{predicted}{suffix}"), &p.data[s * t..(s + 1) * t], 2 * s + 1).with_points(|i| i as f32 + 1.0).dashed(),
+                );
             }
         }
         LineChart { title, x_desc, y_desc, series, y_range: Some((-1.3, 1.3)), empty_message: empty, ..Default::default() }

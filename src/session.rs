@@ -230,7 +230,18 @@ impl SentenceSession {
             series.push(Series::from_values("", &self.losses, 0).with_points(|i| i as f32 + 1.0));
             series.push(Series { label: reference, points: vec![(1.0, ln_v), (n, ln_v)], color: 1, dashed: true, markers: false });
         }
-        LineChart { title, x_desc, y_desc, series, empty_message: empty, y_range: self.losses.first().map(|_| (0.0, self.uniform_loss().max(self.losses.iter().copied().filter(|l| l.is_finite()).fold(0.0, f32::max)) * 1.1)), ..Default::default() }
+        LineChart {
+            title,
+            x_desc,
+            y_desc,
+            series,
+            empty_message: empty,
+            y_range: self
+                .losses
+                .first()
+                .map(|_| (0.0, self.uniform_loss().max(self.losses.iter().copied().filter(|l| l.is_finite()).fold(0.0, f32::max)) * 1.1)),
+            ..Default::default()
+        }
     }
 
     /// ‖dL/dh_t‖ for the steps walked back so far, on a log scale.

@@ -273,12 +273,11 @@ fn hqr(a: &mut [Vec<f64>], n: usize) -> Option<Vec<Complex>> {
 pub fn singular_values(rows: usize, cols: usize, m: &[f32]) -> Vec<f64> {
     assert_eq!(m.len(), rows * cols);
     // Work on columns of the taller orientation.
-    let (r, c, col): (usize, usize, Box<dyn Fn(usize, usize) -> f64>) = if rows >= cols {
-        (rows, cols, Box::new(|i, j| m[i * cols + j] as f64))
-    } else {
-        (cols, rows, Box::new(|i, j| m[j * cols + i] as f64))
-    };
-    let mut a: Vec<Vec<f64>> = (0..c).map(|j| (0..r).map(|i| col(i, j)).collect()).collect();
+    let tall = rows >= cols;
+    let (r, c) = if tall { (rows, cols) } else { (cols, rows) };
+    // Column j of the tall orientation.
+    let column = |j: usize| -> Vec<f64> { (0..r).map(|i| if tall { m[i * cols + j] } else { m[j * cols + i] } as f64).collect() };
+    let mut a: Vec<Vec<f64>> = (0..c).map(column).collect();
     for _sweep in 0..60 {
         let mut rotated = false;
         for p in 0..c {

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::cell::{self, Saved, Step, StepGrads, Weights};
 use crate::data::text::Sentence;
 use crate::linalg::{gemm_acc, norm, transpose, View};
-use crate::loss::{loss_and_grad, log_softmax_at, LossAt, LossKind, Targets};
+use crate::loss::{log_softmax_at, loss_and_grad, LossAt, LossKind, Targets};
 use crate::model::{CellKind, Model};
 use crate::network::{input_projection, output_layer, recurrent_bias, Inputs};
 
@@ -148,7 +148,8 @@ impl Stepper {
         let mut c = vec![0.0; c_prev.len()];
         let mut aux = vec![0.0; u];
         let mut scratch = vec![0.0; ku];
-        let w = Weights { units: u, recurrent: self.model.recurrent_kernel(), recurrent_t: &[], recurrent_bias: recurrent_bias(spec.cell, self.model.bias(), ku) };
+        let w =
+            Weights { units: u, recurrent: self.model.recurrent_kernel(), recurrent_t: &[], recurrent_bias: recurrent_bias(spec.cell, self.model.bias(), ku) };
         cell::forward_step(spec.cell, &w, Step { h_prev: &h_prev, c_prev: &c_prev, z: &mut z, h: &mut h, c: &mut c, aux: &mut aux }, &mut scratch);
         let mut logits = vec![0.0; v];
         let mut probs = vec![0.0; v];
@@ -194,7 +195,17 @@ impl Stepper {
             let logits: Vec<f32> = self.forward.iter().flat_map(|r| r.logits.iter().copied()).collect();
             let probs: Vec<f32> = self.forward.iter().flat_map(|r| r.probs.iter().copied()).collect();
             self.d_logits = vec![0.0; steps * v];
-            loss_and_grad(LossKind::CrossEntropy, LossAt::EveryStep, spec.output, Targets::Classes(&self.sentence.targets), steps, 1, &logits, &probs, &mut self.d_logits);
+            loss_and_grad(
+                LossKind::CrossEntropy,
+                LossAt::EveryStep,
+                spec.output,
+                Targets::Classes(&self.sentence.targets),
+                steps,
+                1,
+                &logits,
+                &probs,
+                &mut self.d_logits,
+            );
         }
         let t = steps - 1 - self.backward.len();
         let rec = &self.forward[t];
@@ -211,9 +222,19 @@ impl Stepper {
         let mut dzrec = if cell::has_separate_recurrent_grad(spec.cell) { vec![0.0; ku] } else { vec![] };
         let mut dh_prev = vec![0.0; u];
         let mut scratch = vec![0.0; ku];
-        let w = Weights { units: u, recurrent: self.model.recurrent_kernel(), recurrent_t: &self.recurrent_t, recurrent_bias: recurrent_bias(spec.cell, self.model.bias(), ku) };
+        let w = Weights {
+            units: u,
+            recurrent: self.model.recurrent_kernel(),
+            recurrent_t: &self.recurrent_t,
+            recurrent_bias: recurrent_bias(spec.cell, self.model.bias(), ku),
+        };
         let saved = Saved { h_prev: &rec.h_prev, c_prev: &rec.c_prev, z: &rec.z, h: &rec.h, aux: &rec.aux };
-        cell::backward_step(spec.cell, &w, saved, StepGrads { dh: &dh, dc: &mut dc, dzx: &mut delta, dzrec: &mut dzrec, dh_prev: &mut dh_prev, scratch: &mut scratch });
+        cell::backward_step(
+            spec.cell,
+            &w,
+            saved,
+            StepGrads { dh: &dh, dc: &mut dc, dzx: &mut delta, dzrec: &mut dzrec, dh_prev: &mut dh_prev, scratch: &mut scratch },
+        );
         let mut d_recurrent = d_recurrent_before;
         let mut unused_bias = vec![0.0; if dzrec.is_empty() { 0 } else { ku }];
         cell::recurrent_grads(spec.cell, u, 1, &rec.h_prev, &rec.aux, &delta, &dzrec, &mut d_recurrent, &mut unused_bias);
@@ -258,14 +279,26 @@ mod tests {
     /// Stepping token by token, then walking back, gives the batched pass's numbers.
     #[test]
     fn stepping_agrees_with_the_batched_pass() {
-        for cell in [CellKind::SimpleRnn { activation: Activation::Tanh }, CellKind::Lstm, CellKind::Gru { reset_after: true }, CellKind::Gru { reset_after: false }] {
+        for cell in
+            [CellKind::SimpleRnn { activation: Activation::Tanh }, CellKind::Lstm, CellKind::Gru { reset_after: true }, CellKind::Gru { reset_after: false }]
+        {
             let mut s = stepper(cell);
             while s.step().is_some() {}
             while s.bptt_step().is_some() {}
             let mut ws = Workspace::new();
             let ids = s.sentence.inputs.clone();
             forward(&s.model, Inputs::OneHot(&ids), 4, 1, Initial::Zero, &mut ws);
-            let loss = loss_and_grad(LossKind::CrossEntropy, LossAt::EveryStep, OutputKind::Softmax, Targets::Classes(&s.sentence.targets), 4, 1, &ws.logits, &ws.outputs, &mut ws.d_logits);
+            let loss = loss_and_grad(
+                LossKind::CrossEntropy,
+                LossAt::EveryStep,
+                OutputKind::Softmax,
+                Targets::Classes(&s.sentence.targets),
+                4,
+                1,
+                &ws.logits,
+                &ws.outputs,
+                &mut ws.d_logits,
+            );
             let mut grads = vec![0.0; s.model.layout.len];
             crate::bptt::backward(&s.model, Inputs::OneHot(&ids), &mut ws, &mut grads);
             assert!((s.loss().unwrap() - loss).abs() < 1e-6, "{cell:?}");

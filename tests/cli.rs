@@ -4,6 +4,9 @@
 //! loss at every step): stdout must be exactly one JSON value that agrees with the fixture's
 //! trace to 1e-5 normwise, as in tests/parity.rs.
 
+mod common;
+
+use common::normwise;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -40,29 +43,6 @@ fn write(dir: &Path, name: &str, v: &Value) -> String {
 fn fixture(name: &str) -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parity").join(format!("{name}.json"));
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn flatten(v: &Value, out: &mut Vec<f64>) {
-    match v {
-        Value::Array(items) => items.iter().for_each(|x| flatten(x, out)),
-        Value::Number(n) => out.push(n.as_f64().unwrap()),
-        other => panic!("unexpected {other}"),
-    }
-}
-
-/// max|a - b| / max|b| over two arrays (or numbers) of the same shape.
-fn normwise(ours: &Value, theirs: &Value) -> f64 {
-    let (mut a, mut b) = (vec![], vec![]);
-    flatten(ours, &mut a);
-    flatten(theirs, &mut b);
-    assert_eq!(a.len(), b.len());
-    let scale = b.iter().fold(0.0f64, |m, x| m.max(x.abs()));
-    let diff = a.iter().zip(&b).fold(0.0f64, |m, (x, y)| m.max((x - y).abs()));
-    if scale == 0.0 {
-        diff
-    } else {
-        diff / scale
-    }
 }
 
 #[test]
@@ -252,7 +232,24 @@ fn bad_training_options_are_refused_clearly() {
 fn train_series_prints_the_baseline_and_a_loss_per_epoch() {
     let dir = scratch("series");
     let save = dir.join("series.json");
-    let out = rnnp(&["train", "series", "--epochs", "3", "--sequences", "64", "--length", "20", "--units", "8", "--batch-size", "16", "--lr", "0.01", "--save", save.to_str().unwrap()]);
+    let out = rnnp(&[
+        "train",
+        "series",
+        "--epochs",
+        "3",
+        "--sequences",
+        "64",
+        "--length",
+        "20",
+        "--units",
+        "8",
+        "--batch-size",
+        "16",
+        "--lr",
+        "0.01",
+        "--save",
+        save.to_str().unwrap(),
+    ]);
     let text = stdout(&out);
     assert!(out.status.success(), "{}", stderr(&out));
     println!("{text}");

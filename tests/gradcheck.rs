@@ -60,11 +60,8 @@ const CELLS: [CellKind; 7] = [
 ];
 
 /// The three loss/output pairings the engine allows.
-const LOSSES: [(LossKind, OutputKind); 3] = [
-    (LossKind::Mse, OutputKind::Linear),
-    (LossKind::CrossEntropy, OutputKind::Softmax),
-    (LossKind::Mse, OutputKind::Softmax),
-];
+const LOSSES: [(LossKind, OutputKind); 3] =
+    [(LossKind::Mse, OutputKind::Linear), (LossKind::CrossEntropy, OutputKind::Softmax), (LossKind::Mse, OutputKind::Softmax)];
 
 enum Y {
     /// [T][B][O].
@@ -380,11 +377,7 @@ fn every_weight_gradient_matches_central_differences() {
         let (loss, grads, _) = p.analytic();
         let mut ws = Workspace::new();
         let (reference, _) = p.loss_of(&p.model, &mut ws);
-        assert!(
-            (loss as f64 - reference).abs() <= 1e-6 * reference,
-            "{}: engine loss {loss} but the definition gives {reference}",
-            p.name()
-        );
+        assert!((loss as f64 - reference).abs() <= 1e-6 * reference, "{}: engine loss {loss} but the definition gives {reference}", p.name());
         let tally = check_weights(&p, &grads);
         println!(
             "{:52} {:3} weights, worst relative {:.1e} ({}), worst tiny-entry abs {:.1e}, relu kinks skipped {}",

@@ -9,6 +9,9 @@
 //! the rounding error of the big ones; the frameworks differ from an exact float64
 //! computation by up to 5e-5 element-wise on such entries, and by at most 6e-7 normwise.)
 
+mod common;
+
+use common::normwise;
 use std::path::Path;
 
 use rnn_playground::format::json::parse;
@@ -17,29 +20,6 @@ use rnn_playground::format::trace::{request_from_value, trace, trace_to_value};
 use serde_json::Value;
 
 const TOLERANCE: f64 = 1e-5;
-
-fn flatten(v: &Value, out: &mut Vec<f64>) {
-    match v {
-        Value::Array(items) => items.iter().for_each(|x| flatten(x, out)),
-        Value::Number(n) => out.push(n.as_f64().unwrap()),
-        other => panic!("unexpected {other}"),
-    }
-}
-
-/// max|a - b| / max|b| over two arrays of the same shape.
-fn normwise(ours: &Value, theirs: &Value, what: &str) -> f64 {
-    let (mut a, mut b) = (vec![], vec![]);
-    flatten(ours, &mut a);
-    flatten(theirs, &mut b);
-    assert_eq!(a.len(), b.len(), "{what}: different sizes");
-    let scale = b.iter().fold(0.0f64, |m, x| m.max(x.abs()));
-    let diff = a.iter().zip(&b).fold(0.0f64, |m, (x, y)| m.max((x - y).abs()));
-    if scale == 0.0 {
-        diff
-    } else {
-        diff / scale
-    }
-}
 
 #[test]
 fn engine_agrees_with_tensorflow_js_and_keras_on_every_fixture() {
@@ -71,7 +51,7 @@ fn engine_agrees_with_tensorflow_js_and_keras_on_every_fixture() {
             };
             let a = if a.is_number() { Value::Array(vec![a.clone()]) } else { a.clone() };
             let b = if b.is_number() { Value::Array(vec![b.clone()]) } else { b.clone() };
-            let err = normwise(&a, &b, key);
+            let err = normwise(&a, &b);
             if err > worst.0 {
                 worst = (err, key.clone());
             }

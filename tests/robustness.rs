@@ -11,7 +11,13 @@ use rnn_playground::RnnError;
 /// A linear 1-1-1 network whose input weight is 1e37: on input 10, h = 1e38, the loss
 /// (0 - 1)² is fine, but dL/dW_hy = -2e38 and an SGD step with lr 10 overflows W_hy.
 fn overflowing() -> Trainer {
-    let spec = Spec { cell: CellKind::SimpleRnn { activation: rnn_playground::activation::Activation::Linear }, input_size: 1, units: 1, output_size: 1, output: OutputKind::Linear };
+    let spec = Spec {
+        cell: CellKind::SimpleRnn { activation: rnn_playground::activation::Activation::Linear },
+        input_size: 1,
+        units: 1,
+        output_size: 1,
+        output: OutputKind::Linear,
+    };
     let mut model = Model::zeros(spec).unwrap();
     model.params[0] = 1e37;
     Trainer::new(model, TrainConfig { optimizer: OptimizerConfig::sgd(10.0, 0.0), batch_size: 1, ..Default::default() }).unwrap()
@@ -58,7 +64,8 @@ fn keras_class_targets_must_be_whole_numbers_in_range() {
 
 #[test]
 fn nan_in_the_data_is_named_as_such_not_as_an_explosion() {
-    let err = Dataset::new(1, 2, SeqInputs::Dense { features: 1, data: vec![0.0, f32::NAN] }, SeqTargets::Values { outputs: 1, data: vec![0.0, 1.0] }).unwrap_err();
+    let err =
+        Dataset::new(1, 2, SeqInputs::Dense { features: 1, data: vec![0.0, f32::NAN] }, SeqTargets::Values { outputs: 1, data: vec![0.0, 1.0] }).unwrap_err();
     assert!(matches!(&err, RnnError::NotFinite { field, at, value } if field == "x" && at == "number 1" && value.is_nan()), "{err:?}");
     assert!(err.to_string().contains("`x` contains NaN"), "{err}");
 }

@@ -21,7 +21,13 @@ fn eigenvalues_and_singular_values_agree_with_numpy() {
         let mut unused: Vec<bool> = vec![true; n];
         for want in case["eigenvalues"].as_array().unwrap() {
             let (re, im) = (want[0].as_f64().unwrap(), want[1].as_f64().unwrap());
-            let (k, d) = ours.iter().enumerate().filter(|(k, _)| unused[*k]).map(|(k, l)| (k, ((l.re - re).powi(2) + (l.im - im).powi(2)).sqrt())).min_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
+            let (k, d) = ours
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| unused[*k])
+                .map(|(k, l)| (k, ((l.re - re).powi(2) + (l.im - im).powi(2)).sqrt()))
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .unwrap();
             assert!(d < 1e-4, "{name}: eigenvalue {re}+{im}i is {d} from ours");
             unused[k] = false;
         }

@@ -142,7 +142,13 @@ fn gru_learns_the_sentence() {
 /// SGD with η = 10 moves W_hy to 2e39, beyond f32's 3.4e38: infinite. The update must be
 /// undone, and the error must say the weights became inf at update 1.
 fn overflowing_model() -> Model {
-    let spec = Spec { cell: CellKind::SimpleRnn { activation: rnn_playground::activation::Activation::Linear }, input_size: 1, units: 1, output_size: 1, output: OutputKind::Linear };
+    let spec = Spec {
+        cell: CellKind::SimpleRnn { activation: rnn_playground::activation::Activation::Linear },
+        input_size: 1,
+        units: 1,
+        output_size: 1,
+        output: OutputKind::Linear,
+    };
     let mut model = Model::zeros(spec).unwrap();
     let kernel = model.layout.kernel.start;
     model.params[kernel] = 1e37;
@@ -172,7 +178,8 @@ fn weights_that_would_overflow_are_kept_from_before_the_update() {
 #[test]
 fn huge_learning_rate_stops_with_the_last_good_weights() {
     let data = generate(&SineConfig { sequences: 64, length: 50, ..Default::default() }).unwrap();
-    let dataset = Dataset::new(64, 50, SeqInputs::Dense { features: 1, data: data.x.clone() }, SeqTargets::Values { outputs: 1, data: data.y.clone() }).unwrap();
+    let dataset =
+        Dataset::new(64, 50, SeqInputs::Dense { features: 1, data: data.x.clone() }, SeqTargets::Values { outputs: 1, data: data.y.clone() }).unwrap();
     let spec = Spec { cell: CellKind::SimpleRnn { activation: Default::default() }, input_size: 1, units: 50, output_size: 1, output: OutputKind::Linear };
     let model = init_model(spec, &InitConfig::default()).unwrap();
     let config = TrainConfig { optimizer: OptimizerConfig::sgd(10.0, 0.9), batch_size: 16, ..Default::default() };
@@ -208,7 +215,13 @@ fn huge_learning_rate_stops_with_the_last_good_weights() {
 /// the loss is inf at the first update and nothing is changed.
 #[test]
 fn infinite_loss_stops_before_any_change() {
-    let spec = Spec { cell: CellKind::SimpleRnn { activation: rnn_playground::activation::Activation::Linear }, input_size: 1, units: 1, output_size: 1, output: OutputKind::Linear };
+    let spec = Spec {
+        cell: CellKind::SimpleRnn { activation: rnn_playground::activation::Activation::Linear },
+        input_size: 1,
+        units: 1,
+        output_size: 1,
+        output: OutputKind::Linear,
+    };
     let mut model = Model::zeros(spec).unwrap();
     let (k, r, d) = (model.layout.kernel.start, model.layout.recurrent_kernel.start, model.layout.dense_kernel.start);
     model.params[k] = 1.0;
@@ -230,7 +243,8 @@ fn infinite_loss_stops_before_any_change() {
 #[test]
 fn same_seed_gives_bit_identical_weights() {
     let data = generate(&SineConfig { sequences: 96, length: 20, ..Default::default() }).unwrap();
-    let dataset = Dataset::new(96, 20, SeqInputs::Dense { features: 1, data: data.x.clone() }, SeqTargets::Values { outputs: 1, data: data.y.clone() }).unwrap();
+    let dataset =
+        Dataset::new(96, 20, SeqInputs::Dense { features: 1, data: data.x.clone() }, SeqTargets::Values { outputs: 1, data: data.y.clone() }).unwrap();
     let run = |cell: CellKind, init_seed: u64, shuffle_seed: u64| {
         let spec = Spec { cell, input_size: 1, units: 12, output_size: 1, output: OutputKind::Linear };
         let model = init_model(spec, &InitConfig { seed: init_seed, ..Default::default() }).unwrap();
@@ -242,7 +256,9 @@ fn same_seed_gives_bit_identical_weights() {
         let bits: Vec<u32> = trainer.model.params.iter().map(|w| w.to_bits()).collect();
         (bits, trainer.history.clone(), trainer.grads.iter().map(|g| g.to_bits()).collect::<Vec<u32>>())
     };
-    for cell in [CellKind::SimpleRnn { activation: Default::default() }, CellKind::Lstm, CellKind::Gru { reset_after: true }, CellKind::Gru { reset_after: false }] {
+    for cell in
+        [CellKind::SimpleRnn { activation: Default::default() }, CellKind::Lstm, CellKind::Gru { reset_after: true }, CellKind::Gru { reset_after: false }]
+    {
         let first = run(cell, 5, 9);
         let second = run(cell, 5, 9);
         assert_eq!(first, second, "{cell:?}");

@@ -1,8 +1,8 @@
 //! Line charts: the loss curve, ‖dL/dh_t‖ on a log scale, the gradient flow with its
 //! ρ^(T-t) reference, predictions against the truth. One function draws them all.
 
-use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf32;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{draw_message, palette, ChartResult, Style};

@@ -68,10 +68,10 @@ where
     area.fill(&WHITE)?;
     let (w, h) = area.dim_in_pixel();
     area.draw(&Text::new(title.to_string(), (style.px(8.0) as i32, style.px(6.0) as i32), style.font(14.0)))?;
-    let font = style.font(13.0).color(&palette::MUTED).pos(plotters::style::text_anchor::Pos::new(
-        plotters::style::text_anchor::HPos::Center,
-        plotters::style::text_anchor::VPos::Center,
-    ));
+    let font = style
+        .font(13.0)
+        .color(&palette::MUTED)
+        .pos(plotters::style::text_anchor::Pos::new(plotters::style::text_anchor::HPos::Center, plotters::style::text_anchor::VPos::Center));
     area.draw(&Text::new(message.to_string(), (w as i32 / 2, h as i32 / 2), font))?;
     Ok(())
 }

@@ -57,7 +57,9 @@ where
         .y_desc("Im λ")
         .axis_desc_style(style.font(12.0))
         .draw()?;
-    let circle = |r: f64| -> Vec<(f32, f32)> { (0..=120).map(|i| (i as f64 / 120.0) * std::f64::consts::TAU).map(|a| ((r * a.cos()) as f32, (r * a.sin()) as f32)).collect() };
+    let circle = |r: f64| -> Vec<(f32, f32)> {
+        (0..=120).map(|i| (i as f64 / 120.0) * std::f64::consts::TAU).map(|a| ((r * a.cos()) as f32, (r * a.sin()) as f32)).collect()
+    };
     let width = style.px(2.0);
     let circles = [
         (1.0, palette::TEXT, false, &chart.labels[1]),
@@ -94,7 +96,12 @@ where
 }
 
 /// The spectral view: the complex plane (left) and the step Jacobians' norms (right).
-pub fn draw_spectral_view<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spectrum: &SpectrumChart, jacobians: &super::LineChart, style: &Style) -> ChartResult
+pub fn draw_spectral_view<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spectrum: &SpectrumChart,
+    jacobians: &super::LineChart,
+    style: &Style,
+) -> ChartResult
 where
     DB::ErrorType: 'static,
 {

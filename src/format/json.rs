@@ -111,7 +111,10 @@ pub fn matrix(v: &Value, field: &str, rows: Option<usize>, cols: usize) -> Resul
     }
     let mut out = Vec::with_capacity(items.len() * cols);
     for (i, row) in items.iter().enumerate() {
-        let cells = row.as_array().filter(|c| c.len() == cols).ok_or_else(|| RnnError::shape(field, &expected, format!("{} (row {i} is {})", shape_of(v), shape_of(row))))?;
+        let cells = row
+            .as_array()
+            .filter(|c| c.len() == cols)
+            .ok_or_else(|| RnnError::shape(field, &expected, format!("{} (row {i} is {})", shape_of(v), shape_of(row))))?;
         for (j, x) in cells.iter().enumerate() {
             out.push(number(x, field, &format!("[{i}][{j}]"))?);
         }
@@ -133,10 +136,7 @@ pub fn string<'v>(obj: &'v Value, name: &str, parent: &str) -> Result<&'v str> {
 /// A required positive integer field.
 pub fn size(obj: &Value, name: &str) -> Result<usize> {
     let v = field(obj, name, "")?;
-    v.as_u64()
-        .filter(|&n| n > 0)
-        .map(|n| n as usize)
-        .ok_or_else(|| RnnError::invalid(name, v.to_string(), "expected a positive whole number"))
+    v.as_u64().filter(|&n| n > 0).map(|n| n as usize).ok_or_else(|| RnnError::invalid(name, v.to_string(), "expected a positive whole number"))
 }
 
 /// "weights.kernel" from "weights" and "kernel".

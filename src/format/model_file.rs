@@ -48,7 +48,11 @@ pub fn model_from_value(v: &Value) -> Result<Model> {
     };
     let cell = CellKind::from_parts(cell_name, activation, reset_after)?;
     if cell_name != "simple_rnn" && activation.is_some_and(|a| a != "tanh") {
-        return Err(RnnError::invalid("activation", format!("{:?}", activation.unwrap()), format!("only simple_rnn takes an activation; {cell_name} uses tanh")));
+        return Err(RnnError::invalid(
+            "activation",
+            format!("{:?}", activation.unwrap()),
+            format!("only simple_rnn takes an activation; {cell_name} uses tanh"),
+        ));
     }
     let output = match string(v, "output", "")? {
         "softmax" => OutputKind::Softmax,

@@ -89,7 +89,10 @@ fn class_ids(v: &Value, steps: usize, classes: usize) -> Result<Vec<u32>> {
         .iter()
         .enumerate()
         .map(|(t, item)| {
-            let id = item.as_i64().filter(|_| item.is_i64() || item.is_u64()).ok_or_else(|| RnnError::invalid(format!("y[{t}]"), item.to_string(), "a class id must be a whole number"))?;
+            let id = item
+                .as_i64()
+                .filter(|_| item.is_i64() || item.is_u64())
+                .ok_or_else(|| RnnError::invalid(format!("y[{t}]"), item.to_string(), "a class id must be a whole number"))?;
             if id < 0 || id as usize >= classes {
                 return Err(RnnError::ClassOutOfRange { field: "y".into(), step: t, class: id, classes });
             }
@@ -120,7 +123,8 @@ pub fn trace(model: &Model, request: &TraceRequest) -> Trace {
     let mut ws = Workspace::new();
     let inputs = Inputs::Dense(&request.x);
     forward(model, inputs, request.steps, 1, Initial::Zero, &mut ws);
-    let loss = loss_and_grad(request.loss, request.loss_at, model.spec.output, request.y.as_targets(), request.steps, 1, &ws.logits, &ws.outputs, &mut ws.d_logits);
+    let loss =
+        loss_and_grad(request.loss, request.loss_at, model.spec.output, request.y.as_targets(), request.steps, 1, &ws.logits, &ws.outputs, &mut ws.d_logits);
     let mut grads = vec![0.0; model.layout.len];
     bptt::backward(model, inputs, &mut ws, &mut grads);
     Trace {

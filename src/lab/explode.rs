@@ -66,7 +66,10 @@ impl ExplodeRun {
     pub fn new(lab: &LabConfig, config: ExplodeConfig) -> Result<Self> {
         let task = MemoryTask::new(config.symbols, 4, lab.seq_len)?;
         let model = lab.model(task.vocabulary_size(), config.symbols, OutputKind::Softmax)?;
-        let trainer = Trainer::new(model, TrainConfig { optimizer: config.optimizer, clip: config.clip, batch_size: config.batch_size, loss_at: LossAt::LastStep, ..Default::default() })?;
+        let trainer = Trainer::new(
+            model,
+            TrainConfig { optimizer: config.optimizer, clip: config.clip, batch_size: config.batch_size, loss_at: LossAt::LastStep, ..Default::default() },
+        )?;
         let mut rng = Rng::new(lab.seed.wrapping_add(1000));
         let batch = task.batch(config.batch_size, &mut rng);
         Ok(ExplodeRun { config, trainer, task, rng, batch, records: vec![], stopped: None })
@@ -87,7 +90,11 @@ impl ExplodeRun {
             let (t, b) = (self.batch.length, self.batch.batch);
             match self.trainer.update(Inputs::OneHot(&self.batch.inputs), Targets::Classes(&self.batch.targets), t, b, Initial::Zero) {
                 Ok(report) => {
-                    let accuracy = last_step_accuracy(&self.trainer.ws.outputs[(t - 1) * b * self.config.symbols..], &self.batch.targets[(t - 1) * b..], self.config.symbols);
+                    let accuracy = last_step_accuracy(
+                        &self.trainer.ws.outputs[(t - 1) * b * self.config.symbols..],
+                        &self.batch.targets[(t - 1) * b..],
+                        self.config.symbols,
+                    );
                     self.records.push(UpdateRecord {
                         update: self.records.len() + 1,
                         loss: report.loss,

@@ -127,7 +127,12 @@ pub fn jacobian_norms(model: &Model, ws: &Workspace) -> Vec<f32> {
             dh[i] = 1.0;
             dc.fill(0.0);
             let row = &mut jac[i * u..(i + 1) * u];
-            cell::backward_step(spec.cell, &w, saved, StepGrads { dh: &dh, dc: &mut dc, dzx: &mut dzx, dzrec: &mut dzrec, dh_prev: row, scratch: &mut scratch });
+            cell::backward_step(
+                spec.cell,
+                &w,
+                saved,
+                StepGrads { dh: &dh, dc: &mut dc, dzx: &mut dzx, dzrec: &mut dzrec, dh_prev: row, scratch: &mut scratch },
+            );
         }
         out.push(spectral::spectral_norm(u, u, &jac, 40) as f32);
     }

@@ -96,7 +96,13 @@ impl MemoryRace {
                 let lab = self.lab.with_cell(&cell);
                 let task = MemoryTask::new(self.config.symbols, 4, length)?;
                 let spec_model = lab.model(task.vocabulary_size(), self.config.symbols, OutputKind::Softmax)?;
-                let config = TrainConfig { optimizer: OptimizerConfig::adam(self.config.learning_rate), clip: Clip::GlobalNorm(5.0), batch_size: self.config.batch_size, loss_at: LossAt::LastStep, ..Default::default() };
+                let config = TrainConfig {
+                    optimizer: OptimizerConfig::adam(self.config.learning_rate),
+                    clip: Clip::GlobalNorm(5.0),
+                    batch_size: self.config.batch_size,
+                    loss_at: LossAt::LastStep,
+                    ..Default::default()
+                };
                 self.current = Some((Trainer::new(spec_model, config)?, task, Rng::new(self.lab.seed.wrapping_add(length as u64)), 0));
             }
             let (trainer, task, rng, done) = self.current.as_mut().expect("a run is active");

@@ -58,7 +58,16 @@ pub struct LabConfig {
 
 impl Default for LabConfig {
     fn default() -> Self {
-        LabConfig { cell: "simple_rnn".into(), activation: "linear".into(), seq_len: 50, radius: 0.9, units: 32, init: RecurrentInit::Orthogonal, forget_bias: 1.0, seed: 1 }
+        LabConfig {
+            cell: "simple_rnn".into(),
+            activation: "linear".into(),
+            seq_len: 50,
+            radius: 0.9,
+            units: 32,
+            init: RecurrentInit::Orthogonal,
+            forget_bias: 1.0,
+            seed: 1,
+        }
     }
 }
 
@@ -104,7 +113,7 @@ impl LabConfig {
             model.bias_mut()[u..2 * u].fill(self.forget_bias);
         }
         if self.init == RecurrentInit::Gaussian {
-            let mut rng = Rng::new(self.seed ^ 0x5EED_0F_6A55);
+            let mut rng = Rng::new(self.seed ^ 0x5EED_0F6A_5500);
             let sd = (1.0 / self.units as f64).sqrt();
             for w in model.recurrent_kernel_mut() {
                 *w = (rng.normal_f64() * sd) as f32;

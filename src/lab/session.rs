@@ -68,7 +68,10 @@ impl LabSession {
             x_desc,
             y_desc,
             log_y: true,
-            series: vec![Series::from_values(&measured, &f.norms, 0).with_points(|i| i as f32 + 1.0), Series::from_values(&reference, &f.reference, 1).with_points(|i| i as f32 + 1.0).dashed()],
+            series: vec![
+                Series::from_values(&measured, &f.norms, 0).with_points(|i| i as f32 + 1.0),
+                Series::from_values(&reference, &f.reference, 1).with_points(|i| i as f32 + 1.0).dashed(),
+            ],
             empty_message: empty,
             ..Default::default()
         }
@@ -77,7 +80,14 @@ impl LabSession {
     /// The three cells' flows on one chart. Labels: [title, x, y, empty], names of the cells.
     pub fn cells_chart(&self, labels: [String; 4], names: CellNames) -> LineChart {
         let [title, x_desc, y_desc, empty] = labels;
-        let series = self.view.cells.iter().zip(names).enumerate().map(|(i, (f, name))| Series::from_values(&name, &f.norms, [0, 2, 3][i]).with_points(|k| k as f32 + 1.0)).collect();
+        let series = self
+            .view
+            .cells
+            .iter()
+            .zip(names)
+            .enumerate()
+            .map(|(i, (f, name))| Series::from_values(&name, &f.norms, [0, 2, 3][i]).with_points(|k| k as f32 + 1.0))
+            .collect();
         LineChart { title, x_desc, y_desc, log_y: true, series, empty_message: empty, ..Default::default() }
     }
 
@@ -105,7 +115,10 @@ impl LabSession {
             title,
             x_desc,
             y_desc,
-            series: vec![Series::from_values("", j, 4).with_points(|i| i as f32 + 1.0), Series { label: one, points: vec![(1.0, 1.0), (n, 1.0)], color: 1, dashed: true, markers: false }],
+            series: vec![
+                Series::from_values("", j, 4).with_points(|i| i as f32 + 1.0),
+                Series { label: one, points: vec![(1.0, 1.0), (n, 1.0)], color: 1, dashed: true, markers: false },
+            ],
             y_range: Some((0.0, top)),
             ..Default::default()
         }
@@ -121,7 +134,13 @@ impl LabSession {
             series.push(Series { label: norm, points: pts(|r| r.grad_norm), color: 5, dashed: false, markers: false });
             series.push(Series { label: loss, points: pts(|r| r.loss), color: 0, dashed: false, markers: false });
             if let (Some(c), false) = (threshold, run.records.is_empty()) {
-                series.push(Series { label: threshold_label, points: vec![(1.0, c), (run.records.len().max(2) as f32, c)], color: 2, dashed: true, markers: false });
+                series.push(Series {
+                    label: threshold_label,
+                    points: vec![(1.0, c), (run.records.len().max(2) as f32, c)],
+                    color: 2,
+                    dashed: true,
+                    markers: false,
+                });
             }
         }
         LineChart { title, x_desc, y_desc, log_y: true, series, empty_message: empty, ..Default::default() }

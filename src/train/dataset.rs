@@ -57,7 +57,22 @@ impl Dataset {
         if out_len != out_expected {
             return Err(RnnError::shape("y", format!("{out_expected} numbers ([N={sequences}][T={length}][·])"), format!("{out_len} numbers")));
         }
-        for (field, data) in [("x", match &inputs { SeqInputs::Dense { data, .. } => &data[..], _ => &[][..] }), ("y", match &targets { SeqTargets::Values { data, .. } => &data[..], _ => &[][..] })] {
+        for (field, data) in [
+            (
+                "x",
+                match &inputs {
+                    SeqInputs::Dense { data, .. } => &data[..],
+                    _ => &[][..],
+                },
+            ),
+            (
+                "y",
+                match &targets {
+                    SeqTargets::Values { data, .. } => &data[..],
+                    _ => &[][..],
+                },
+            ),
+        ] {
             if let Some((i, &v)) = data.iter().enumerate().find(|(_, v)| !v.is_finite()) {
                 return Err(RnnError::NotFinite { field: field.into(), at: format!("number {i}"), value: v });
             }
@@ -96,49 +111,40 @@ pub struct BatchBuffers {
 impl BatchBuffers {
     /// Copies sequences `picks` of `data`, steps `from..to`, into time-major buffers.
     pub fn gather(&mut self, data: &Dataset, picks: &[usize], from: usize, to: usize) {
-        let (t_all, steps, batch) = (data.length, to - from, picks.len());
-        self.steps = steps;
-        self.batch = batch;
+        self.steps = to - from;
+        self.batch = picks.len();
+        let window = Window { length: data.length, picks, from, steps: to - from };
         match &data.inputs {
-            SeqInputs::Dense { features, data: x } => {
-                let f = *features;
-                self.x.resize(steps * batch * f, 0.0);
-                for (b, &n) in picks.iter().enumerate() {
-                    for t in 0..steps {
-                        let src = (n * t_all + from + t) * f;
-                        let dst = (t * batch + b) * f;
-                        self.x[dst..dst + f].copy_from_slice(&x[src..src + f]);
-                    }
-                }
-            }
-            SeqInputs::Tokens(ids) => {
-                self.ids.resize(steps * batch, 0);
-                for (b, &n) in picks.iter().enumerate() {
-                    for t in 0..steps {
-                        self.ids[t * batch + b] = ids[n * t_all + from + t];
-                    }
-                }
-            }
+            SeqInputs::Dense { features, data: x } => window.copy(x, *features, &mut self.x),
+            SeqInputs::Tokens(ids) => window.copy(ids, 1, &mut self.ids),
         }
         match &data.targets {
-            SeqTargets::Values { outputs, data: y } => {
-                let o = *outputs;
-                self.y.resize(steps * batch * o, 0.0);
-                for (b, &n) in picks.iter().enumerate() {
-                    for t in 0..steps {
-                        let src = (n * t_all + from + t) * o;
-                        let dst = (t * batch + b) * o;
-                        self.y[dst..dst + o].copy_from_slice(&y[src..src + o]);
-                    }
-                }
-            }
-            SeqTargets::Classes(ids) => {
-                self.classes.resize(steps * batch, 0);
-                for (b, &n) in picks.iter().enumerate() {
-                    for t in 0..steps {
-                        self.classes[t * batch + b] = ids[n * t_all + from + t];
-                    }
-                }
+            SeqTargets::Values { outputs, data: y } => window.copy(y, *outputs, &mut self.y),
+            SeqTargets::Classes(ids) => window.copy(ids, 1, &mut self.classes),
+        }
+    }
+}
+
+/// Which sequences and steps a batch takes.
+struct Window<'a> {
+    /// T of the data set.
+    length: usize,
+    picks: &'a [usize],
+    from: usize,
+    steps: usize,
+}
+
+impl Window<'_> {
+    /// Rows of `width` values from sample-major `src` ([N][T][width]) to time-major `dst`
+    /// ([steps][B][width]).
+    fn copy<T: Copy + Default>(&self, src: &[T], width: usize, dst: &mut Vec<T>) {
+        let batch = self.picks.len();
+        dst.resize(self.steps * batch * width, T::default());
+        for (b, &n) in self.picks.iter().enumerate() {
+            for t in 0..self.steps {
+                let s = (n * self.length + self.from + t) * width;
+                let d = (t * batch + b) * width;
+                dst[d..d + width].copy_from_slice(&src[s..s + width]);
             }
         }
     }

@@ -70,7 +70,15 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { optimizer: OptimizerConfig::default(), clip: Clip::None, batch_size: 32, bptt: Bptt::Full, loss_at: LossAt::EveryStep, shuffle: true, seed: 1 }
+        TrainConfig {
+            optimizer: OptimizerConfig::default(),
+            clip: Clip::None,
+            batch_size: 32,
+            bptt: Bptt::Full,
+            loss_at: LossAt::EveryStep,
+            shuffle: true,
+            seed: 1,
+        }
     }
 }
 

@@ -55,7 +55,7 @@ impl OptimizerConfig {
                         return Err(RnnError::invalid(field, b, "must be in [0, 1)"));
                     }
                 }
-                if !(epsilon > 0.0) {
+                if epsilon.is_nan() || epsilon <= 0.0 {
                     return Err(RnnError::invalid("epsilon", epsilon, "must be positive"));
                 }
             }

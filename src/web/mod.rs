@@ -7,8 +7,8 @@ mod canvas;
 #[cfg(feature = "gemm-compare")]
 mod gemm_compare;
 mod lab;
-mod series;
 mod sentence;
+mod series;
 
 use std::sync::Mutex;
 

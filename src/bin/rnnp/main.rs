@@ -330,7 +330,8 @@ fn trace(args: &TraceArgs) -> CliResult<()> {
     let input_text = read(&args.input, "the input file")?;
     // Read the model alone first, so an error says which file it is in.
     model_from_json(&model_text).map_err(|source| CliError::In { place: format!("in the model file {}", args.model.display()), source })?;
-    let json = trace_from_json(&model_text, &input_text).map_err(|source| CliError::In { place: format!("in the input file {}", args.input.display()), source })?;
+    let json =
+        trace_from_json(&model_text, &input_text).map_err(|source| CliError::In { place: format!("in the input file {}", args.input.display()), source })?;
     println!("{json}");
     Ok(())
 }

@@ -125,15 +125,28 @@ pub fn plot(args: &PlotArgs) -> CliResult<()> {
         _ => None,
     };
     render_to_file(&args.output, args.width, args.height, |area, style| match args.chart {
-        Chart::Flow => area.line(&lab.flow_chart([flow_title.clone(), "time step t".into(), "||dL/dh_t||".into(), "measured".into(), "rho^(T-t)".into(), "no data".into()]), style),
-        Chart::Cells => area.line(&lab.cells_chart(strings(["The three cells (tanh): ||dL/dh_t||", "time step t", "||dL/dh_t||", "no data"]), strings(CELLS)), style),
+        Chart::Flow => area.line(
+            &lab.flow_chart([flow_title.clone(), "time step t".into(), "||dL/dh_t||".into(), "measured".into(), "rho^(T-t)".into(), "no data".into()]),
+            style,
+        ),
+        Chart::Cells => {
+            area.line(&lab.cells_chart(strings(["The three cells (tanh): ||dL/dh_t||", "time step t", "||dL/dh_t||", "no data"]), strings(CELLS)), style)
+        }
         Chart::Spectrum => area.spectral(
             &lab.spectrum_chart(strings(["Eigenvalues of W_hh", "eigenvalues", "unit circle", "1/gamma circle", "rho", "sigma_max"])),
             &lab.jacobian_chart(strings(["Step Jacobians ||dh_t/dh_t-1||", "t", "norm", "1"])),
             style,
         ),
-        Chart::TrainGrad => area.line(&lab.explode_chart(strings(["Gradient norm before clipping and loss, per update", "update", "value", "||g|| before clipping", "loss", "threshold", "no updates"]), threshold), style),
-        Chart::Race => area.line(&lab.race_chart(strings(["Remembering the first token", "sequence length", "accuracy", "chance", "no results"]), strings(CELLS)), style),
+        Chart::TrainGrad => area.line(
+            &lab.explode_chart(
+                strings(["Gradient norm before clipping and loss, per update", "update", "value", "||g|| before clipping", "loss", "threshold", "no updates"]),
+                threshold,
+            ),
+            style,
+        ),
+        Chart::Race => {
+            area.line(&lab.race_chart(strings(["Remembering the first token", "sequence length", "accuracy", "chance", "no results"]), strings(CELLS)), style)
+        }
     })
     .map_err(|e| CliError::Chart(e.to_string()))?;
     eprintln!("wrote {}", args.output.display());
