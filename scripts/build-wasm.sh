@@ -19,7 +19,10 @@ fi
 OUT="${WASM_OUT:-www/pkg}"
 FEATURE_ARGS=()
 [ -n "${WASM_FEATURES:-}" ] && FEATURE_ARGS=(--features "$WASM_FEATURES")
-export CARGO_TARGET_DIR="$ROOT/target/wasm${WASM_FEATURES:+-$WASM_FEATURES}"
+# Each toolchain builds in its own folder (their artifacts do not mix).
+ROUTE_SUFFIX=""
+[ "$MODE" = build-std ] && ROUTE_SUFFIX="-build-std"
+export CARGO_TARGET_DIR="$ROOT/target/wasm${WASM_FEATURES:+-$WASM_FEATURES}$ROUTE_SUFFIX"
 FLAGS="-C target-feature=+simd128"
 say "building the engine for wasm32 ($MODE)"
 if [ "$MODE" = rustup ]; then

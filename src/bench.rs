@@ -38,6 +38,9 @@ pub struct WorkloadInfo {
     /// counting the input product as a dense matrix product even where the engine uses a
     /// one-hot lookup, so every framework is credited with the same work).
     pub flops_per_batch: f64,
+    /// The flops this engine actually does: without the input product when the inputs
+    /// are one-hot (it looks the row of W_xh up, and adds δ into it going back).
+    pub executed_flops_per_batch: f64,
     pub batches_per_epoch: usize,
 }
 
@@ -56,6 +59,12 @@ pub fn macs_per_step(spec: &Spec) -> f64 {
     forward + backward
 }
 
+/// [`macs_per_step`] less the input product (forward and backward) for one-hot inputs.
+pub fn executed_macs_per_step(spec: &Spec, one_hot: bool) -> f64 {
+    let input = if one_hot { 2.0 * spec.input_size as f64 * spec.cell.gates() as f64 * spec.units as f64 } else { 0.0 };
+    macs_per_step(spec) - input
+}
+
 fn workload(name: &str, spec: Spec, data: Dataset, batch_size: usize) -> Result<Workload> {
     let model = init_model(spec, &InitConfig::default())?;
     let trainer = Trainer::new(model, TrainConfig { optimizer: OptimizerConfig::adam(0.001), batch_size, ..Default::default() })?;
@@ -67,6 +76,7 @@ fn workload(name: &str, spec: Spec, data: Dataset, batch_size: usize) -> Result<
         batch_size,
         tokens_per_batch,
         flops_per_batch: 2.0 * macs_per_step(&spec) * tokens_per_batch as f64,
+        executed_flops_per_batch: 2.0 * executed_macs_per_step(&spec, matches!(data.inputs, SeqInputs::Tokens(_))) * tokens_per_batch as f64,
         batches_per_epoch: data.sequences.div_ceil(batch_size),
     };
     Ok(Workload { info, trainer, data })

@@ -52,6 +52,9 @@ impl Default for SentenceConfig {
     }
 }
 
+/// At most this many weights are checked against finite differences (spread over all).
+pub const GRADCHECK_WEIGHTS: usize = 1500;
+
 /// Largest hidden size the page offers.
 pub const MAX_UNITS: usize = 64;
 
@@ -197,7 +200,7 @@ impl SentenceSession {
     /// BPTT against finite differences for the current weights.
     pub fn gradcheck(&self) -> GradCheck {
         let s = &self.stepper.sentence;
-        gradcheck::check(&self.stepper.model, Inputs::OneHot(&s.inputs), Targets::Classes(&s.targets), LossKind::CrossEntropy, LossAt::EveryStep, s.len(), 1)
+        gradcheck::check(&self.stepper.model, Inputs::OneHot(&s.inputs), Targets::Classes(&s.targets), LossKind::CrossEntropy, LossAt::EveryStep, s.len(), 1, GRADCHECK_WEIGHTS)
     }
 
     /// The hidden-state chart of the steps taken so far.
@@ -268,15 +271,6 @@ impl SentenceSession {
     }
 }
 
-impl Series {
-    /// Moves the points to x = f(index).
-    pub fn with_points(mut self, f: impl Fn(usize) -> f32) -> Self {
-        for (i, p) in self.points.iter_mut().enumerate() {
-            p.0 = f(i);
-        }
-        self
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -28,10 +28,12 @@ pub struct StepRecord {
     /// c_{t-1} [U] (LSTM; empty otherwise).
     pub c_prev: Vec<f32>,
     /// x_t W + b: the input's contribution to the pre-activation [kU].
+    #[serde(skip)]
     pub input_part: Vec<f32>,
     /// Simple RNN: the pre-activation z_t [U]. LSTM/GRU: the gate activations [kU].
     pub z: Vec<f32>,
     /// What the backward step needs besides the gates [U].
+    #[serde(skip)]
     pub aux: Vec<f32>,
     /// h_t [U].
     pub h: Vec<f32>,

@@ -34,7 +34,10 @@ fn eigenvalues_and_singular_values_agree_with_numpy() {
         let rho = spectral_radius(n, &m).unwrap();
         assert!((rho - case["spectral_radius"].as_f64().unwrap()).abs() < 1e-4, "{name}: ρ {rho}");
         let sv = singular_values(n, n, &m);
-        for (a, b) in sv.iter().zip(case["singular_values"].as_array().unwrap()) {
+        let want = case["singular_values"].as_array().unwrap();
+        assert_eq!(sv.len(), want.len(), "{name}");
+        assert_eq!(case["eigenvalues"].as_array().unwrap().len(), n, "{name}");
+        for (a, b) in sv.iter().zip(want) {
             assert!((a - b.as_f64().unwrap()).abs() < 1e-4, "{name}: σ {a} vs {b}");
         }
     }

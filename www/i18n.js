@@ -4,6 +4,7 @@
 const zh = {
   title: 'RNN 游乐场',
   skip: '跳到正文',
+  'nav.views': '页面',
   tagline: '看一个循环神经网络逐词读句子：每个数字都算给你看。',
   'view.sentence': '逐词阅读',
   'view.gradients': '梯度实验室',
@@ -86,6 +87,8 @@ const zh = {
   'vec.delta': 'δₜ 激活前的梯度',
   'back.norm': '‖∂L/∂hₜ‖ = {norm}',
   'back.whh': '累计 ‖∂L/∂W_hh‖ = {norm}',
+  'back.matrix': '累计的 ∂L/∂W_hh（第 i 行：hₜ 的第 i 个单元；第 j 列：hₜ₋₁ 的第 j 个单元）',
+  'back.matrixGate': '累计的 ∂L/∂U_{gate}（候选值那一块；第 i 行：输出单元 i，第 j 列：hₜ₋₁ 的单元 j）',
 
   'train.title': '训练',
   'train.start': '开始训练',
@@ -99,7 +102,7 @@ const zh = {
   'train.gradnorm': '裁剪前梯度范数 {norm}',
 
   'gradcheck.button': '梯度检验',
-  'gradcheck.result': '反向传播与有限差分的最大相对误差：{err}（{judged}/{total} 个权重，位置 {where}）',
+  'gradcheck.result': '反向传播与有限差分的最大相对误差：{err}（检查了 {checked}/{total} 个权重，其中 {judged} 个梯度足够大可比较；位置 {where}）',
   'gradcheck.note': 'float32 下有限差分本身约有 1e-3 的噪声，误差在此量级说明 BPTT 正确。',
 
   'chart.hidden': '隐藏状态 h_t',
@@ -132,6 +135,7 @@ const zh = {
 const en = {
   title: 'RNN Playground',
   skip: 'Skip to the playground',
+  'nav.views': 'views',
   tagline: 'Watch a recurrent network read a sentence word by word, with every number on screen.',
   'view.sentence': 'Read a sentence',
   'view.gradients': 'Gradient lab',
@@ -214,6 +218,8 @@ const en = {
   'vec.delta': 'δₜ gradient before f',
   'back.norm': '‖∂L/∂hₜ‖ = {norm}',
   'back.whh': 'running ‖∂L/∂W_hh‖ = {norm}',
+  'back.matrix': 'running ∂L/∂W_hh (row i: unit i of hₜ; column j: unit j of hₜ₋₁)',
+  'back.matrixGate': 'running ∂L/∂U_{gate} (the candidate block; row i: unit i, column j: unit j of hₜ₋₁)',
 
   'train.title': 'Training',
   'train.start': 'Train',
@@ -227,7 +233,7 @@ const en = {
   'train.gradnorm': 'gradient norm before clipping {norm}',
 
   'gradcheck.button': 'Gradient check',
-  'gradcheck.result': 'worst relative error, BPTT vs finite differences: {err} ({judged}/{total} weights, at {where})',
+  'gradcheck.result': 'worst relative error, BPTT vs finite differences: {err} ({checked} of {total} weights checked, {judged} with a gradient large enough to judge; at {where})',
   'gradcheck.note': 'Finite differences in float32 carry about 1e-3 of noise themselves; errors of that size mean BPTT is right.',
 
   'chart.hidden': 'Hidden state h_t',

@@ -54,11 +54,14 @@ async function main() {
     }
     const root = roots[view];
     if (!root.isConnected) main.append(root);
+    // The speed readout belongs to the sentence view.
+    document.getElementById('perf').hidden = view !== 'sentence';
     if (!mounted[view]) mounted[view] = VIEWS[view](root, store, wasm, page);
     else {
+      // The language may have changed while the view was away.
       translatePage(root);
       refreshControls();
-      mounted[view].show();
+      mounted[view].relabel();
     }
   }
 

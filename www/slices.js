@@ -13,24 +13,29 @@ export function runInSlices({ total, run, done = () => false, onSlice = () => {}
   let chunk = 1;
   let cancelled = false;
   let last = null;
+  let ended = false;
   const frame = () => {
     if (cancelled) return;
     const start = performance.now();
-    while (finished < total && performance.now() - start < budgetMs) {
-      const n = Math.min(chunk, total - finished);
-      const t0 = performance.now();
-      last = run(n);
-      const took = performance.now() - t0;
-      finished += n;
-      // Grow or shrink the chunk so one call takes about a quarter of the budget.
-      chunk = Math.max(1, Math.round(took > 0 ? (n * budgetMs) / (4 * took) : chunk * 2));
-      if (done(last)) {
-        finished = total;
-        break;
+    try {
+      while (finished < total && !ended && performance.now() - start < budgetMs) {
+        const n = Math.min(chunk, total - finished);
+        const t0 = performance.now();
+        last = run(n);
+        const took = performance.now() - t0;
+        finished += n;
+        // Grow or shrink the chunk so one call takes about a quarter of the budget.
+        chunk = Math.max(1, Math.round(took > 0 ? (n * budgetMs) / (4 * took) : chunk * 2));
+        ended = done(last);
       }
+    } catch (err) {
+      // The job cannot go on; let its owner tidy up, then report the error.
+      cancelled = true;
+      onEnd(last, true);
+      throw err;
     }
     onSlice(finished, last, performance.now() - start);
-    if (finished >= total) onEnd(last, false);
+    if (finished >= total || ended) onEnd(last, false);
     else requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);

@@ -77,10 +77,8 @@ export function parseQuery(search) {
   }
   for (const [name, raw] of params) {
     const prop = BY_NAME.get(name);
-    if (!prop) {
-      rejected.push(name);
-      continue;
-    }
+    // Names the page does not know (a campaign tag, a click id) are not settings.
+    if (!prop) continue;
     const [value, ok] = parseValue(prop, raw);
     state[name] = value;
     if (!ok) rejected.push(name);
@@ -99,10 +97,22 @@ export function toQuery(state) {
   return s ? `?${s}` : '';
 }
 
-/** A small store: get/set the state, keep the URL in step, notify listeners. */
+/**
+ * A small store: get/set the state, keep the URL in step, notify listeners. The URL is
+ * written a moment after the last change (a slider fires many), and a browser that
+ * refuses the write leaves the page working.
+ */
 export function createStore(initial, { write = true } = {}) {
   let state = { ...initial };
   const listeners = new Set();
+  let pending = 0;
+  const writeUrl = () => {
+    try {
+      history.replaceState(null, '', location.pathname + toQuery(state) + location.hash);
+    } catch {
+      // Some browsers limit replaceState calls; the next change writes the URL again.
+    }
+  };
   return {
     get: () => state,
     /** Sets some values; listeners get the names that changed. */
@@ -110,7 +120,10 @@ export function createStore(initial, { write = true } = {}) {
       const changed = Object.keys(patch).filter((k) => state[k] !== patch[k]);
       if (!changed.length) return;
       state = { ...state, ...patch };
-      if (write && typeof history !== 'undefined') history.replaceState(null, '', location.pathname + toQuery(state) + location.hash);
+      if (write && typeof history !== 'undefined') {
+        clearTimeout(pending);
+        pending = setTimeout(writeUrl, 120);
+      }
       for (const fn of listeners) fn(changed, state);
     },
     subscribe(fn) {

@@ -39,6 +39,14 @@ impl Series {
         self.markers = true;
         self
     }
+
+    /// Moves the points to x = f(index) (epochs from 1, steps from 1, ...).
+    pub fn with_points(mut self, f: impl Fn(usize) -> f32) -> Self {
+        for (i, p) in self.points.iter_mut().enumerate() {
+            p.0 = f(i);
+        }
+        self
+    }
 }
 
 /// What to draw.

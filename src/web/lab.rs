@@ -64,17 +64,17 @@ impl GradientLab {
         draw_on(canvas, scale, |a, s| draw_spectral_view(a, &spectrum, &jacobians, s))
     }
 
-    /// Starts a training run on the memory task: clipping "none", "value" or "norm" at
-    /// `threshold`, for `updates` updates (the rest as [`ExplodeConfig::default`]).
+    /// Starts a training run on the memory task of `length` steps: clipping "none", "value"
+    /// or "norm" at `threshold`, for `updates` updates (the rest as [`ExplodeConfig::default`]).
     #[wasm_bindgen(js_name = startExplode)]
-    pub fn start_explode(&mut self, clip_mode: &str, threshold: f32, updates: u32) -> Result<(), JsError> {
+    pub fn start_explode(&mut self, clip_mode: &str, threshold: f32, updates: u32, length: u32) -> Result<(), JsError> {
         let clip = match clip_mode {
             "none" => Clip::None,
             "value" => Clip::Value(threshold),
             "norm" => Clip::GlobalNorm(threshold),
             other => return Err(JsError::new(&format!("unknown clipping {other:?}: expected \"none\", \"value\" or \"norm\""))),
         };
-        let config = ExplodeConfig { clip, updates: updates as usize, ..Default::default() };
+        let config = ExplodeConfig { clip, updates: updates as usize, length: length as usize, ..Default::default() };
         self.session.start_explode(config).map_err(js_error)
     }
 

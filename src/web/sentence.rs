@@ -92,15 +92,27 @@ impl Playground {
         to_js(&serde_json::json!({ "forward": st.forward.len(), "backward": st.backward.len(), "length": st.len(), "loss": st.loss() }))
     }
 
-    /// The records of every step read so far.
-    pub fn records(&self) -> Result<JsValue, JsError> {
-        to_js(&self.session.stepper.forward)
+    /// The record of the last step read, or null.
+    pub fn current(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.stepper.forward.last())
     }
 
-    /// The records of every step walked back so far.
-    #[wasm_bindgen(js_name = backRecords)]
-    pub fn back_records(&self) -> Result<JsValue, JsError> {
-        to_js(&self.session.stepper.backward)
+    /// The record of the last step walked back, or null.
+    #[wasm_bindgen(js_name = lastBack)]
+    pub fn last_back(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.stepper.backward.last())
+    }
+
+    /// h_t of every step read so far, [t][U] (for the data table).
+    #[wasm_bindgen(js_name = hiddenStates)]
+    pub fn hidden_states(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.stepper.forward.iter().map(|r| &r.h).collect::<Vec<_>>())
+    }
+
+    /// (t, ‖dL/dh_t‖) of every step walked back so far.
+    #[wasm_bindgen(js_name = backNorms)]
+    pub fn back_norms(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.stepper.backward.iter().map(|b| (b.t, b.dh_norm)).collect::<Vec<_>>())
     }
 
     /// Trains for `epochs` passes over the sentence.

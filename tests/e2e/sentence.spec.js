@@ -127,3 +127,17 @@ test('phone width: the columns stack and nothing overflows sideways', async ({ p
   await page.screenshot({ path: `${SHOTS}/sentence-phone.png`, fullPage: true });
   expect(problems).toEqual([]);
 });
+
+test('a link the engine refuses (a sentence too long) falls back to the defaults with a notice', async ({ page }) => {
+  const long = encodeURIComponent('字'.repeat(80));
+  const problems = await openPage(page, `?tokenize=chars&text=${long}&cell=gru`);
+  await expect(page.getByTestId('notice')).toBeVisible();
+  await expect(page.getByTestId('notice')).toContainText(/80/);
+  await expect(page.getByTestId('token-strip')).toContainText('天安门');
+  // The URL and the controls agree with the network on screen.
+  await expect(page).not.toHaveURL(/text=/);
+  await expect(page.getByTestId('text')).toHaveValue('我 爱 北京 天安门');
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('forward-panel')).toContainText('我');
+  expect(problems).toEqual([]);
+});

@@ -1,6 +1,5 @@
 // The error banner (the engine broke: reload) and the dismissable notice (a setting was
 // not understood, training stopped, ...).
-import { t } from '../i18n.js';
 
 let panicSource = () => null;
 
@@ -42,5 +41,4 @@ export function initBanners() {
   window.addEventListener('unhandledrejection', (e) => {
     if (e.reason instanceof WebAssembly.RuntimeError) showBanner(panicSource() || e.reason.message);
   });
-  return { t };
 }

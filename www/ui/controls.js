@@ -44,6 +44,8 @@ export function numberControl(store, name, labelKey, step, testid = name) {
   input.name = name;
   input.min = String(prop.min);
   input.max = String(prop.max);
+  // `step` must put the default on the grid min + k·step, or the browser marks it invalid;
+  // 'any' where no grid fits (the learning rate).
   input.step = String(step);
   input.inputMode = 'decimal';
   const refresh = () => {
@@ -91,12 +93,17 @@ export function refreshControls() {
   for (const fn of controls) fn();
 }
 
+/** Shows `key`'s text on a button and keeps it there when the language changes. */
+export function setLabel(b, key) {
+  b.dataset.i18n = key;
+  b.textContent = t(key);
+}
+
 /** A button with a text key and a test id. */
 export function button(labelKey, testid, onClick, cls = '') {
   const b = document.createElement('button');
   b.type = 'button';
-  b.dataset.i18n = labelKey;
-  b.textContent = t(labelKey);
+  setLabel(b, labelKey);
   b.dataset.testid = testid;
   if (cls) b.className = cls;
   b.addEventListener('click', onClick);

@@ -5,7 +5,7 @@ import { t, translatePage } from '../../i18n.js';
 import { addProps } from '../../state.js';
 import { guard, isFatal } from '../../engine.js';
 import { showNotice } from '../../ui/banner.js';
-import { button, numberControl, selectControl, sliderControl } from '../../ui/controls.js';
+import { button, numberControl, selectControl, setLabel, sliderControl } from '../../ui/controls.js';
 import { chartBox, fitCanvas } from '../../ui/chart.js';
 import { num } from '../../ui/format.js';
 import { runInSlices } from '../../slices.js';
@@ -22,10 +22,13 @@ addProps([
   { name: 'gseed', type: 'int', min: 0, max: 2147483647, def: 1 },
   { name: 'clipMode', type: 'enum', values: ['none', 'value', 'norm'], def: 'none' },
   { name: 'clipC', type: 'number', min: 0.01, max: 1000, def: 1 },
+  { name: 'taskLen', type: 'int', min: 5, max: 100, def: 10 },
 ]);
 
 const LAB_KEYS = ['gcell', 'gact', 'seqLen', 'radius', 'forgetBias', 'winit', 'gseed'];
 const CELLS = ['simple_rnn', 'lstm', 'gru'];
+/** Updates of the training run under explosion. */
+const UPDATES = 300;
 
 function labConfig(s) {
   return { cell: s.gcell, activation: s.gact, seq_len: s.seqLen, radius: s.radius, forget_bias: Number(s.forgetBias), init: s.winit, seed: s.gseed, units: 32 };
@@ -52,7 +55,8 @@ export function mountGradients(root, store, wasm, page) {
   );
   $('explode-controls').append(
     selectControl(store, 'clipMode', 'explode.clipMode', (v) => `clipMode.${v}`, 'clip-mode'),
-    numberControl(store, 'clipC', 'explode.clip', 0.5, 'clip'),
+    numberControl(store, 'clipC', 'explode.clip', 0.01, 'clip'),
+    numberControl(store, 'taskLen', 'explode.taskLen', 1, 'task-len'),
   );
   const explodeButton = button('explode.run', 'train-grad', () => (explodeJob ? explodeJob.cancel() : startExplode()), 'primary');
   $('explode-controls').append(explodeButton);
@@ -105,7 +109,14 @@ export function mountGradients(root, store, wasm, page) {
     $('spectrum-numbers').textContent = t('spectrum.numbers', { rho: num(f.radius, 4), sigma: num(f.sigma_max, 4), gamma: num(f.gamma, 3), ig: num(1 / f.gamma, 3) });
     $('spectrum-numbers').dataset.rho = String(f.radius);
     $('spectrum-numbers').dataset.sigma = String(f.sigma_max);
-    sc.setTable(['Re λ', 'Im λ', '|λ|'], f.eigenvalues.map((l) => [num(l.re, 4), num(l.im, 4), num(Math.hypot(l.re, l.im), 4)]));
+    // Two tables in one: the eigenvalues, then the step Jacobians' norms.
+    sc.setTable(
+      ['', 'Re λ / t', 'Im λ / ‖∂h_t/∂h_{t−1}‖', '|λ|'],
+      [
+        ...f.eigenvalues.map((l, i) => [`λ${i + 1}`, num(l.re, 4), num(l.im, 4), num(Math.hypot(l.re, l.im), 4)]),
+        ...f.jacobian_norms.map((j, i) => ['J', i + 1, num(j, 4), '']),
+      ],
+    );
   }
 
   function drawExplode() {
@@ -115,34 +126,35 @@ export function mountGradients(root, store, wasm, page) {
     c.setTable([t('explode.x'), t('explode.norm'), t('explode.loss')], records.map((r) => [r.update, num(r.grad_norm, 4), num(r.loss, 4)]));
   }
 
-  function drawRace() {
+  function drawRace(results = []) {
     const c = charts.race;
     guard(() => lab.drawRace(c.canvas, fitCanvas(c.canvas), [t('race.title'), t('race.x'), t('race.y'), t('race.chance'), t('race.empty')], cellNames()));
+    c.setTable([t('table.cell'), t('race.x'), t('race.y')], results.map((x) => [t(`cell.${x.cell}`), x.length, num(x.accuracy, 3)]));
   }
 
   function startExplode() {
     try {
-      guard(() => lab.startExplode(store.get().clipMode, store.get().clipC, 200));
+      guard(() => lab.startExplode(store.get().clipMode, store.get().clipC, UPDATES, store.get().taskLen));
     } catch (err) {
       if (isFatal(err)) throw err;
       return showNotice(String(err.message || err), 'warn');
     }
-    explodeButton.textContent = t('explode.stop');
+    setLabel(explodeButton, 'explode.stop');
     $('explode-status').textContent = '';
     explodeJob = runInSlices({
-      total: 200,
+      total: UPDATES,
       run: (n) => guard(() => lab.explodeStep(n)),
       done: (r) => r.done,
       onSlice: (_, r) => {
         $('explode-progress').value = r.updates / r.total;
         const last = r.last;
-        if (last) $('explode-status').textContent = t('explode.status', { n: r.updates, total: r.total, clipped: r.clipped, norm: num(last.grad_norm, 3), angle: num(last.angle_degrees, 2), acc: num(last.accuracy, 2) });
+        if (last) $('explode-status').textContent = t('explode.status', { n: r.updates, total: r.total, clipped: r.clipped, norm: num(last.grad_norm, 3), angle: num(last.angle_degrees, 2), acc: num(last.accuracy, 2), loss: num(last.loss, 3) });
         if (r.stopped) $('explode-status').textContent = t('explode.stopped', { message: localizeError(r.stopped) });
         drawExplode();
       },
       onEnd: () => {
         explodeJob = null;
-        explodeButton.textContent = t('explode.run');
+        setLabel(explodeButton, 'explode.run');
         drawExplode();
       },
     });
@@ -150,7 +162,7 @@ export function mountGradients(root, store, wasm, page) {
 
   function startRace() {
     guard(() => lab.startRace({}));
-    raceButton.textContent = t('explode.stop');
+    setLabel(raceButton, 'explode.stop');
     let total = 1;
     raceJob = runInSlices({
       total: 1e9,
@@ -168,11 +180,12 @@ export function mountGradients(root, store, wasm, page) {
             return tr;
           }),
         );
-        drawRace();
+        raceResults = r.results;
+        drawRace(raceResults);
       },
       onEnd: () => {
         raceJob = null;
-        raceButton.textContent = t('race.run');
+        setLabel(raceButton, 'race.run');
       },
     });
   }
@@ -197,10 +210,11 @@ export function mountGradients(root, store, wasm, page) {
   });
   root.querySelector('[data-testid="lab-activation"]').disabled = store.get().gcell !== 'simple_rnn';
 
+  let raceResults = [];
   function renderAll() {
     drawFlow();
     drawExplode();
-    drawRace();
+    drawRace(raceResults);
   }
   let resizeTimer = 0;
   window.addEventListener('resize', () => {
@@ -212,8 +226,6 @@ export function mountGradients(root, store, wasm, page) {
   return {
     relabel() {
       for (const c of Object.values(charts)) c.relabel();
-      explodeButton.textContent = t(explodeJob ? 'explode.stop' : 'explode.run');
-      raceButton.textContent = t(raceJob ? 'explode.stop' : 'race.run');
       renderAll();
     },
     show() {

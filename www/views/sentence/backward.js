@@ -37,6 +37,7 @@ export function renderBackward(el, info, rec, { ready, done }) {
     vectorRow(t('vec.delta'), rec.delta, { testid: 'vec-delta' }),
   );
   el.append(box);
+  if (info.units <= 16) el.append(gradientMatrix(info, rec.d_recurrent));
   const p = document.createElement('p');
   p.className = 'readout';
   p.dataset.testid = 'back-norms';
@@ -48,4 +49,28 @@ export function renderBackward(el, info, rec, { ready, done }) {
     d.textContent = t('back.done');
     el.append(d);
   }
+}
+
+/**
+ * The running ∂L/∂W_hh as a grid of cells, row i = unit i of h_t, column j = unit j of
+ * h_{t-1} (the seed's orientation; the engine keeps Keras's transpose). For the LSTM and
+ * the GRU it is the block of the candidate (c or h̃).
+ */
+function gradientMatrix(info, dRecurrent) {
+  const u = info.units;
+  const ku = u * info.gates.length;
+  const gate = info.cell === 'simple_rnn' ? 0 : 2;
+  const box = document.createElement('div');
+  box.className = 'vectors matrix';
+  box.dataset.testid = 'grad-whh';
+  const title = document.createElement('p');
+  title.className = 'hint';
+  title.textContent = t(info.cell === 'simple_rnn' ? 'back.matrix' : 'back.matrixGate', { gate: info.gates[gate] });
+  box.append(title);
+  const range = Math.max(1e-12, ...dRecurrent.map(Math.abs));
+  for (let i = 0; i < u; i++) {
+    const row = Array.from({ length: u }, (_, j) => dRecurrent[j * ku + gate * u + i]);
+    box.append(vectorRow(`${i + 1}`, row, { range }));
+  }
+  return box;
 }

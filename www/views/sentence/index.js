@@ -1,9 +1,10 @@
 // The sentence view: wires the controls, the player, training and the panels to one
 // engine `Playground`, and redraws what changed.
 import { t, translatePage } from '../../i18n.js';
+import { PROPS } from '../../state.js';
 import { guard, isFatal } from '../../engine.js';
 import { showNotice } from '../../ui/banner.js';
-import { button, numberControl, selectControl, sliderControl } from '../../ui/controls.js';
+import { button, numberControl, selectControl, setLabel, sliderControl } from '../../ui/controls.js';
 import { chartBox, fitCanvas } from '../../ui/chart.js';
 import { num } from '../../ui/format.js';
 import { Player } from '../../player.js';
@@ -52,9 +53,9 @@ export function mountSentence(root, store, wasm, page) {
     selectControl(store, 'activation', 'controls.activation', (v) => v),
     numberControl(store, 'units', 'controls.units', 1),
     selectControl(store, 'optimizer', 'controls.optimizer', (v) => `optimizer.${v}`),
-    numberControl(store, 'lr', 'controls.lr', 0.001),
+    numberControl(store, 'lr', 'controls.lr', 'any'),
     selectControl(store, 'clip', 'controls.clip', (v) => `clip.${v}`),
-    numberControl(store, 'clipAt', 'controls.clipAt', 0.5, 'clip-at'),
+    numberControl(store, 'clipAt', 'controls.clipAt', 0.01, 'clip-at'),
     numberControl(store, 'seed', 'controls.seed', 1),
     selectControl(store, 'tokenize', 'controls.tokenize', (v) => `tokenize.${v}`),
   );
@@ -69,12 +70,12 @@ export function mountSentence(root, store, wasm, page) {
   });
 
   const trainButton = button('train.start', 'train', () => (training ? stopTraining() : startTraining()), 'primary');
-  $('train-row').append(numberControl(store, 'epochs', 'controls.epochs', 50), trainButton);
+  $('train-row').append(numberControl(store, 'epochs', 'controls.epochs', 1), trainButton);
   $('gradcheck').addEventListener('click', runGradcheck);
 
   // Stepping.
   const player = new Player(() => doStep(), (playing) => {
-    playButton.textContent = t(playing ? 'step.pause' : 'step.play');
+    setLabel(playButton, playing ? 'step.pause' : 'step.play');
     playButton.setAttribute('aria-pressed', String(playing));
   });
   const playButton = button('step.play', 'play', () => player.toggle());
@@ -97,6 +98,9 @@ export function mountSentence(root, store, wasm, page) {
   $('chart-loss').append(loss.figure);
   $('chart-grad').append(grad.figure);
 
+  /** The settings of the network on screen, to go back to when new ones are refused. */
+  let lastGood = null;
+
   function build() {
     stopTraining();
     player.pause();
@@ -105,10 +109,15 @@ export function mountSentence(root, store, wasm, page) {
       pg?.free();
       pg = next;
       info = pg.info();
+      lastGood = Object.fromEntries(NETWORK_KEYS.map((k) => [k, store.get()[k]]));
     } catch (err) {
       if (isFatal(err)) throw err;
-      showNotice(String(err.message || err), 'warn');
-      if (!pg) throw err;
+      showNotice(localizeError(String(err.message || err)), 'warn');
+      // Back to what worked (or, on a first load from a link, to the defaults), so the
+      // controls, the URL and the network on screen agree.
+      const fallback = lastGood ?? Object.fromEntries(NETWORK_KEYS.map((k) => [k, PROPS.find((p) => p.name === k).def]));
+      store.set(fallback);
+      return;
     }
     $('train-status').textContent = '';
     $('gradcheck-result').textContent = '';
@@ -122,6 +131,7 @@ export function mountSentence(root, store, wasm, page) {
   }
 
   function doStep() {
+    if (training) return false;
     const rec = guard(() => pg.step());
     render();
     if (!rec) return false;
@@ -130,12 +140,14 @@ export function mountSentence(root, store, wasm, page) {
   }
 
   function doBack() {
+    if (training) return;
     player.pause();
     guard(() => pg.stepBack());
     render();
   }
 
   function doReset() {
+    if (training) return;
     player.pause();
     guard(() => pg.reset());
     render();
@@ -143,6 +155,7 @@ export function mountSentence(root, store, wasm, page) {
   }
 
   function doBptt() {
+    if (training) return;
     player.pause();
     const rec = guard(() => pg.bpttStep());
     render();
@@ -153,9 +166,13 @@ export function mountSentence(root, store, wasm, page) {
     player.pause();
     const total = store.get().epochs;
     const startEpochs = pg.losses().length;
-    trainButton.textContent = t('train.stop');
-    trainButton.dataset.i18n = 'train.stop';
+    setLabel(trainButton, 'train.stop');
     let spent = 0;
+    // Training restarts stepping with the new weights; the panels show that now, and the
+    // stepping buttons wait until training ends.
+    guard(() => pg.reset());
+    training = { cancel() {} };
+    render();
     training = runInSlices({
       total,
       run: (n) => {
@@ -174,8 +191,7 @@ export function mountSentence(root, store, wasm, page) {
       },
       onEnd: (r, cancelled) => {
         training = null;
-        trainButton.textContent = t('train.start');
-        trainButton.dataset.i18n = 'train.start';
+        setLabel(trainButton, 'train.start');
         const epochs = pg.losses().length - startEpochs;
         if (epochs > 0 && spent > 0) showSpeed(spent / epochs);
         if (r?.diverged) {
@@ -197,19 +213,25 @@ export function mountSentence(root, store, wasm, page) {
 
   function runGradcheck() {
     const g = guard(() => pg.gradcheck());
-    $('gradcheck-result').textContent = t('gradcheck.result', { err: g.worst_relative_error.toExponential(1), judged: g.judged, total: g.total, where: g.worst_weight });
+    $('gradcheck-result').textContent = t('gradcheck.result', { err: g.worst_relative_error.toExponential(1), judged: g.judged, checked: g.checked, total: g.total, where: g.worst_weight });
   }
 
-  /** Times a few training updates on a copy of the network, for the corner readout. */
+  /** Times training updates on a copy of the network for at least 50 ms (the browser's
+   * clock is coarse), for the corner readout. */
   function measureSpeed() {
-    const epochs = 100;
     const probe = guard(() => new wasm.Playground(engineConfig(store.get())));
-    guard(() => probe.train(20)); // warm up: the browser compiles hot code a second time
-    const t0 = performance.now();
-    guard(() => probe.train(epochs));
-    const ms = performance.now() - t0;
-    probe.free();
-    showSpeed(ms / epochs);
+    try {
+      probe.train(20); // warm up: the browser compiles hot code a second time
+      let epochs = 0;
+      const t0 = performance.now();
+      while (performance.now() - t0 < 50) {
+        probe.train(10);
+        epochs += 10;
+      }
+      showSpeed((performance.now() - t0) / epochs);
+    } finally {
+      probe.free();
+    }
   }
 
   function showSpeed(msPerUpdate) {
@@ -250,8 +272,8 @@ export function mountSentence(root, store, wasm, page) {
   function drawHidden() {
     const dpr = fitCanvas(hidden.canvas);
     guard(() => pg.drawHidden(hidden.canvas, dpr, [t('chart.hidden'), t('chart.hidden.unit'), t('chart.hidden.step'), t('chart.hidden.lines'), t('chart.hidden.empty')]));
-    const recs = pg.records();
-    hidden.setTable([t('chart.hidden.step'), ...Array.from({ length: info.units }, (_, j) => `h${j + 1}`)], recs.map((r) => [`${r.t + 1} ${info.tokens[r.t]}`, ...r.h.map((v) => num(v, 3))]));
+    const hs = pg.hiddenStates();
+    hidden.setTable([t('chart.hidden.step'), ...Array.from({ length: info.units }, (_, j) => `h${j + 1}`)], hs.map((h, i) => [`${i + 1} ${info.tokens[i]}`, ...h.map((v) => num(v, 3))]));
   }
 
   function drawLoss() {
@@ -264,22 +286,23 @@ export function mountSentence(root, store, wasm, page) {
   function drawGrad() {
     const dpr = fitCanvas(grad.canvas);
     guard(() => pg.drawGrad(grad.canvas, dpr, [t('chart.grad'), t('chart.grad.y'), t('chart.grad.series'), t('chart.grad.empty')]));
-    const back = pg.backRecords();
-    grad.setTable([t('chart.hidden.step'), t('chart.grad.y')], back.map((b) => [`${b.t + 1} ${info.tokens[b.t]}`, num(b.dh_norm, 4)]).reverse());
+    const norms = pg.backNorms();
+    grad.setTable([t('chart.hidden.step'), t('chart.grad.y')], norms.map(([step, n]) => [`${step + 1} ${info.tokens[step]}`, num(n, 4)]).reverse());
   }
 
   function render() {
     if (!pg) return;
     const pos = position();
-    const recs = pg.records();
-    const backs = pg.backRecords();
+    const current = pg.current();
     renderStrip(pos);
-    renderForward($('forward'), info, recs[recs.length - 1] ?? null, { done: pos.forward === pos.length });
-    renderPrediction($('prediction'), info, recs[recs.length - 1] ?? null);
-    renderBackward($('backward'), info, backs[backs.length - 1] ?? null, { ready: pos.forward === pos.length, done: pos.backward === pos.length });
-    root.querySelector('[data-testid="step"]').disabled = pos.forward === pos.length;
-    root.querySelector('[data-testid="step-back"]').disabled = pos.forward === 0;
-    root.querySelector('[data-testid="bptt-step"]').disabled = pos.forward !== pos.length || pos.backward === pos.length;
+    renderForward($('forward'), info, current, { done: pos.forward === pos.length });
+    renderPrediction($('prediction'), info, current);
+    renderBackward($('backward'), info, pg.lastBack(), { ready: pos.forward === pos.length, done: pos.backward === pos.length });
+    const busy = Boolean(training);
+    root.querySelector('[data-testid="step"]').disabled = busy || pos.forward === pos.length;
+    root.querySelector('[data-testid="step-back"]').disabled = busy || pos.forward === 0;
+    root.querySelector('[data-testid="play"]').disabled = busy;
+    root.querySelector('[data-testid="bptt-step"]').disabled = busy || pos.forward !== pos.length || pos.backward === pos.length;
     root.querySelector('[data-testid="activation"]').disabled = store.get().cell !== 'simple_rnn';
     renderReadout();
     drawHidden();

@@ -5,7 +5,7 @@ import { t, translatePage } from '../../i18n.js';
 import { addProps } from '../../state.js';
 import { guard, isFatal } from '../../engine.js';
 import { showNotice } from '../../ui/banner.js';
-import { button, numberControl } from '../../ui/controls.js';
+import { button, numberControl, setLabel } from '../../ui/controls.js';
 import { chartBox, fitCanvas } from '../../ui/chart.js';
 import { num } from '../../ui/format.js';
 import { localizeError } from '../../ui/errors.js';
@@ -70,7 +70,7 @@ export function mountSeries(root, store, wasm) {
   function build() {
     job?.cancel();
     const s = store.get();
-    $('code-cli').textContent = `rnnp train series --epochs 20 --batch-size 32 --sequences ${s.sequences} --length ${s.length} --noise ${s.noise} --seed ${s.sseed}`;
+    $('code-cli').textContent = `rnnp train series --epochs 20 --batch-size 32 --sequences ${s.sequences} --length ${s.length} --noise ${s.noise} --seed ${s.sseed} --data-seed ${s.sseed}`;
     try {
       const next = guard(() => new wasm.SeriesLab(seriesConfig(s)));
       lab?.free();
@@ -95,8 +95,9 @@ export function mountSeries(root, store, wasm) {
   }
 
   function train() {
+    if (!lab) return;
     if (lab.progress().done) build();
-    trainButton.textContent = t('series.stop');
+    setLabel(trainButton, 'series.stop');
     const total = 20 * lab.progress().batches_per_epoch;
     let seenEpochs = lab.progress().epoch;
     job = runInSlices({
@@ -113,7 +114,7 @@ export function mountSeries(root, store, wasm) {
       },
       onEnd: (p, cancelled) => {
         job = null;
-        trainButton.textContent = t('series.train');
+        setLabel(trainButton, 'series.train');
         if (p?.stopped) $('status').textContent = t('series.stopped', { message: localizeError(p.stopped) });
         else if (p?.done) {
           $('progress').value = 1;
@@ -138,7 +139,6 @@ export function mountSeries(root, store, wasm) {
     relabel() {
       loss.relabel();
       predict.relabel();
-      trainButton.textContent = t(job ? 'series.stop' : 'series.train');
       draw();
     },
     show() {
