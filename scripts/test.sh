@@ -9,6 +9,7 @@ LOGS="$ROOT/target/test-logs"
 mkdir -p "$LOGS"
 
 scripts/setup-node.sh
+command -v cargo >/dev/null 2>&1 || die "Rust is needed: https://rustup.rs"
 
 say "1/3 native: cargo test"
 cargo test --color never 2>&1 | tee "$LOGS/native.log"
