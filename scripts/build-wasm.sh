@@ -12,7 +12,9 @@ WBG_VERSION="$(pinned_wasm_bindgen)"
 [ -n "$WBG_VERSION" ] || die "Cargo.toml must pin wasm-bindgen as \"=X.Y.Z\""
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION" ]; then
   say "installing wasm-bindgen-cli $WBG_VERSION (a few minutes, once)"
-  cargo install wasm-bindgen-cli --version "$WBG_VERSION" >/tmp/rnnp-wbg.log 2>&1 || { tail -20 /tmp/rnnp-wbg.log >&2; die "could not install wasm-bindgen-cli $WBG_VERSION"; }
+  # --force: cargo may remember an install whose binary has since gone or is another version.
+  cargo install --force wasm-bindgen-cli --version "$WBG_VERSION" >/tmp/rnnp-wbg.log 2>&1 || { tail -20 /tmp/rnnp-wbg.log >&2; die "could not install wasm-bindgen-cli $WBG_VERSION"; }
+  [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" = "$WBG_VERSION" ] || die "wasm-bindgen $WBG_VERSION was installed but is not the one on PATH (is ~/.cargo/bin on PATH?)"
 fi
 
 # WASM_FEATURES / WASM_OUT build a variant (the benchmark's kernel comparison) elsewhere.
