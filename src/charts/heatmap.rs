@@ -42,7 +42,7 @@ where
         .caption(&chart.title, style.font(14.0))
         .x_label_area_size(style.px(22.0))
         .y_label_area_size(style.px(34.0))
-        .build_cartesian_2d((0..cols as i32).into_segmented(), 0f32..u as f32)?;
+        .build_cartesian_2d((0..cols as i32 - 1).into_segmented(), 0f32..u as f32)?;
     let tokens = chart.tokens.clone();
     c.configure_mesh()
         .disable_mesh()

@@ -78,6 +78,9 @@ test('training under explosion: stops with a message unclipped, trains clipped',
   expect(await inkPixels(page, 'chart-train-grad')).toBeGreaterThan(2000);
   mkdirSync('test-results/screenshots', { recursive: true });
   await page.screenshot({ path: 'test-results/screenshots/gradients-en.png', fullPage: true });
+  await page.getByTestId('lang').click();
+  await expect(page.getByTestId('train-grad')).toHaveText('开始训练');
+  await page.screenshot({ path: 'test-results/screenshots/gradients-zh.png', fullPage: true });
   expect(problems).toEqual([]);
 });
 

@@ -98,10 +98,16 @@ test('switching the language, with screenshots in both', async ({ page }) => {
   mkdirSync(SHOTS, { recursive: true });
   const problems = await openPage(page, '?lang=en');
   await expect(page.getByTestId('step')).toHaveText('Step');
-  for (let i = 0; i < 2; i++) await page.getByTestId('step').click();
+  // A trained network, read to the end and walked back two tokens: every panel has numbers.
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('train-status')).toContainText('Trained', { timeout: 60_000 });
+  for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
+  for (let i = 0; i < 2; i++) await page.getByTestId('bptt-step').click();
+  await expect(page.getByTestId('grad-whh')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/sentence-en.png`, fullPage: true });
   await page.getByTestId('lang').click();
   await expect(page.getByTestId('step')).toHaveText('前进一步');
+  await expect(page.getByTestId('bptt-step')).toHaveText('反向传播一步');
   await expect(page).toHaveURL(/lang=zh/);
   await page.screenshot({ path: `${SHOTS}/sentence-zh.png`, fullPage: true });
   expect(problems).toEqual([]);

@@ -10,6 +10,7 @@ import { chartBox, fitCanvas } from '../../ui/chart.js';
 import { num } from '../../ui/format.js';
 import { runInSlices } from '../../slices.js';
 import { localizeError } from '../../ui/errors.js';
+import { statusLines } from '../../ui/status.js';
 import { TEMPLATE } from './template.js';
 
 addProps([
@@ -43,6 +44,7 @@ export function mountGradients(root, store, wasm, page) {
   let lab = guard(() => new wasm.GradientLab(labConfig(store.get())));
   let explodeJob = null;
   let raceJob = null;
+  const status = statusLines();
 
   $('fields').append(
     selectControl(store, 'gcell', 'lab.cell', (v) => `cell.${v}`, 'lab-cell'),
@@ -127,6 +129,14 @@ export function mountGradients(root, store, wasm, page) {
   }
 
   function drawRace(results = []) {
+    $('race-results').replaceChildren(
+      ...results.map((x) => {
+        const tr = document.createElement('tr');
+        tr.innerHTML = `<td></td><td>${x.length}</td><td>${num(x.accuracy, 3)}</td>`;
+        tr.firstChild.textContent = t(`cell.${x.cell}`);
+        return tr;
+      }),
+    );
     const c = charts.race;
     guard(() => lab.drawRace(c.canvas, fitCanvas(c.canvas), [t('race.title'), t('race.x'), t('race.y'), t('race.chance'), t('race.empty')], cellNames()));
     c.setTable([t('table.cell'), t('race.x'), t('race.y')], results.map((x) => [t(`cell.${x.cell}`), x.length, num(x.accuracy, 3)]));
@@ -140,16 +150,18 @@ export function mountGradients(root, store, wasm, page) {
       return showNotice(String(err.message || err), 'warn');
     }
     setLabel(explodeButton, 'explode.stop');
-    $('explode-status').textContent = '';
+    status.set($('explode-status'), null);
     explodeJob = runInSlices({
       total: UPDATES,
       run: (n) => guard(() => lab.explodeStep(n)),
       done: (r) => r.done,
       onSlice: (_, r) => {
         $('explode-progress').value = r.updates / r.total;
-        const last = r.last;
-        if (last) $('explode-status').textContent = t('explode.status', { n: r.updates, total: r.total, clipped: r.clipped, norm: num(last.grad_norm, 3), angle: num(last.angle_degrees, 2), acc: num(last.accuracy, 2), loss: num(last.loss, 3) });
-        if (r.stopped) $('explode-status').textContent = t('explode.stopped', { message: localizeError(r.stopped) });
+        status.set($('explode-status'), () => {
+          if (r.stopped) return t('explode.stopped', { message: localizeError(r.stopped) });
+          const last = r.last;
+          return last ? t('explode.status', { n: r.updates, total: r.total, clipped: r.clipped, norm: num(last.grad_norm, 3), angle: num(last.angle_degrees, 2), acc: num(last.accuracy, 2), loss: num(last.loss, 3) }) : '';
+        });
         drawExplode();
       },
       onEnd: () => {
@@ -171,15 +183,7 @@ export function mountGradients(root, store, wasm, page) {
       onSlice: (_, r) => {
         total = r.total;
         $('race-progress').value = r.progress / total;
-        $('race-status').textContent = t('race.progress', { done: r.progress, total });
-        $('race-results').replaceChildren(
-          ...r.results.map((x) => {
-            const tr = document.createElement('tr');
-            tr.innerHTML = `<td></td><td>${x.length}</td><td>${num(x.accuracy, 3)}</td>`;
-            tr.firstChild.textContent = t(`cell.${x.cell}`);
-            return tr;
-          }),
-        );
+        status.set($('race-status'), () => t('race.progress', { done: r.progress, total }));
         raceResults = r.results;
         drawRace(raceResults);
       },
@@ -225,6 +229,7 @@ export function mountGradients(root, store, wasm, page) {
 
   return {
     relabel() {
+      status.refresh();
       for (const c of Object.values(charts)) c.relabel();
       renderAll();
     },

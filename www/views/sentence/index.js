@@ -10,6 +10,7 @@ import { num } from '../../ui/format.js';
 import { Player } from '../../player.js';
 import { runInSlices } from '../../slices.js';
 import { localizeError } from '../../ui/errors.js';
+import { statusLines } from '../../ui/status.js';
 import { TEMPLATE } from './template.js';
 import { renderForward, renderPrediction } from './forward.js';
 import { renderBackward } from './backward.js';
@@ -46,6 +47,7 @@ export function mountSentence(root, store, wasm, page) {
   let pg = null;
   let info = null;
   let training = null;
+  const status = statusLines();
 
   // Controls.
   $('fields').append(
@@ -119,8 +121,8 @@ export function mountSentence(root, store, wasm, page) {
       store.set(fallback);
       return;
     }
-    $('train-status').textContent = '';
-    $('gradcheck-result').textContent = '';
+    status.set($('train-status'), null);
+    status.set($('gradcheck-result'), null);
     $('progress').value = 0;
     measureSpeed();
     render();
@@ -184,8 +186,7 @@ export function mountSentence(root, store, wasm, page) {
       done: (r) => Boolean(r?.diverged),
       onSlice: (finished, r) => {
         $('progress').value = finished / total;
-        $('train-status').textContent = t('train.progress', { epoch: finished, total });
-        if (r) $('train-status').textContent += ` · ${t('train.gradnorm', { norm: num(r.grad_norm, 3) })}`;
+        status.set($('train-status'), () => t('train.progress', { epoch: finished, total }) + (r ? ` · ${t('train.gradnorm', { norm: num(r.grad_norm, 3) })}` : ''));
         drawLoss();
         renderReadout();
       },
@@ -195,10 +196,10 @@ export function mountSentence(root, store, wasm, page) {
         const epochs = pg.losses().length - startEpochs;
         if (epochs > 0 && spent > 0) showSpeed(spent / epochs);
         if (r?.diverged) {
-          $('train-status').textContent = t('train.diverged', { message: localizeError(r.diverged) });
+          status.set($('train-status'), () => t('train.diverged', { message: localizeError(r.diverged) }));
           showNotice(t('train.diverged', { message: localizeError(r.diverged) }), 'warn');
         } else if (!cancelled) {
-          $('train-status').textContent = t('train.done');
+          status.set($('train-status'), () => t('train.done'));
           page.announce(t('live.trained', { loss: num(pg.sentenceLoss(), 3) }));
         }
         render();
@@ -213,7 +214,7 @@ export function mountSentence(root, store, wasm, page) {
 
   function runGradcheck() {
     const g = guard(() => pg.gradcheck());
-    $('gradcheck-result').textContent = t('gradcheck.result', { err: g.worst_relative_error.toExponential(1), judged: g.judged, checked: g.checked, total: g.total, where: g.worst_weight });
+    status.set($('gradcheck-result'), () => t('gradcheck.result', { err: g.worst_relative_error.toExponential(1), judged: g.judged, checked: g.checked, total: g.total, where: g.worst_weight }));
   }
 
   /** Times training updates on a copy of the network for at least 50 ms (the browser's
@@ -344,6 +345,7 @@ export function mountSentence(root, store, wasm, page) {
   return {
     /** Redraws in the current language. */
     relabel() {
+      status.refresh();
       hidden.relabel();
       loss.relabel();
       grad.relabel();

@@ -10,6 +10,7 @@ import { chartBox, fitCanvas } from '../../ui/chart.js';
 import { num } from '../../ui/format.js';
 import { localizeError } from '../../ui/errors.js';
 import { runInSlices } from '../../slices.js';
+import { statusLines } from '../../ui/status.js';
 import { TEMPLATE } from './template.js';
 
 addProps([
@@ -53,6 +54,7 @@ export function mountSeries(root, store, wasm) {
   $('code-ours').textContent = OURS;
   let lab = null;
   let job = null;
+  const status = statusLines();
 
   $('fields').append(
     numberControl(store, 'sequences', 'series.sequences', 32, 'series-sequences'),
@@ -79,7 +81,7 @@ export function mountSeries(root, store, wasm) {
       if (isFatal(err)) throw err;
       showNotice(String(err.message || err), 'warn');
     }
-    $('status').textContent = '';
+    status.set($('status'), null);
     $('progress').value = 0;
     draw();
   }
@@ -106,7 +108,7 @@ export function mountSeries(root, store, wasm) {
       done: (p) => p.done,
       onSlice: (_, p) => {
         $('progress').value = (p.epoch * p.batches_per_epoch + p.batch) / total;
-        $('status').textContent = t('series.progress', { epoch: Math.min(p.epoch + 1, p.epochs), epochs: p.epochs, batch: p.batch, batches: p.batches_per_epoch });
+        status.set($('status'), () => t('series.progress', { epoch: Math.min(p.epoch + 1, p.epochs), epochs: p.epochs, batch: p.batch, batches: p.batches_per_epoch }));
         if (p.epoch !== seenEpochs || p.done) {
           seenEpochs = p.epoch;
           draw();
@@ -115,11 +117,11 @@ export function mountSeries(root, store, wasm) {
       onEnd: (p, cancelled) => {
         job = null;
         setLabel(trainButton, 'series.train');
-        if (p?.stopped) $('status').textContent = t('series.stopped', { message: localizeError(p.stopped) });
+        if (p?.stopped) status.set($('status'), () => t('series.stopped', { message: localizeError(p.stopped) }));
         else if (p?.done) {
           $('progress').value = 1;
-          $('status').textContent = t('series.done', { loss: num(p.history[p.history.length - 1], 3), test: num(p.test_mse, 3), baseline: num(p.baseline, 3) });
-        } else if (cancelled) $('status').textContent = '';
+          status.set($('status'), () => t('series.done', { loss: num(p.history[p.history.length - 1], 3), test: num(p.test_mse, 3), baseline: num(p.baseline, 3) }));
+        } else if (cancelled) status.set($('status'), null);
         draw();
       },
     });
@@ -137,6 +139,7 @@ export function mountSeries(root, store, wasm) {
 
   return {
     relabel() {
+      status.refresh();
       loss.relabel();
       predict.relabel();
       draw();
