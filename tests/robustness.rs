@@ -1,6 +1,8 @@
 //! Training survives what a user can feed it: a failed update is undone completely, and
 //! ids or numbers that do not fit the model are errors, never panics.
 
+mod common;
+
 use rnn_playground::keras::{Layer, Loss, Sequences, Sequential};
 use rnn_playground::loss::Targets;
 use rnn_playground::model::{CellKind, Model, OutputKind, Spec};
@@ -11,14 +13,7 @@ use rnn_playground::RnnError;
 /// A linear 1-1-1 network whose input weight is 1e37: on input 10, h = 1e38, the loss
 /// (0 - 1)² is fine, but dL/dW_hy = -2e38 and an SGD step with lr 10 overflows W_hy.
 fn overflowing() -> Trainer {
-    let spec = Spec {
-        cell: CellKind::SimpleRnn { activation: rnn_playground::activation::Activation::Linear },
-        input_size: 1,
-        units: 1,
-        output_size: 1,
-        output: OutputKind::Linear,
-    };
-    let mut model = Model::zeros(spec).unwrap();
+    let mut model = common::tiny_linear_rnn();
     model.params[0] = 1e37;
     Trainer::new(model, TrainConfig { optimizer: OptimizerConfig::sgd(10.0, 0.0), batch_size: 1, ..Default::default() }).unwrap()
 }

@@ -2,6 +2,8 @@
 //! "我 爱 北京 天安门" learnt by each cell, the stop with a clear message when the numbers blow
 //! up, and bit-identical runs from the same seed.
 
+mod common;
+
 use std::time::Instant;
 
 use rnn_playground::data::sine::{generate, SineConfig, SineData};
@@ -142,14 +144,7 @@ fn gru_learns_the_sentence() {
 /// SGD with η = 10 moves W_hy to 2e39, beyond f32's 3.4e38: infinite. The update must be
 /// undone, and the error must say the weights became inf at update 1.
 fn overflowing_model() -> Model {
-    let spec = Spec {
-        cell: CellKind::SimpleRnn { activation: rnn_playground::activation::Activation::Linear },
-        input_size: 1,
-        units: 1,
-        output_size: 1,
-        output: OutputKind::Linear,
-    };
-    let mut model = Model::zeros(spec).unwrap();
+    let mut model = common::tiny_linear_rnn();
     let kernel = model.layout.kernel.start;
     model.params[kernel] = 1e37;
     model
@@ -215,14 +210,7 @@ fn huge_learning_rate_stops_with_the_last_good_weights() {
 /// the loss is inf at the first update and nothing is changed.
 #[test]
 fn infinite_loss_stops_before_any_change() {
-    let spec = Spec {
-        cell: CellKind::SimpleRnn { activation: rnn_playground::activation::Activation::Linear },
-        input_size: 1,
-        units: 1,
-        output_size: 1,
-        output: OutputKind::Linear,
-    };
-    let mut model = Model::zeros(spec).unwrap();
+    let mut model = common::tiny_linear_rnn();
     let (k, r, d) = (model.layout.kernel.start, model.layout.recurrent_kernel.start, model.layout.dense_kernel.start);
     model.params[k] = 1.0;
     model.params[r] = 10.0;

@@ -1,4 +1,5 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests (each test file uses some of them).
+#![allow(dead_code)]
 
 use serde_json::Value;
 
@@ -25,4 +26,14 @@ pub fn normwise(ours: &Value, theirs: &Value) -> f64 {
     } else {
         diff / scale
     }
+}
+
+use rnn_playground::activation::Activation;
+use rnn_playground::model::{CellKind, Model, OutputKind, Spec};
+
+/// A linear simple RNN with one input, one unit and one output, every weight zero: the
+/// tests that make numbers overflow set the few weights they need by hand.
+pub fn tiny_linear_rnn() -> Model {
+    let spec = Spec { cell: CellKind::SimpleRnn { activation: Activation::Linear }, input_size: 1, units: 1, output_size: 1, output: OutputKind::Linear };
+    Model::zeros(spec).unwrap()
 }
