@@ -48,7 +48,8 @@ pub fn check(model: &Model, inputs: Inputs, targets: Targets, kind: LossKind, at
     let mut analytic = vec![0.0; model.layout.len];
     bptt::backward(model, inputs, &mut ws, &mut analytic);
     let mut probe = model.clone();
-    let mut report = GradCheck { worst_relative_error: 0.0, worst_weight: String::new(), analytic: 0.0, numeric: 0.0, judged: 0, checked: 0, total: model.layout.len };
+    let mut report =
+        GradCheck { worst_relative_error: 0.0, worst_weight: String::new(), analytic: 0.0, numeric: 0.0, judged: 0, checked: 0, total: model.layout.len };
     let len = model.layout.len;
     let stride = len.div_ceil(max_weights.max(1)).max(1);
     for i in (0..len).step_by(stride) {

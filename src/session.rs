@@ -200,7 +200,16 @@ impl SentenceSession {
     /// BPTT against finite differences for the current weights.
     pub fn gradcheck(&self) -> GradCheck {
         let s = &self.stepper.sentence;
-        gradcheck::check(&self.stepper.model, Inputs::OneHot(&s.inputs), Targets::Classes(&s.targets), LossKind::CrossEntropy, LossAt::EveryStep, s.len(), 1, GRADCHECK_WEIGHTS)
+        gradcheck::check(
+            &self.stepper.model,
+            Inputs::OneHot(&s.inputs),
+            Targets::Classes(&s.targets),
+            LossKind::CrossEntropy,
+            LossAt::EveryStep,
+            s.len(),
+            1,
+            GRADCHECK_WEIGHTS,
+        )
     }
 
     /// The hidden-state chart of the steps taken so far.
@@ -270,7 +279,6 @@ impl SentenceSession {
         &self.stepper.model
     }
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -9,7 +9,24 @@ use rnn_playground::series::{SeriesConfig, SeriesSession};
 #[test]
 fn the_pages_command_line_gives_the_pages_losses() {
     let out = Command::new(env!("CARGO_BIN_EXE_rnnp"))
-        .args(["train", "series", "--epochs", "3", "--batch-size", "32", "--sequences", "128", "--length", "20", "--noise", "0", "--seed", "9", "--data-seed", "9"])
+        .args([
+            "train",
+            "series",
+            "--epochs",
+            "3",
+            "--batch-size",
+            "32",
+            "--sequences",
+            "128",
+            "--length",
+            "20",
+            "--noise",
+            "0",
+            "--seed",
+            "9",
+            "--data-seed",
+            "9",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -67,7 +67,11 @@ impl ExplodeRun {
     /// A fresh network of the lab's cell, activation and ρ on the task.
     pub fn new(lab: &LabConfig, config: ExplodeConfig) -> Result<Self> {
         if !(2..=64).contains(&config.symbols) || !(1..=100_000).contains(&config.updates) || !(1..=1024).contains(&config.batch_size) {
-            return Err(RnnError::invalid("training run", format!("{} symbols, {} updates, batch {}", config.symbols, config.updates, config.batch_size), "symbols 2–64, updates 1–100000, batch 1–1024"));
+            return Err(RnnError::invalid(
+                "training run",
+                format!("{} symbols, {} updates, batch {}", config.symbols, config.updates, config.batch_size),
+                "symbols 2–64, updates 1–100000, batch 1–1024",
+            ));
         }
         let task = MemoryTask::new(config.symbols, 4, config.length)?;
         let model = lab.model(task.vocabulary_size(), config.symbols, OutputKind::Softmax)?;

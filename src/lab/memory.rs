@@ -65,10 +65,18 @@ impl MemoryRace {
     /// Plans the runs. Each network is the lab's: its ρ, activation, seed and LSTM forget
     /// bias, with `units` hidden units.
     pub fn new(lab: &LabConfig, config: MemoryConfig) -> Result<Self> {
-        if !(2..=64).contains(&config.symbols) || !(1..=100_000).contains(&config.updates) || !(1..=1024).contains(&config.batch_size) || !(1..=256).contains(&config.units) || !(1..=10_000).contains(&config.test_size) {
+        if !(2..=64).contains(&config.symbols)
+            || !(1..=100_000).contains(&config.updates)
+            || !(1..=1024).contains(&config.batch_size)
+            || !(1..=256).contains(&config.units)
+            || !(1..=10_000).contains(&config.test_size)
+        {
             return Err(RnnError::invalid(
                 "memory comparison",
-                format!("{} symbols, {} updates, batch {}, {} units, {} test sequences", config.symbols, config.updates, config.batch_size, config.units, config.test_size),
+                format!(
+                    "{} symbols, {} updates, batch {}, {} units, {} test sequences",
+                    config.symbols, config.updates, config.batch_size, config.units, config.test_size
+                ),
                 "symbols 2–64, updates 1–100000, batch 1–1024, units 1–256, test 1–10000",
             ));
         }
