@@ -76,6 +76,7 @@ const zh = {
 
   'pred.title': '下一个词的预测',
   'pred.truth': '正确答案',
+  'pred.idle': '网络每读一个词，就给词表里的每个词一个“下一个是它”的概率。',
   'pred.loss': '这一步的损失 −ln p = {loss}',
 
   'back.title': '反向：第 {t} 个词的梯度',
@@ -207,6 +208,7 @@ const en = {
 
   'pred.title': 'Prediction of the next token',
   'pred.truth': 'true next',
+  'pred.idle': 'After each token the network gives every token of the vocabulary a probability of coming next.',
   'pred.loss': 'loss at this step −ln p = {loss}',
 
   'back.title': 'Backward: the gradient at token {t}',

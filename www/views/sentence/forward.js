@@ -68,7 +68,7 @@ export function renderForward(el, info, rec, { done }) {
 /** The bars of p_t over the vocabulary, the true next token marked. */
 export function renderPrediction(el, info, rec) {
   el.replaceChildren(heading(t('pred.title')));
-  if (!rec) return;
+  if (!rec) return el.append(para(t('pred.idle')));
   const list = document.createElement('ol');
   list.className = 'bars';
   const best = rec.probs.indexOf(Math.max(...rec.probs));

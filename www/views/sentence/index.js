@@ -15,6 +15,12 @@ import { TEMPLATE } from './template.js';
 import { renderForward, renderPrediction } from './forward.js';
 import { renderBackward } from './backward.js';
 
+/** A control that takes the whole row (its options have long names). */
+function wide(field) {
+  field.classList.add('wide');
+  return field;
+}
+
 /** Store keys that define the network: changing one builds a new one. */
 const NETWORK_KEYS = ['text', 'tokenize', 'cell', 'activation', 'units', 'lr', 'optimizer', 'clip', 'clipAt', 'seed'];
 
@@ -59,7 +65,7 @@ export function mountSentence(root, store, wasm, page) {
     selectControl(store, 'clip', 'controls.clip', (v) => `clip.${v}`),
     numberControl(store, 'clipAt', 'controls.clipAt', 0.01, 'clip-at'),
     numberControl(store, 'seed', 'controls.seed', 1),
-    selectControl(store, 'tokenize', 'controls.tokenize', (v) => `tokenize.${v}`),
+    wide(selectControl(store, 'tokenize', 'controls.tokenize', (v) => `tokenize.${v}`)),
   );
   const text = $('text');
   text.value = store.get().text;

@@ -32,7 +32,8 @@ const KERAS = `model = tf.keras.models.Sequential([
     tf.keras.layers.Dense(1)
 ])
 model.compile(loss='mean_squared_error', optimizer='adam')
-history = model.fit(x_train, y_train, epochs=20, batch_size=32)
+history = model.fit(x_train, y_train,
+                    epochs=20, batch_size=32)
 y_pred = model.predict(x_test)`;
 
 const OURS = `let mut model = Sequential::new(vec![

@@ -15,7 +15,8 @@ export const TEMPLATE = `
         <figure class="code"><figcaption data-i18n="series.keras"></figcaption><pre data-testid="code-keras" data-role="code-keras"></pre></figure>
         <figure class="code"><figcaption data-i18n="series.ours"></figcaption><pre data-testid="code-ours" data-role="code-ours"></pre></figure>
       </div>
-      <p class="hint"><span data-i18n="series.cli"></span> <code data-role="code-cli"></code></p>
+      <p class="hint" data-i18n="series.cli"></p>
+      <code class="cli" data-role="code-cli"></code>
     </section>
     <section class="panel">
       <div class="inline-controls" data-role="train-row"></div>
