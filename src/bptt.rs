@@ -17,7 +17,7 @@
 use crate::cell::{self, Saved, StepGrads, Weights};
 use crate::linalg::{add_column_sums, gemm_acc, norm, transpose, View};
 use crate::model::{CellKind, Model};
-use crate::network::{recurrent_bias, Inputs, Workspace};
+use crate::network::{Inputs, Workspace};
 
 /// Adds dL/dweights to `grads` (laid out like `model.params`) and fills `ws.dh` and
 /// `ws.dh_norms`. `ws` must hold a forward pass and `ws.d_logits` the loss gradient.
@@ -41,8 +41,7 @@ pub fn backward(model: &Model, inputs: Inputs, ws: &mut Workspace, grads: &mut [
 
     // The reverse loop.
     transpose(u, ku, model.recurrent_kernel(), &mut ws.recurrent_t);
-    let w =
-        Weights { units: u, recurrent: model.recurrent_kernel(), recurrent_t: &ws.recurrent_t, recurrent_bias: recurrent_bias(spec.cell, model.bias(), ku) };
+    let w = Weights::of(model, &ws.recurrent_t);
     let lstm = spec.cell == CellKind::Lstm;
     ws.dh_next.fill(0.0);
     ws.dc.fill(0.0);

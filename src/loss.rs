@@ -123,6 +123,11 @@ pub fn loss_and_grad_f64(
     }
 }
 
+/// The index of the largest value (the first of equals): the predicted class.
+pub fn argmax(p: &[f32]) -> usize {
+    (0..p.len()).fold(0, |best, i| if p[i] > p[best] { i } else { best })
+}
+
 /// ln softmax(y)[k] = y_k - max - ln Σ_j e^(y_j - max), exact even when p_k underflows.
 pub fn log_softmax_at(y: &[f32], k: usize) -> f32 {
     let max = y.iter().copied().fold(f32::NEG_INFINITY, f32::max);

@@ -176,8 +176,7 @@ pub fn forward(model: &Model, inputs: Inputs, steps: usize, batch: usize, initia
         }
     }
 
-    let bias = model.bias();
-    let w = Weights { units: u, recurrent: model.recurrent_kernel(), recurrent_t: &[], recurrent_bias: recurrent_bias(spec.cell, bias, ku) };
+    let w = Weights::of(model, &[]);
     let lstm = !ws.c.is_empty();
     for t in 0..steps {
         let (h_before, h_after) = ws.h.split_at_mut((t + 1) * bu);
@@ -199,15 +198,6 @@ pub fn forward(model: &Model, inputs: Inputs, steps: usize, batch: usize, initia
     }
 
     output_layer(model, rows, &ws.h[bu..], &mut ws.logits, &mut ws.outputs);
-}
-
-/// The GRU reset_after recurrent bias row b_rec; empty for every other cell.
-pub(crate) fn recurrent_bias(cell: CellKind, bias: &[f32], ku: usize) -> &[f32] {
-    if cell::has_separate_recurrent_grad(cell) {
-        &bias[ku..2 * ku]
-    } else {
-        &[]
-    }
 }
 
 /// x_t W + b for every row at once (b is the input bias row).

@@ -9,7 +9,7 @@ use crate::data::text::{Sentence, Tokenize, SEED_SENTENCE};
 use crate::error::{Result, RnnError};
 use crate::gradcheck::{self, GradCheck};
 use crate::init::{init_model, InitConfig};
-use crate::loss::{LossAt, LossKind, Targets};
+use crate::loss::{argmax, LossAt, LossKind, Targets};
 use crate::model::{CellKind, OutputKind, Spec};
 use crate::network::Inputs;
 use crate::stepper::Stepper;
@@ -124,6 +124,8 @@ pub struct SentenceSession {
     dataset: Dataset,
     /// Loss per epoch of training so far.
     pub losses: Vec<f32>,
+    /// The loss of the whole sentence with the current weights (kept: every render shows it).
+    sentence_loss: f32,
 }
 
 impl SentenceSession {
@@ -136,7 +138,9 @@ impl SentenceSession {
         let train_config = config.train_config()?;
         let dataset = Dataset::new(1, sentence.len(), SeqInputs::Tokens(sentence.inputs.clone()), SeqTargets::Classes(sentence.targets.clone()))?;
         let trainer = Trainer::new(model.clone(), train_config)?;
-        Ok(SentenceSession { config, stepper: Stepper::new(model, sentence), trainer, dataset, losses: vec![] })
+        let stepper = Stepper::new(model, sentence);
+        let sentence_loss = whole_sentence_loss(&stepper);
+        Ok(SentenceSession { config, stepper, trainer, dataset, losses: vec![], sentence_loss })
     }
 
     /// ln V: the loss of a network that knows nothing and spreads its bets evenly.
@@ -146,10 +150,7 @@ impl SentenceSession {
 
     /// The loss over the whole sentence with the current weights.
     pub fn sentence_loss(&self) -> f32 {
-        let mut probe = self.stepper.clone();
-        probe.reset();
-        while probe.step().is_some() {}
-        probe.loss().expect("a sentence has a token")
+        self.sentence_loss
     }
 
     /// Trains for `epochs` passes over the sentence (one update each), then restarts
@@ -175,6 +176,7 @@ impl SentenceSession {
         }
         report.epochs = self.losses.len();
         self.stepper.set_params(&self.trainer.model.params);
+        self.sentence_loss = whole_sentence_loss(&self.stepper);
         report
     }
 
@@ -185,12 +187,12 @@ impl SentenceSession {
         let vocab = &probe.sentence.vocabulary.clone();
         let mut rows = vec![];
         while let Some(r) = probe.step() {
-            let (best, p) = r.probs.iter().enumerate().fold((0, f32::MIN), |acc, (i, &p)| if p > acc.1 { (i, p) } else { acc });
+            let best = argmax(&r.probs);
             rows.push(Prediction {
                 token: vocab.token(r.input).to_string(),
                 expected: vocab.token(r.target).to_string(),
                 predicted: vocab.token(best as u32).to_string(),
-                probability: p,
+                probability: r.probs[best],
                 expected_probability: r.probs[r.target as usize],
             });
         }
@@ -278,6 +280,14 @@ impl SentenceSession {
     pub fn model(&self) -> &crate::model::Model {
         &self.stepper.model
     }
+}
+
+/// Reads the whole sentence on a copy of `stepper` and returns the mean loss per token.
+fn whole_sentence_loss(stepper: &Stepper) -> f32 {
+    let mut probe = stepper.clone();
+    probe.reset();
+    while probe.step().is_some() {}
+    probe.loss().expect("a sentence has a token")
 }
 
 #[cfg(test)]

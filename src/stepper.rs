@@ -12,7 +12,7 @@ use crate::data::text::Sentence;
 use crate::linalg::{gemm_acc, norm, transpose, View};
 use crate::loss::{log_softmax_at, loss_and_grad, LossAt, LossKind, Targets};
 use crate::model::{CellKind, Model};
-use crate::network::{input_projection, output_layer, recurrent_bias, Inputs};
+use crate::network::{input_projection, output_layer, Inputs};
 
 /// Everything one forward step computed, for a single sequence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,9 +27,6 @@ pub struct StepRecord {
     pub h_prev: Vec<f32>,
     /// c_{t-1} [U] (LSTM; empty otherwise).
     pub c_prev: Vec<f32>,
-    /// x_t W + b: the input's contribution to the pre-activation [kU].
-    #[serde(skip)]
-    pub input_part: Vec<f32>,
     /// Simple RNN: the pre-activation z_t [U]. LSTM/GRU: the gate activations [kU].
     pub z: Vec<f32>,
     /// What the backward step needs besides the gates [U].
@@ -79,7 +76,9 @@ pub struct Stepper {
     pub forward: Vec<StepRecord>,
     pub backward: Vec<BackRecord>,
     d_logits: Vec<f32>,
+    /// Uᵀ and W_hyᵀ, for the backward steps (made when the weights are set).
     recurrent_t: Vec<f32>,
+    dense_t: Vec<f32>,
 }
 
 impl Stepper {
@@ -88,10 +87,19 @@ impl Stepper {
         let v = sentence.vocabulary.len();
         assert_eq!(model.spec.input_size, v, "stepper: input size must be V");
         assert_eq!(model.spec.output_size, v, "stepper: output size must be V");
-        let mut recurrent_t = vec![0.0; model.layout.recurrent_kernel.len()];
-        let ku = model.spec.cell.gates() * model.spec.units;
-        transpose(model.spec.units, ku, model.recurrent_kernel(), &mut recurrent_t);
-        Stepper { model, sentence, forward: vec![], backward: vec![], d_logits: vec![], recurrent_t }
+        let mut stepper = Stepper { model, sentence, forward: vec![], backward: vec![], d_logits: vec![], recurrent_t: vec![], dense_t: vec![] };
+        stepper.transpose_weights();
+        stepper
+    }
+
+    /// Uᵀ and W_hyᵀ of the current weights.
+    fn transpose_weights(&mut self) {
+        let spec = self.model.spec;
+        let ku = spec.cell.gates() * spec.units;
+        self.recurrent_t.resize(ku * spec.units, 0.0);
+        self.dense_t.resize(spec.units * spec.output_size, 0.0);
+        transpose(spec.units, ku, self.model.recurrent_kernel(), &mut self.recurrent_t);
+        transpose(spec.units, spec.output_size, self.model.dense_kernel(), &mut self.dense_t);
     }
 
     /// T, the number of tokens.
@@ -107,8 +115,7 @@ impl Stepper {
     /// Replaces the weights (after training) and starts again at t = 0.
     pub fn set_params(&mut self, params: &[f32]) {
         self.model.params.copy_from_slice(params);
-        let ku = self.model.spec.cell.gates() * self.model.spec.units;
-        transpose(self.model.spec.units, ku, self.model.recurrent_kernel(), &mut self.recurrent_t);
+        self.transpose_weights();
         self.reset();
     }
 
@@ -145,19 +152,17 @@ impl Stepper {
         };
         let mut z = vec![0.0; ku];
         input_projection(&self.model, Inputs::OneHot(&[input]), 1, &mut z);
-        let input_part = z.clone();
         let mut h = vec![0.0; u];
         let mut c = vec![0.0; c_prev.len()];
         let mut aux = vec![0.0; u];
         let mut scratch = vec![0.0; ku];
-        let w =
-            Weights { units: u, recurrent: self.model.recurrent_kernel(), recurrent_t: &[], recurrent_bias: recurrent_bias(spec.cell, self.model.bias(), ku) };
+        let w = Weights::of(&self.model, &[]);
         cell::forward_step(spec.cell, &w, Step { h_prev: &h_prev, c_prev: &c_prev, z: &mut z, h: &mut h, c: &mut c, aux: &mut aux }, &mut scratch);
         let mut logits = vec![0.0; v];
         let mut probs = vec![0.0; v];
         output_layer(&self.model, 1, &h, &mut logits, &mut probs);
         let loss = -log_softmax_at(&logits, target as usize);
-        self.forward.push(StepRecord { t, input, target, h_prev, c_prev, input_part, z, aux, h, c, logits, probs, loss });
+        self.forward.push(StepRecord { t, input, target, h_prev, c_prev, z, aux, h, c, logits, probs, loss });
         self.forward.last()
     }
 
@@ -213,7 +218,7 @@ impl Stepper {
         let rec = &self.forward[t];
         // dh_out = dL/dy_t W_hyᵀ
         let mut dh_out = vec![0.0; u];
-        gemm_acc(1, u, v, View::rows(&self.d_logits[t * v..(t + 1) * v], v), &transpose_of(u, v, self.model.dense_kernel()), u, &mut dh_out, u);
+        gemm_acc(1, u, v, View::rows(&self.d_logits[t * v..(t + 1) * v], v), &self.dense_t, u, &mut dh_out, u);
         let (dh_next, dc_next, d_recurrent_before) = match self.backward.last() {
             Some(b) => (b.dh_prev.clone(), b.dc_prev.clone(), b.d_recurrent.clone()),
             None => (vec![0.0; u], if spec.cell == CellKind::Lstm { vec![0.0; u] } else { vec![] }, vec![0.0; u * ku]),
@@ -224,12 +229,7 @@ impl Stepper {
         let mut dzrec = if cell::has_separate_recurrent_grad(spec.cell) { vec![0.0; ku] } else { vec![] };
         let mut dh_prev = vec![0.0; u];
         let mut scratch = vec![0.0; ku];
-        let w = Weights {
-            units: u,
-            recurrent: self.model.recurrent_kernel(),
-            recurrent_t: &self.recurrent_t,
-            recurrent_bias: recurrent_bias(spec.cell, self.model.bias(), ku),
-        };
+        let w = Weights::of(&self.model, &self.recurrent_t);
         let saved = Saved { h_prev: &rec.h_prev, c_prev: &rec.c_prev, z: &rec.z, h: &rec.h, aux: &rec.aux };
         cell::backward_step(
             spec.cell,
@@ -255,12 +255,6 @@ impl Stepper {
         self.backward.push(record);
         self.backward.last()
     }
-}
-
-fn transpose_of(rows: usize, cols: usize, m: &[f32]) -> Vec<f32> {
-    let mut t = vec![0.0; rows * cols];
-    transpose(rows, cols, m, &mut t);
-    t
 }
 
 #[cfg(test)]

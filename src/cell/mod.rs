@@ -10,7 +10,7 @@ pub mod lstm;
 pub mod simple;
 
 use crate::linalg::{add_column_sums, gemm_acc, View};
-use crate::model::CellKind;
+use crate::model::{CellKind, Model};
 
 /// The recurrent weights a step needs.
 #[derive(Clone, Copy)]
@@ -23,6 +23,16 @@ pub struct Weights<'a> {
     pub recurrent_t: &'a [f32],
     /// b_rec [3U] of the GRU with reset_after; empty otherwise.
     pub recurrent_bias: &'a [f32],
+}
+
+impl<'a> Weights<'a> {
+    /// The recurrent weights of `model`; `recurrent_t` is Uᵀ for a backward step (empty
+    /// for a forward one).
+    pub fn of(model: &'a Model, recurrent_t: &'a [f32]) -> Self {
+        let ku = model.spec.cell.gates() * model.spec.units;
+        let recurrent_bias = if has_separate_recurrent_grad(model.spec.cell) { &model.bias()[ku..2 * ku] } else { &[] };
+        Weights { units: model.spec.units, recurrent: model.recurrent_kernel(), recurrent_t, recurrent_bias }
+    }
 }
 
 /// The buffers one forward step reads and writes (B rows each).

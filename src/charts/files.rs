@@ -50,8 +50,6 @@ pub trait AnyArea {
     fn line(&self, chart: &super::LineChart, style: &Style) -> ChartResult;
     /// Draws the complex-plane spectrum.
     fn spectrum(&self, chart: &super::SpectrumChart, style: &Style) -> ChartResult;
-    /// Draws the hidden-state heatmap.
-    fn hidden(&self, chart: &super::HiddenChart, style: &Style) -> ChartResult;
     /// Draws the spectrum beside the step Jacobians.
     fn spectral(&self, spectrum: &super::SpectrumChart, jacobians: &super::LineChart, style: &Style) -> ChartResult;
 }
@@ -67,9 +65,6 @@ macro_rules! any_area {
             }
             fn spectrum(&self, chart: &super::SpectrumChart, style: &Style) -> ChartResult {
                 super::draw_spectrum(self.0, chart, style)
-            }
-            fn hidden(&self, chart: &super::HiddenChart, style: &Style) -> ChartResult {
-                super::draw_hidden(self.0, chart, style)
             }
             fn spectral(&self, spectrum: &super::SpectrumChart, jacobians: &super::LineChart, style: &Style) -> ChartResult {
                 super::draw_spectral_view(self.0, spectrum, jacobians, style)

@@ -43,11 +43,6 @@ impl MemoryTask {
         self.symbols + self.noise.max(1)
     }
 
-    /// Accuracy of guessing: 1/K.
-    pub fn chance(&self) -> f32 {
-        1.0 / self.symbols as f32
-    }
-
     /// Draws a batch.
     pub fn batch(&self, batch: usize, rng: &mut Rng) -> MemoryBatch {
         let t = self.length;

@@ -16,7 +16,6 @@
 use serde_json::{json, Value};
 
 use super::json::{field, matrix, parse, rows_of, size, string, vec_of, vector};
-use crate::activation::Activation;
 use crate::error::{Result, RnnError};
 use crate::model::{CellKind, Model, OutputKind, Spec};
 
@@ -117,12 +116,4 @@ pub fn model_to_value(model: &Model) -> Value {
 /// The model file of a model, as pretty-printed text.
 pub fn model_to_json(model: &Model) -> String {
     serde_json::to_string_pretty(&model_to_value(model)).expect("a JSON value always serialises")
-}
-
-/// The activation of a simple RNN, for messages and the page.
-pub fn activation_of(model: &Model) -> Option<Activation> {
-    match model.spec.cell {
-        CellKind::SimpleRnn { activation } => Some(activation),
-        _ => None,
-    }
 }

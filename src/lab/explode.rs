@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::LabConfig;
 use crate::data::memory::{MemoryBatch, MemoryTask};
 use crate::error::{Result, RnnError};
-use crate::loss::{LossAt, Targets};
+use crate::loss::{argmax, LossAt, Targets};
 use crate::model::OutputKind;
 use crate::network::{Initial, Inputs};
 use crate::rng::Rng;
@@ -126,11 +126,7 @@ impl ExplodeRun {
 
 /// Fraction of rows whose most likely class is the target.
 pub fn last_step_accuracy(probs: &[f32], targets: &[u32], classes: usize) -> f32 {
-    let right = targets
-        .iter()
-        .zip(probs.chunks_exact(classes))
-        .filter(|(&t, p)| p.iter().enumerate().fold((0, f32::MIN), |best, (i, &v)| if v > best.1 { (i, v) } else { best }).0 == t as usize)
-        .count();
+    let right = targets.iter().zip(probs.chunks_exact(classes)).filter(|(&t, p)| argmax(p) == t as usize).count();
     right as f32 / targets.len().max(1) as f32
 }
 

@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::linalg::transpose;
 use crate::loss::{loss_and_grad, LossAt, LossKind, Targets};
 use crate::model::{CellKind, Model, OutputKind};
-use crate::network::{forward, recurrent_bias, Initial, Inputs, Workspace};
+use crate::network::{forward, Initial, Inputs, Workspace};
 use crate::rng::Rng;
 use crate::spectral::{self, Complex};
 
@@ -109,7 +109,7 @@ pub fn jacobian_norms(model: &Model, ws: &Workspace) -> Vec<f32> {
     let ku = spec.cell.gates() * u;
     let mut recurrent_t = vec![0.0; ku * u];
     transpose(u, ku, model.recurrent_kernel(), &mut recurrent_t);
-    let w = Weights { units: u, recurrent: model.recurrent_kernel(), recurrent_t: &recurrent_t, recurrent_bias: recurrent_bias(spec.cell, model.bias(), ku) };
+    let w = Weights::of(model, &recurrent_t);
     let lstm = spec.cell == CellKind::Lstm;
     let (mut jac, mut dh, mut dc) = (vec![0.0; u * u], vec![0.0; u], vec![0.0; if lstm { u } else { 0 }]);
     let (mut dzx, mut dzrec, mut scratch) = (vec![0.0; ku], vec![0.0; if cell::has_separate_recurrent_grad(spec.cell) { ku } else { 0 }], vec![0.0; ku]);

@@ -4,7 +4,6 @@
 //! copied out time-major ([T][B][·]), the layout the network's matrix products want.
 
 use crate::error::{Result, RnnError};
-use crate::loss::LossKind;
 
 /// The inputs of every sequence.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,22 +77,6 @@ impl Dataset {
             }
         }
         Ok(Dataset { sequences, length, inputs, targets })
-    }
-
-    /// The loss these targets call for.
-    pub fn loss_kind(&self) -> LossKind {
-        match self.targets {
-            SeqTargets::Values { .. } => LossKind::Mse,
-            SeqTargets::Classes(_) => LossKind::CrossEntropy,
-        }
-    }
-
-    /// I (or V for tokens, which the caller knows).
-    pub fn features(&self) -> Option<usize> {
-        match self.inputs {
-            SeqInputs::Dense { features, .. } => Some(features),
-            SeqInputs::Tokens(_) => None,
-        }
     }
 }
 

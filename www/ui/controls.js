@@ -36,17 +36,22 @@ export function selectControl(store, name, labelKey, optionKey, testid = name) {
   return field(labelKey, select, testid);
 }
 
+/** An <input> of `type` with the prop's range; `step` must put the default on the grid
+ * min + k·step, or the browser marks it invalid ('any' where no grid fits). */
+function rangedInput(prop, type, step) {
+  const input = document.createElement('input');
+  input.type = type;
+  input.name = prop.name;
+  input.min = String(prop.min);
+  input.max = String(prop.max);
+  input.step = String(step);
+  return input;
+}
+
 /** A number box for an int/number prop; out-of-range input is marked and not used. */
 export function numberControl(store, name, labelKey, step, testid = name) {
   const prop = PROPS.find((p) => p.name === name);
-  const input = document.createElement('input');
-  input.type = 'number';
-  input.name = name;
-  input.min = String(prop.min);
-  input.max = String(prop.max);
-  // `step` must put the default on the grid min + k·step, or the browser marks it invalid;
-  // 'any' where no grid fits (the learning rate).
-  input.step = String(step);
+  const input = rangedInput(prop, 'number', step);
   input.inputMode = 'decimal';
   const refresh = () => {
     if (document.activeElement !== input) input.value = String(store.get()[name]);
@@ -64,12 +69,7 @@ export function numberControl(store, name, labelKey, step, testid = name) {
 /** A range slider for a number prop, with its value shown beside it. */
 export function sliderControl(store, name, labelKey, step, testid = name, show = (v) => String(v)) {
   const prop = PROPS.find((p) => p.name === name);
-  const input = document.createElement('input');
-  input.type = 'range';
-  input.name = name;
-  input.min = String(prop.min);
-  input.max = String(prop.max);
-  input.step = String(step);
+  const input = rangedInput(prop, 'range', step);
   const out = document.createElement('output');
   const refresh = () => {
     input.value = String(store.get()[name]);

@@ -10,6 +10,7 @@ use rnn_playground::data::text::{Sentence, Tokenize, SEED_SENTENCE};
 use rnn_playground::format::model_file::model_to_json;
 use rnn_playground::init::{init_model, InitConfig};
 use rnn_playground::keras::{Layer, Loss, Sequences, Sequential};
+use rnn_playground::loss::argmax;
 use rnn_playground::model::{CellKind, Model, OutputKind, Spec};
 use rnn_playground::network::{forward, Initial, Inputs, Workspace};
 use rnn_playground::train::{Clip, Dataset, OptimizerConfig, SeqInputs, SeqTargets, TrainConfig, Trainer};
@@ -236,10 +237,6 @@ fn prediction_table(model: &Model, sentence: &Sentence) -> String {
         let _ = writeln!(out, "{}  {}  {:>6.4}    {}", pad(&sentence.tokens[step], width), pad(tokens.token(best as u32), width), p[best], verdict);
     }
     out
-}
-
-fn argmax(p: &[f32]) -> usize {
-    (0..p.len()).fold(0, |best, i| if p[i] > p[best] { i } else { best })
 }
 
 /// Greedy generation from the first token: feed back the most likely next token, one step

@@ -176,11 +176,6 @@ export function mountSentence(root, store, wasm, page) {
     const startEpochs = pg.losses().length;
     setLabel(trainButton, 'train.stop');
     let spent = 0;
-    // Training restarts stepping with the new weights; the panels show that now, and the
-    // stepping buttons wait until training ends.
-    guard(() => pg.reset());
-    training = { cancel() {} };
-    render();
     training = runInSlices({
       total,
       run: (n) => {
@@ -211,6 +206,10 @@ export function mountSentence(root, store, wasm, page) {
         render();
       },
     });
+    // Training restarts stepping with the new weights (its first slice runs on the next
+    // frame): the panels show that now, and the stepping buttons wait until it ends.
+    guard(() => pg.reset());
+    render();
   }
 
   function stopTraining() {
@@ -283,11 +282,18 @@ export function mountSentence(root, store, wasm, page) {
     hidden.setTable([t('chart.hidden.step'), ...Array.from({ length: info.units }, (_, j) => `h${j + 1}`)], hs.map((h, i) => [`${i + 1} ${info.tokens[i]}`, ...h.map((v) => num(v, 3))]));
   }
 
+  /** The loss table only changes with training (up to thousands of rows): the key of the
+   * one on screen, so a step does not rebuild it. */
+  let lossTableKey = '';
+
   function drawLoss() {
     const dpr = fitCanvas(loss.canvas);
     guard(() => pg.drawLoss(loss.canvas, dpr, [t('chart.loss'), t('chart.loss.x'), t('chart.loss.y'), t('chart.loss.ref'), t('chart.loss.empty')]));
-    const losses = Array.from(pg.losses());
-    loss.setTable([t('chart.loss.x'), t('chart.loss.y')], losses.map((l, i) => [i + 1, num(l, 4)]));
+    const losses = pg.losses();
+    const key = `${losses.length} ${losses[losses.length - 1]} ${t('chart.loss.y')}`;
+    if (key === lossTableKey) return;
+    lossTableKey = key;
+    loss.setTable([t('chart.loss.x'), t('chart.loss.y')], Array.from(losses, (l, i) => [i + 1, num(l, 4)]));
   }
 
   function drawGrad() {
