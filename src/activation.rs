@@ -5,8 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 /// The activation f in h_t = f(W_hh h_{t-1} + W_xh x_t + b_h).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(clap::ValueEnum))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Activation {
     /// f(z) = tanh z, f'(z) = 1 - tanh² z. Keras's default.
     #[default]
@@ -22,21 +24,6 @@ pub enum Activation {
 impl Activation {
     /// All of them, in the order the page lists them.
     pub const ALL: [Activation; 4] = [Activation::Tanh, Activation::Relu, Activation::Sigmoid, Activation::Linear];
-
-    /// The name used in model files and URLs.
-    pub fn name(self) -> &'static str {
-        match self {
-            Activation::Tanh => "tanh",
-            Activation::Relu => "relu",
-            Activation::Sigmoid => "sigmoid",
-            Activation::Linear => "linear",
-        }
-    }
-
-    /// Parses a name from a model file or a URL.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.name() == name)
-    }
 
     /// f(z).
     #[inline]
@@ -114,7 +101,5 @@ mod tests {
         assert_eq!(sigmoid(0.0), 0.5);
         assert_eq!(sigmoid(100.0), 1.0);
         assert!(sigmoid(-100.0) >= 0.0 && sigmoid(-100.0) < 1e-40);
-        assert_eq!(Activation::from_name("relu"), Some(Activation::Relu));
-        assert_eq!(Activation::from_name("softplus"), None);
     }
 }

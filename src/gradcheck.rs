@@ -8,76 +8,172 @@
 use serde::Serialize;
 
 use crate::bptt;
+use crate::format::trace::OwnedTargets;
 use crate::loss::{loss_and_grad_f64, LossAt, LossKind, Targets};
 use crate::model::Model;
 use crate::network::{forward, Initial, Inputs, Workspace};
 
-/// The outcome of a gradient check.
+/// The outcome of a gradient check (so far).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct GradCheck {
-    /// The largest relative error among the judged weights.
-    pub worst_relative_error: f64,
+    /// The largest relative error among the judged weights; `None` when no weight had a
+    /// gradient large enough to judge.
+    pub worst_relative_error: Option<f64>,
     /// Which weight, as "recurrent_kernel[2][5]".
-    pub worst_weight: String,
+    pub worst_weight: Option<String>,
     /// Its BPTT gradient and its difference quotient.
     pub analytic: f64,
     pub numeric: f64,
-    /// Weights judged (gradient above the floor), weights looked at, and weights in all.
+    /// Weights judged (gradient above the floor), weights looked at, weights to look at,
+    /// and weights in all.
     pub judged: usize,
     pub checked: usize,
+    pub planned: usize,
     pub total: usize,
+    /// The floor below which a gradient is too small to judge in float32.
+    pub floor: f64,
 }
 
 /// The step ε and the floor below which a gradient is too small to judge in float32.
 pub const EPSILON: f32 = 2e-2;
 pub const FLOOR: f64 = 1e-3;
 
-#[allow(clippy::too_many_arguments)]
-fn loss_of(model: &Model, inputs: Inputs, targets: Targets, kind: LossKind, at: LossAt, steps: usize, batch: usize, ws: &mut Workspace) -> f64 {
-    forward(model, inputs, steps, batch, Initial::Zero, ws);
-    loss_and_grad_f64(kind, at, model.spec.output, targets, steps, batch, &ws.logits, &ws.outputs, &mut ws.d_logits)
+/// Inputs owned by a check in progress (time-major, as [`Inputs`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum OwnedInputs {
+    Dense(Vec<f32>),
+    OneHot(Vec<u32>),
+}
+
+impl OwnedInputs {
+    fn borrow(&self) -> Inputs<'_> {
+        match self {
+            OwnedInputs::Dense(x) => Inputs::Dense(x),
+            OwnedInputs::OneHot(ids) => Inputs::OneHot(ids),
+        }
+    }
+
+    fn of(inputs: Inputs) -> Self {
+        match inputs {
+            Inputs::Dense(x) => OwnedInputs::Dense(x.to_vec()),
+            Inputs::OneHot(ids) => OwnedInputs::OneHot(ids.to_vec()),
+        }
+    }
+}
+
+/// Everything a pass needs besides the weights.
+#[derive(Debug, Clone)]
+struct Problem {
+    inputs: OwnedInputs,
+    targets: OwnedTargets,
+    kind: LossKind,
+    at: LossAt,
+    steps: usize,
+    batch: usize,
+}
+
+impl Problem {
+    fn loss(&self, model: &Model, ws: &mut Workspace) -> f64 {
+        forward(model, self.inputs.borrow(), self.steps, self.batch, Initial::Zero, ws);
+        loss_and_grad_f64(self.kind, self.at, model.spec.output, self.targets.as_targets(), self.steps, self.batch, &ws.logits, &ws.outputs, &mut ws.d_logits)
+    }
+}
+
+/// A gradient check in progress, a few weights at a time (each costs four forward passes;
+/// the page runs it in slices so it never freezes).
+#[derive(Debug, Clone)]
+pub struct GradCheckRun {
+    probe: Model,
+    problem: Problem,
+    analytic: Vec<f32>,
+    stride: usize,
+    next: usize,
+    ws: Workspace,
+    pub report: GradCheck,
+}
+
+impl GradCheckRun {
+    /// Plans a check of every weight, or of `max_weights` spread evenly over the buffer.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(model: &Model, inputs: Inputs, targets: Targets, kind: LossKind, at: LossAt, steps: usize, batch: usize, max_weights: usize) -> Self {
+        let targets = match targets {
+            Targets::Values(v) => OwnedTargets::Values(v.to_vec()),
+            Targets::Classes(c) => OwnedTargets::Classes(c.to_vec()),
+        };
+        let problem = Problem { inputs: OwnedInputs::of(inputs), targets, kind, at, steps, batch };
+        let mut ws = Workspace::new();
+        problem.loss(model, &mut ws);
+        let mut analytic = vec![0.0; model.layout.len];
+        bptt::backward(model, problem.inputs.borrow(), &mut ws, &mut analytic);
+        let len = model.layout.len;
+        let stride = len.div_ceil(max_weights.max(1)).max(1);
+        let report = GradCheck {
+            worst_relative_error: None,
+            worst_weight: None,
+            analytic: 0.0,
+            numeric: 0.0,
+            judged: 0,
+            checked: 0,
+            planned: len.div_ceil(stride),
+            total: len,
+            floor: FLOOR,
+        };
+        GradCheckRun { probe: model.clone(), problem, analytic, stride, next: 0, ws, report }
+    }
+
+    /// Whether every planned weight has been looked at.
+    pub fn done(&self) -> bool {
+        self.next >= self.probe.layout.len
+    }
+
+    /// Looks at up to `n` more weights; returns the report so far.
+    pub fn step(&mut self, n: usize) -> &GradCheck {
+        for _ in 0..n {
+            if self.done() {
+                break;
+            }
+            let i = self.next;
+            self.next += self.stride;
+            self.report.checked += 1;
+            let w = self.probe.params[i];
+            let (probe, problem, ws) = (&mut self.probe, &self.problem, &mut self.ws);
+            let mut quotient = |eps: f32| {
+                probe.params[i] = w + eps;
+                let up = problem.loss(probe, ws);
+                probe.params[i] = w - eps;
+                let down = problem.loss(probe, ws);
+                probe.params[i] = w;
+                // The step actually taken in f32 (w ± ε is rounded).
+                (up - down) / ((w + eps) as f64 - (w - eps) as f64)
+            };
+            // Richardson extrapolation cancels the ε² error term of the central difference,
+            // so ε can be large enough for float32 rounding to stay small.
+            let numeric = (4.0 * quotient(EPSILON) - quotient(2.0 * EPSILON)) / 3.0;
+            let a = self.analytic[i] as f64;
+            if a.abs().max(numeric.abs()) < FLOOR {
+                continue;
+            }
+            self.report.judged += 1;
+            let rel = (a - numeric).abs() / (a.abs() + numeric.abs());
+            if self.report.worst_relative_error.is_none_or(|worst| rel >= worst) {
+                self.report.worst_relative_error = Some(rel);
+                self.report.worst_weight = Some(weight_name(&self.probe, i));
+                self.report.analytic = a;
+                self.report.numeric = numeric;
+            }
+        }
+        &self.report
+    }
 }
 
 /// Compares BPTT gradients with central differences: every weight, or `max_weights` of
-/// them spread evenly over the buffer (each costs four forward passes, and a page must not
-/// freeze on a large network).
+/// them spread evenly over the buffer.
 #[allow(clippy::too_many_arguments)]
 pub fn check(model: &Model, inputs: Inputs, targets: Targets, kind: LossKind, at: LossAt, steps: usize, batch: usize, max_weights: usize) -> GradCheck {
-    let mut ws = Workspace::new();
-    loss_of(model, inputs, targets, kind, at, steps, batch, &mut ws);
-    let mut analytic = vec![0.0; model.layout.len];
-    bptt::backward(model, inputs, &mut ws, &mut analytic);
-    let mut probe = model.clone();
-    let mut report =
-        GradCheck { worst_relative_error: 0.0, worst_weight: String::new(), analytic: 0.0, numeric: 0.0, judged: 0, checked: 0, total: model.layout.len };
-    let len = model.layout.len;
-    let stride = len.div_ceil(max_weights.max(1)).max(1);
-    for i in (0..len).step_by(stride) {
-        report.checked += 1;
-        let w = model.params[i];
-        let mut quotient = |eps: f32| {
-            probe.params[i] = w + eps;
-            let up = loss_of(&probe, inputs, targets, kind, at, steps, batch, &mut ws);
-            probe.params[i] = w - eps;
-            let down = loss_of(&probe, inputs, targets, kind, at, steps, batch, &mut ws);
-            probe.params[i] = w;
-            // The step actually taken in f32 (w ± ε is rounded).
-            (up - down) / ((w + eps) as f64 - (w - eps) as f64)
-        };
-        // Richardson extrapolation cancels the ε² error term of the central difference,
-        // so ε can be large enough for float32 rounding to stay small.
-        let n = (4.0 * quotient(EPSILON) - quotient(2.0 * EPSILON)) / 3.0;
-        let a = analytic[i] as f64;
-        if a.abs().max(n.abs()) < FLOOR {
-            continue;
-        }
-        report.judged += 1;
-        let rel = (a - n).abs() / (a.abs() + n.abs());
-        if rel >= report.worst_relative_error {
-            report = GradCheck { worst_relative_error: rel, worst_weight: weight_name(model, i), analytic: a, numeric: n, ..report };
-        }
-    }
-    report
+    let mut run = GradCheckRun::new(model, inputs, targets, kind, at, steps, batch, max_weights);
+    run.step(usize::MAX).clone()
 }
 
 /// "kernel[0][3]" for a flat index.

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Result, RnnError};
+use crate::error::{NumericProblem, Result, RnnError};
 use crate::model::{CellKind, Model, Spec};
 use crate::rng::Rng;
 use crate::spectral;
@@ -106,16 +106,16 @@ pub fn orthogonal(rng: &mut Rng, rows: usize, cols: usize, out: &mut [f32]) {
 /// matrix gets the same radius, so "ρ" means the same thing in every cell of a comparison.
 pub fn set_spectral_radius(model: &mut Model, rho: f32) -> Result<()> {
     if !(rho.is_finite() && rho > 0.0) {
-        return Err(RnnError::invalid("spectral_radius", rho, "must be a positive number"));
+        return Err(RnnError::range("spectral_radius", rho, 1e-6, 1e6));
     }
     let u = model.spec.units;
     let ku = model.spec.cell.gates() * u;
     for gate in 0..model.spec.cell.gates() {
         let block = model.w_hh(gate);
         let current =
-            spectral::spectral_radius(u, &block).ok_or_else(|| RnnError::invalid("recurrent_kernel", "this matrix", "its eigenvalues did not converge"))?;
+            spectral::spectral_radius(u, &block).ok_or(RnnError::Numeric { field: "recurrent_kernel".into(), problem: NumericProblem::NoConvergence })?;
         if current == 0.0 {
-            return Err(RnnError::invalid("recurrent_kernel", "all zero", "a zero matrix cannot be scaled to a spectral radius"));
+            return Err(RnnError::Numeric { field: "recurrent_kernel".into(), problem: NumericProblem::ZeroMatrix });
         }
         let factor = (rho as f64 / current) as f32;
         let rk = model.recurrent_kernel_mut();

@@ -28,7 +28,7 @@
 //! ```
 
 use crate::activation::Activation;
-use crate::error::{Result, RnnError};
+use crate::error::{KerasRule, Result, RnnError};
 use crate::init::{init_model, InitConfig};
 use crate::loss::LossAt;
 use crate::model::{CellKind, Model, OutputKind, Spec};
@@ -103,7 +103,7 @@ impl Layer {
     pub fn activation(mut self, name: &str) -> Self {
         match &mut self {
             Layer::Recurrent { cell: CellKind::SimpleRnn { activation }, .. } => {
-                if let Some(a) = Activation::from_name(name) {
+                if let Ok(a) = <Activation as crate::settings::Choices>::parse("activation", name) {
                     *activation = a;
                 }
             }
@@ -149,9 +149,9 @@ impl Sequential {
     /// As [`Sequential::new`], with a chosen seed.
     pub fn with_seed(layers: Vec<Layer>, seed: u64) -> Result<Self> {
         let [Layer::Recurrent { cell, units, return_sequences, input_features }, Layer::Dense { units: out, softmax }] = layers[..] else {
-            return Err(RnnError::invalid("layers", format!("{} layers", layers.len()), "expected one recurrent layer followed by one Dense layer"));
+            return Err(RnnError::Keras { rule: KerasRule::RecurrentThenDense });
         };
-        let input_size = input_features.ok_or_else(|| RnnError::invalid("input_shape", "missing", "the recurrent layer needs input_shape=(None, features)"))?;
+        let input_size = input_features.ok_or(RnnError::Keras { rule: KerasRule::NeedsInputShape })?;
         let spec = Spec { cell, input_size, units, output_size: out, output: if softmax { OutputKind::Softmax } else { OutputKind::Linear } };
         let model = init_model(spec, &InitConfig { seed, ..Default::default() })?;
         Ok(Sequential { model, return_sequences, compiled: None, seed })
@@ -161,7 +161,7 @@ impl Sequential {
     pub fn compile(&mut self, loss: Loss, optimizer: OptimizerConfig) -> Result<()> {
         optimizer.validate()?;
         if loss == Loss::SparseCategoricalCrossentropy && self.model.spec.output != OutputKind::Softmax {
-            return Err(RnnError::invalid("loss", "sparse_categorical_crossentropy", "needs Dense(..., activation='softmax')"));
+            return Err(RnnError::conflict("loss", "sparse_categorical_crossentropy", "output", "linear"));
         }
         self.compiled = Some((loss, optimizer));
         Ok(())
@@ -196,7 +196,7 @@ impl Sequential {
 
     /// A [`Trainer`] set up as `fit` would be, for callers that train in slices.
     pub fn trainer(&self, x: &Sequences, y: &Sequences, batch_size: usize) -> Result<Trainer> {
-        let (loss, optimizer) = self.compiled.ok_or_else(|| RnnError::invalid("model", "not compiled", "call compile(loss, optimizer) before fit"))?;
+        let (loss, optimizer) = self.compiled.ok_or(RnnError::Keras { rule: KerasRule::CompileFirst })?;
         self.check(x, y, loss)?;
         let config = TrainConfig {
             optimizer,
@@ -210,23 +210,27 @@ impl Sequential {
 
     /// The data set `fit` trains on.
     pub fn dataset(&self, x: &Sequences, y: &Sequences) -> Result<Dataset> {
+        if let Some((loss, _)) = self.compiled {
+            self.check(x, y, loss)?;
+        }
+        let y_steps = self.targets_per_step(x, y);
         let targets = match self.compiled.map(|c| c.0) {
             Some(Loss::SparseCategoricalCrossentropy) => SeqTargets::Classes(
-                y.data
+                y_steps
                     .iter()
                     .enumerate()
                     .map(|(i, &v)| {
                         if !(v.is_finite() && v.fract() == 0.0) {
-                            Err(RnnError::invalid(format!("y_train[{i}]"), v, "a class id must be a whole number"))
+                            Err(RnnError::NotWhole { field: format!("y_train[{i}]"), value: v.to_string() })
                         } else if v >= 0.0 && (v as usize) < self.model.spec.output_size {
                             Ok(v as u32)
                         } else {
-                            Err(RnnError::ClassOutOfRange { field: "y_train".into(), step: i % y.t, class: v as i64, classes: self.model.spec.output_size })
+                            Err(RnnError::ClassOutOfRange { field: "y_train".into(), step: i % x.t, class: v as i64, classes: self.model.spec.output_size })
                         }
                     })
                     .collect::<Result<_>>()?,
             ),
-            _ => SeqTargets::Values { outputs: y.f, data: y.data.clone() },
+            _ => SeqTargets::Values { outputs: y.f, data: y_steps },
         };
         Dataset::new(x.n, x.t, SeqInputs::Dense { features: x.f, data: x.data.clone() }, targets)
     }
@@ -237,23 +241,38 @@ impl Sequential {
             return Err(RnnError::shape("x_train", format!("[N][T][{}]", spec.input_size), format!("[{}][{}][{}]", x.n, x.t, x.f)));
         }
         let want_f = if loss == Loss::MeanSquaredError { spec.output_size } else { 1 };
-        if y.n != x.n || y.t != x.t || y.f != want_f {
-            return Err(RnnError::shape("y_train", format!("[{}][{}][{}]", x.n, x.t, want_f), format!("[{}][{}][{}]", y.n, y.t, y.f)));
-        }
-        if !self.return_sequences {
-            return Err(RnnError::invalid("return_sequences", false, "this engine trains sequence outputs; use return_sequences(true)"));
+        // return_sequences=True: a target at every step, [N][T][·]; False: one per
+        // sequence, [N][1][·] (Keras's [N][·]), for the last step.
+        let want_t = if self.return_sequences { x.t } else { 1 };
+        if y.n != x.n || y.t != want_t || y.f != want_f {
+            return Err(RnnError::shape("y_train", format!("[{}][{}][{}]", x.n, want_t, want_f), format!("[{}][{}][{}]", y.n, y.t, y.f)));
         }
         Ok(())
     }
 
-    /// `model.predict(x)`: the outputs at every step, [N][T][O].
+    /// y as the trainer reads it, [N][T][·]: as given, or (return_sequences=False) each
+    /// sequence's one target placed at its last step (the others are not read).
+    fn targets_per_step(&self, x: &Sequences, y: &Sequences) -> Vec<f32> {
+        if self.return_sequences || x.t == 1 {
+            return y.data.clone();
+        }
+        let mut data = vec![0.0; x.n * x.t * y.f];
+        for s in 0..x.n {
+            let dst = (s * x.t + x.t - 1) * y.f;
+            data[dst..dst + y.f].copy_from_slice(&y.data[s * y.f..(s + 1) * y.f]);
+        }
+        data
+    }
+
+    /// `model.predict(x)`: the outputs at every step, [N][T][O]; with
+    /// return_sequences=False only the last step's, [N][1][O] (Keras's [N][O]).
     pub fn predict(&self, x: &Sequences) -> Result<Sequences> {
         let spec = self.model.spec;
         if x.f != spec.input_size {
             return Err(RnnError::shape("x", format!("[N][T][{}]", spec.input_size), format!("[{}][{}][{}]", x.n, x.t, x.f)));
         }
         if x.t == 0 {
-            return Err(RnnError::EmptySequence { field: "x".into() });
+            return Err(RnnError::Empty { field: "x".into() });
         }
         let (n, t, f, o) = (x.n, x.t, x.f, spec.output_size);
         let batch = 256.min(n.max(1));
@@ -279,6 +298,10 @@ impl Sequential {
             }
             start += b;
         }
-        Sequences::new(n, t, o, out)
+        if self.return_sequences {
+            return Sequences::new(n, t, o, out);
+        }
+        let last: Vec<f32> = (0..n).flat_map(|s| out[((s * t + t - 1) * o)..((s * t + t) * o)].iter().copied()).collect();
+        Sequences::new(n, 1, o, last)
     }
 }

@@ -38,7 +38,7 @@ pub enum Targets<'a> {
 /// Checks that a loss fits the output layer: cross-entropy is defined on probabilities.
 pub fn check_pairing(loss: LossKind, output: OutputKind) -> Result<()> {
     if loss == LossKind::CrossEntropy && output != OutputKind::Softmax {
-        return Err(RnnError::invalid("loss", "\"cross_entropy\"", "cross-entropy needs a model with \"output\": \"softmax\""));
+        return Err(RnnError::conflict("loss", "cross_entropy", "output", "linear"));
     }
     Ok(())
 }
@@ -174,7 +174,10 @@ mod tests {
 
     #[test]
     fn cross_entropy_needs_softmax() {
-        assert!(check_pairing(LossKind::CrossEntropy, OutputKind::Linear).unwrap_err().to_string().contains("softmax"));
+        assert_eq!(
+            check_pairing(LossKind::CrossEntropy, OutputKind::Linear).unwrap_err(),
+            crate::RnnError::conflict("loss", "cross_entropy", "output", "linear")
+        );
         assert!(check_pairing(LossKind::Mse, OutputKind::Softmax).is_ok());
     }
 }

@@ -23,7 +23,9 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::activation::Activation;
-use crate::error::{Result, RnnError};
+use crate::error::Result;
+use crate::settings::limits::{check_weights, MODEL_SIZE};
+use crate::settings::CellName;
 
 /// The recurrent cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,12 +50,12 @@ impl CellKind {
         }
     }
 
-    /// The name in model files: `simple_rnn`, `lstm` or `gru`.
-    pub fn name(self) -> &'static str {
+    /// The name of the cell (without its activation or GRU variant).
+    pub fn name(self) -> CellName {
         match self {
-            CellKind::SimpleRnn { .. } => "simple_rnn",
-            CellKind::Lstm => "lstm",
-            CellKind::Gru { .. } => "gru",
+            CellKind::SimpleRnn { .. } => CellName::SimpleRnn,
+            CellKind::Lstm => CellName::Lstm,
+            CellKind::Gru { .. } => CellName::Gru,
         }
     }
 
@@ -66,20 +68,23 @@ impl CellKind {
         }
     }
 
-    /// Builds a cell from the names used in files and URLs.
-    pub fn from_parts(cell: &str, activation: Option<&str>, reset_after: Option<bool>) -> Result<Self> {
+    /// The cell of a name; the activation is the simple RNN's f, `reset_after` the GRU's
+    /// variant (each ignored by the other cells).
+    pub fn from_name(cell: CellName, activation: Activation, reset_after: bool) -> Self {
         match cell {
-            "simple_rnn" => {
-                let activation = match activation {
-                    None => Activation::Tanh,
-                    Some(name) => Activation::from_name(name)
-                        .ok_or_else(|| RnnError::invalid("activation", format!("{name:?}"), "expected \"tanh\", \"relu\", \"sigmoid\" or \"linear\""))?,
-                };
-                Ok(CellKind::SimpleRnn { activation })
-            }
-            "lstm" => Ok(CellKind::Lstm),
-            "gru" => Ok(CellKind::Gru { reset_after: reset_after.unwrap_or(true) }),
-            other => Err(RnnError::UnknownCell(other.to_string())),
+            CellName::SimpleRnn => CellKind::SimpleRnn { activation },
+            CellName::Lstm => CellKind::Lstm,
+            CellName::Gru => CellKind::Gru { reset_after },
+        }
+    }
+
+    /// The block of the recurrent kernel that feeds the candidate state: the one whose
+    /// spectrum and gradient the page shows (z for the simple RNN, c for the LSTM, h for
+    /// the GRU).
+    pub fn candidate_gate(self) -> usize {
+        match self {
+            CellKind::SimpleRnn { .. } => 0,
+            CellKind::Lstm | CellKind::Gru { .. } => 2,
         }
     }
 }
@@ -107,18 +112,22 @@ pub struct Spec {
     pub output: OutputKind,
 }
 
-/// The largest size of any dimension, so a typo cannot ask for gigabytes.
-pub const MAX_SIZE: usize = 4096;
-
 impl Spec {
-    /// Checks that every size is usable.
+    /// Checks every size against [`MODEL_SIZE`] and the weight count against the budget,
+    /// before anything is allocated.
     pub fn validate(&self) -> Result<()> {
         for (field, value) in [("input_size", self.input_size), ("units", self.units), ("output_size", self.output_size)] {
-            if value == 0 || value > MAX_SIZE {
-                return Err(RnnError::invalid(field, value, format!("must be between 1 and {MAX_SIZE}")));
-            }
+            MODEL_SIZE.check(field, value as u64)?;
         }
-        Ok(())
+        check_weights("the network", self.weight_count())
+    }
+
+    /// How many weights a network of this shape has (in u64: no accepted size wraps).
+    pub fn weight_count(&self) -> u64 {
+        let (i, u, o) = (self.input_size as u64, self.units as u64, self.output_size as u64);
+        let ku = self.cell.gates() as u64 * u;
+        let bias_rows = if matches!(self.cell, CellKind::Gru { reset_after: true }) { 2 } else { 1 };
+        i * ku + u * ku + bias_rows * ku + u * o + o
     }
 
     /// Where each weight lives in the flat buffer.
@@ -207,6 +216,14 @@ impl Model {
         spec.validate()?;
         let layout = spec.layout();
         let params = vec![0.0; layout.len];
+        Ok(Model { spec, layout, params })
+    }
+
+    /// A network with the given weights, in [`Layout`] order.
+    pub fn from_params(spec: Spec, params: Vec<f32>) -> Result<Self> {
+        spec.validate()?;
+        let layout = spec.layout();
+        assert_eq!(params.len(), layout.len, "the weights must fill the layout");
         Ok(Model { spec, layout, params })
     }
 

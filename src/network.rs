@@ -68,6 +68,17 @@ pub struct Workspace {
     pub dh_norms: Vec<f32>,
 }
 
+impl Workspace {
+    /// An upper bound of the numbers a forward and backward pass keeps for one step of
+    /// one sequence (inputs, gates, states, outputs and their gradients), for the memory
+    /// budget ([`crate::settings::limits::check_workspace`]).
+    pub fn floats_per_step(spec: &crate::model::Spec) -> u64 {
+        let (i, u, o) = (spec.input_size as u64, spec.units as u64, spec.output_size as u64);
+        let ku = spec.cell.gates() as u64 * u;
+        2 * i + 4 * ku + 6 * u + 4 * o
+    }
+}
+
 fn fit(v: &mut Vec<f32>, len: usize) {
     if v.len() != len {
         v.resize(len, 0.0);

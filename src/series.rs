@@ -4,26 +4,31 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::charts::{LineChart, Series};
+use crate::activation::Activation;
 use crate::data::sine::{generate, SineConfig, SineData};
 use crate::error::{Result, RnnError};
 use crate::keras::{Layer, Loss, Sequences, Sequential};
+use crate::model::{CellKind, OutputKind, Spec};
+use crate::network::Workspace;
+use crate::settings::limits::{check_workspace, BATCH, LEARNING_RATE, SEED, SERIES_EPOCHS, SERIES_LENGTH, SERIES_NOISE, SERIES_SEQUENCES, SERIES_UNITS};
 use crate::train::{Dataset, OptimizerConfig, Trainer};
 
-/// The view's controls.
+/// The view's controls (the page shows the data's; the model's are the seed's program).
+/// Limits: [`crate::settings::limits`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct SeriesConfig {
     /// Training sequences (the test set is extra).
-    pub sequences: usize,
-    pub length: usize,
+    pub sequences: u64,
+    pub length: u64,
     /// Standard deviation of the noise on the inputs.
-    pub noise: f32,
+    pub noise: f64,
     pub seed: u64,
-    pub epochs: usize,
-    pub batch_size: usize,
-    pub units: usize,
-    pub learning_rate: f32,
+    pub epochs: u64,
+    pub batch_size: u64,
+    pub units: u64,
+    pub learning_rate: f64,
 }
 
 impl Default for SeriesConfig {
@@ -32,11 +37,35 @@ impl Default for SeriesConfig {
     }
 }
 
+impl SeriesConfig {
+    /// Checks every setting against its limit, and a batch against the memory budget.
+    pub fn validate(&self) -> Result<()> {
+        SERIES_SEQUENCES.check("sequences", self.sequences)?;
+        SERIES_LENGTH.check("length", self.length)?;
+        SERIES_NOISE.check("noise", self.noise)?;
+        SEED.check("seed", self.seed)?;
+        SERIES_EPOCHS.check("epochs", self.epochs)?;
+        BATCH.check("batchSize", self.batch_size)?;
+        SERIES_UNITS.check("units", self.units)?;
+        LEARNING_RATE.check("learningRate", self.learning_rate)?;
+        let spec = Spec {
+            cell: CellKind::SimpleRnn { activation: Activation::Tanh },
+            input_size: 1,
+            units: self.units as usize,
+            output_size: 1,
+            output: OutputKind::Linear,
+        };
+        check_workspace("a batch", self.batch_size.max(TEST_SEQUENCES as u64), self.length, Workspace::floats_per_step(&spec))
+    }
+}
+
 /// Sequences held out for `predict`.
 pub const TEST_SEQUENCES: usize = 64;
 
 /// What training has done so far.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct SeriesProgress {
     pub epoch: usize,
     pub epochs: usize,
@@ -49,7 +78,7 @@ pub struct SeriesProgress {
     /// Mean squared error of `predict` on the test sequences (after the last epoch).
     pub test_mse: Option<f32>,
     pub done: bool,
-    pub stopped: Option<String>,
+    pub stopped: Option<RnnError>,
 }
 
 /// The view's state.
@@ -64,38 +93,27 @@ pub struct SeriesSession {
     test_x: Sequences,
     prediction: Option<Sequences>,
     batch: usize,
-    stopped: Option<String>,
+    stopped: Option<RnnError>,
 }
 
 impl SeriesSession {
     /// Generates the data and builds the model as the seed's program does.
     pub fn new(config: SeriesConfig) -> Result<Self> {
-        if !(1..=256).contains(&config.units) {
-            return Err(RnnError::invalid("units", config.units, "must be between 1 and 256"));
-        }
-        if !(1..=200).contains(&config.epochs) {
-            return Err(RnnError::invalid("epochs", config.epochs, "must be between 1 and 200"));
-        }
-        if config.sequences > 20_000 || config.length > 500 {
-            return Err(RnnError::invalid(
-                "sequences × length",
-                format!("{} × {}", config.sequences, config.length),
-                "at most 20000 sequences of at most 500 steps fit in the page",
-            ));
-        }
+        config.validate()?;
         let all = generate(&SineConfig {
-            sequences: config.sequences + TEST_SEQUENCES,
-            length: config.length,
-            noise: config.noise,
+            sequences: config.sequences as usize + TEST_SEQUENCES,
+            length: config.length as usize,
+            noise: config.noise as f32,
             seed: config.seed,
             ..Default::default()
         })?;
         let (train, test) = all.split(TEST_SEQUENCES);
-        let mut model = Sequential::with_seed(vec![Layer::simple_rnn(config.units).return_sequences(true).input_shape(None, 1), Layer::dense(1)], config.seed)?;
-        model.compile(Loss::MeanSquaredError, OptimizerConfig::adam(config.learning_rate))?;
+        let mut model =
+            Sequential::with_seed(vec![Layer::simple_rnn(config.units as usize).return_sequences(true).input_shape(None, 1), Layer::dense(1)], config.seed)?;
+        model.compile(Loss::MeanSquaredError, OptimizerConfig::adam(config.learning_rate as f32))?;
         let x = Sequences::new(train.sequences, train.length, 1, train.x.clone())?;
         let y = Sequences::new(train.sequences, train.length, 1, train.y.clone())?;
-        let trainer = model.trainer(&x, &y, config.batch_size)?;
+        let trainer = model.trainer(&x, &y, config.batch_size as usize)?;
         let data = model.dataset(&x, &y)?;
         let test_x = Sequences::new(test.sequences, test.length, 1, test.x.clone())?;
         Ok(SeriesSession { config, model, trainer, data, train, test, test_x, prediction: None, batch: 0, stopped: None })
@@ -108,7 +126,7 @@ impl SeriesSession {
 
     /// Whether all epochs are done (or training stopped).
     pub fn done(&self) -> bool {
-        self.stopped.is_some() || self.trainer.history.len() >= self.config.epochs
+        self.stopped.is_some() || self.trainer.history.len() as u64 >= self.config.epochs
     }
 
     /// Trains up to `n` more batches; predicts the test set after the last epoch.
@@ -125,7 +143,7 @@ impl SeriesSession {
                         self.prediction = self.model.predict(&self.test_x).ok();
                     }
                 }
-                Err(e) => self.stopped = Some(e.to_string()),
+                Err(e) => self.stopped = Some(e),
             }
         }
         self.progress()
@@ -135,7 +153,7 @@ impl SeriesSession {
     pub fn progress(&self) -> SeriesProgress {
         SeriesProgress {
             epoch: self.trainer.history.len(),
-            epochs: self.config.epochs,
+            epochs: self.config.epochs as usize,
             batch: self.batch,
             batches_per_epoch: self.batches_per_epoch(),
             history: self.trainer.history.clone(),
@@ -146,50 +164,48 @@ impl SeriesSession {
         }
     }
 
-    /// Loss per epoch with the predict-the-mean baseline dashed. Labels: [title, x, y,
-    /// loss, baseline, empty].
-    pub fn loss_chart(&self, labels: [String; 6]) -> LineChart {
-        let [title, x_desc, y_desc, loss, baseline, empty] = labels;
-        let h = &self.trainer.history;
-        let mut series = vec![];
-        if !h.is_empty() {
-            let b = self.train.baseline_mse();
-            series.push(Series::from_values(&loss, h, 0).with_points(|i| i as f32 + 1.0).with_markers());
-            series.push(Series { label: baseline, points: vec![(1.0, b), (self.config.epochs as f32, b)], color: 1, dashed: true, markers: false });
-        }
-        LineChart {
-            title,
-            x_desc,
-            y_desc,
-            log_y: true,
-            series,
-            x_range: Some((1.0, self.config.epochs.max(2) as f32)),
-            empty_message: empty,
-            ..Default::default()
-        }
-    }
-
-    /// Truth and prediction for the first `count` test sequences. Labels: [title, x, y,
-    /// truth, prediction, empty].
-    pub fn prediction_chart(&self, labels: [String; 6], count: usize) -> LineChart {
-        let [title, x_desc, y_desc, truth, predicted, empty] = labels;
-        let t = self.config.length;
-        let mut series = vec![];
-        if let Some(p) = &self.prediction {
-            for s in 0..count.min(self.test.sequences) {
-                let suffix = if count > 1 { format!(" {}", s + 1) } else { String::new() };
-                series.push(Series::from_values(&format!("{truth}{suffix}"), &self.test.y[s * t..(s + 1) * t], 2 * s).with_points(|i| i as f32 + 1.0));
-                series.push(
-                    Series::from_values(&format!("{predicted}{suffix}"), &p.data[s * t..(s + 1) * t], 2 * s + 1).with_points(|i| i as f32 + 1.0).dashed(),
-                );
-            }
-        }
-        LineChart { title, x_desc, y_desc, series, y_range: Some((-1.3, 1.3)), empty_message: empty, ..Default::default() }
-    }
-
     /// The test sequences' truth and prediction, [N][T] each, for the data table.
     pub fn test_values(&self) -> (&[f32], Option<&[f32]>) {
         (&self.test.y, self.prediction.as_ref().map(|p| &p.data[..]))
+    }
+
+    /// Loss per finished epoch (Keras's history).
+    pub fn history(&self) -> &[f32] {
+        &self.trainer.history
+    }
+
+    /// Mean squared error of always predicting the mean of the training targets.
+    pub fn baseline(&self) -> f32 {
+        self.train.baseline_mse()
+    }
+
+    /// The weights now (the trainer's), for a worker to hand back.
+    pub fn params(&self) -> &[f32] {
+        &self.trainer.model.params
+    }
+
+    /// The network now, as in a model file.
+    pub fn model(&self) -> &crate::model::Model {
+        &self.trainer.model
+    }
+
+    /// Takes the result of training done elsewhere (a worker with the same settings): the
+    /// weights, the loss history, the batch reached and why it stopped; predicts the test
+    /// set if all epochs are done.
+    pub fn adopt(&mut self, params: &[f32], history: Vec<f32>, batch: usize, stopped: Option<RnnError>) -> Result<()> {
+        if params.len() != self.trainer.model.params.len() {
+            return Err(RnnError::shape("weights", format!("[{}]", self.trainer.model.params.len()), format!("[{}]", params.len())));
+        }
+        self.trainer.model.params.copy_from_slice(params);
+        self.trainer.history = history;
+        self.batch = batch;
+        self.stopped = stopped;
+        self.prediction = None;
+        if self.trainer.history.len() as u64 >= self.config.epochs {
+            self.model.model.params.copy_from_slice(params);
+            self.prediction = self.model.predict(&self.test_x).ok();
+        }
+        Ok(())
     }
 }
 

@@ -1,38 +1,46 @@
 //! The sentence view's model: a network, the sentence it reads, a stepper and a trainer,
 //! built from the page's controls. Everything the view shows comes from here; the browser
-//! binding only converts.
+//! binding and the command line only convert.
 
 use serde::{Deserialize, Serialize};
 
-use crate::charts::{HiddenChart, LineChart, Series};
+use crate::activation::Activation;
 use crate::data::text::{Sentence, Tokenize, SEED_SENTENCE};
 use crate::error::{Result, RnnError};
-use crate::gradcheck::{self, GradCheck};
+use crate::gradcheck::GradCheckRun;
 use crate::init::{init_model, InitConfig};
-use crate::loss::{argmax, LossAt, LossKind, Targets};
+use crate::loss::{LossAt, LossKind, Targets};
 use crate::model::{CellKind, OutputKind, Spec};
 use crate::network::Inputs;
+use crate::settings::limits::{CLIP_THRESHOLD, LEARNING_RATE, MOMENTUM, SEED, SENTENCE_EPOCHS, SENTENCE_UNITS};
+use crate::settings::{CellName, ClipMode, OptimizerName};
 use crate::stepper::Stepper;
-use crate::train::{Clip, Dataset, OptimizerConfig, SeqInputs, SeqTargets, TrainConfig, Trainer};
+use crate::train::{Dataset, OptimizerConfig, SeqInputs, SeqTargets, TrainConfig, Trainer};
 
-/// The controls of the sentence view, with their defaults.
+/// The controls of the sentence view, with their defaults. Limits:
+/// [`crate::settings::limits`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct SentenceConfig {
     pub text: String,
     pub tokenize: Tokenize,
-    /// "simple_rnn", "lstm" or "gru".
-    pub cell: String,
-    /// Simple RNN only: "tanh", "relu", "sigmoid" or "linear".
-    pub activation: String,
-    pub units: usize,
-    /// "adam" or "sgd".
-    pub optimizer: String,
-    pub learning_rate: f32,
-    /// "none", "value" (element-wise) or "norm" (global norm).
-    pub clip: String,
-    pub clip_threshold: f32,
+    pub cell: CellName,
+    /// The simple RNN's f (the LSTM and the GRU use tanh).
+    pub activation: Activation,
+    pub units: u64,
+    pub optimizer: OptimizerName,
+    pub learning_rate: f64,
+    pub clip: ClipMode,
+    pub clip_threshold: f64,
     pub seed: u64,
+    /// Epochs one press of Train runs (one update each).
+    pub epochs: u64,
+    /// SGD's momentum μ (the page uses 0.9).
+    pub momentum: f64,
+    /// The GRU's variant: the reset gate after the recurrent product (TF2 Keras's default)
+    /// or before it (Cho et al., TensorFlow.js).
+    pub reset_after: bool,
 }
 
 impl Default for SentenceConfig {
@@ -40,14 +48,17 @@ impl Default for SentenceConfig {
         SentenceConfig {
             text: SEED_SENTENCE.to_string(),
             tokenize: Tokenize::Words,
-            cell: "simple_rnn".into(),
-            activation: "tanh".into(),
+            cell: CellName::SimpleRnn,
+            activation: Activation::Tanh,
             units: 8,
-            optimizer: "adam".into(),
+            optimizer: OptimizerName::Adam,
             learning_rate: 0.01,
-            clip: "norm".into(),
+            clip: ClipMode::Norm,
             clip_threshold: 5.0,
             seed: 42,
+            epochs: 300,
+            momentum: 0.9,
+            reset_after: true,
         }
     }
 }
@@ -55,41 +66,45 @@ impl Default for SentenceConfig {
 /// At most this many weights are checked against finite differences (spread over all).
 pub const GRADCHECK_WEIGHTS: usize = 1500;
 
-/// Largest hidden size the page offers.
-pub const MAX_UNITS: usize = 64;
-
 impl SentenceConfig {
+    /// Checks every control against its limit.
+    pub fn validate(&self) -> Result<()> {
+        SENTENCE_UNITS.check("units", self.units)?;
+        LEARNING_RATE.check("learningRate", self.learning_rate)?;
+        CLIP_THRESHOLD.check("clipThreshold", self.clip_threshold)?;
+        SEED.check("seed", self.seed)?;
+        SENTENCE_EPOCHS.check("epochs", self.epochs)?;
+        MOMENTUM.check("momentum", self.momentum)?;
+        Ok(())
+    }
+
     /// The network shape for a vocabulary of `v` tokens.
-    pub fn spec(&self, v: usize) -> Result<Spec> {
-        if self.units == 0 || self.units > MAX_UNITS {
-            return Err(RnnError::invalid("units", self.units, format!("must be between 1 and {MAX_UNITS}")));
+    pub fn spec(&self, v: usize) -> Spec {
+        Spec {
+            cell: CellKind::from_name(self.cell, self.activation, self.reset_after),
+            input_size: v,
+            units: self.units as usize,
+            output_size: v,
+            output: OutputKind::Softmax,
         }
-        let activation = if self.cell == "simple_rnn" { Some(self.activation.as_str()) } else { None };
-        let cell = CellKind::from_parts(&self.cell, activation, Some(true))?;
-        Ok(Spec { cell, input_size: v, units: self.units, output_size: v, output: OutputKind::Softmax })
     }
 
     /// The optimiser and clipping.
-    pub fn train_config(&self) -> Result<TrainConfig> {
-        let optimizer = match self.optimizer.as_str() {
-            "adam" => OptimizerConfig::adam(self.learning_rate),
-            "sgd" => OptimizerConfig::sgd(self.learning_rate, 0.9),
-            other => return Err(RnnError::invalid("optimizer", format!("{other:?}"), "expected \"adam\" or \"sgd\"")),
+    pub fn train_config(&self) -> TrainConfig {
+        let lr = self.learning_rate as f32;
+        let optimizer = match self.optimizer {
+            OptimizerName::Adam => OptimizerConfig::adam(lr),
+            OptimizerName::Sgd => OptimizerConfig::sgd(lr, self.momentum as f32),
         };
-        let clip = match self.clip.as_str() {
-            "none" => Clip::None,
-            "value" => Clip::Value(self.clip_threshold),
-            "norm" => Clip::GlobalNorm(self.clip_threshold),
-            other => return Err(RnnError::invalid("clip", format!("{other:?}"), "expected \"none\", \"value\" or \"norm\"")),
-        };
-        let config = TrainConfig { optimizer, clip, batch_size: 1, shuffle: false, seed: self.seed, ..Default::default() };
-        config.validate()?;
-        Ok(config)
+        let clip = self.clip.with_threshold(self.clip_threshold as f32);
+        TrainConfig { optimizer, clip, batch_size: 1, shuffle: false, seed: self.seed, ..Default::default() }
     }
 }
 
 /// What a slice of training did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct TrainReport {
     /// Epochs (passes over the sentence) done in all.
     pub epochs: usize,
@@ -99,12 +114,14 @@ pub struct TrainReport {
     pub grad_norm: f32,
     /// Whether the last update was clipped.
     pub clipped: bool,
-    /// The message if training stopped because the numbers blew up.
-    pub diverged: Option<String>,
+    /// Why training stopped, if the numbers blew up (the weights from before were kept).
+    pub diverged: Option<RnnError>,
 }
 
 /// One row of the prediction table: after reading `token`, the network's best guess.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Prediction {
     pub token: String,
     pub expected: String,
@@ -113,6 +130,27 @@ pub struct Prediction {
     pub probability: f32,
     /// p(expected).
     pub expected_probability: f32,
+}
+
+/// What the page needs to lay out the view: the tokens and the shape of the network.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct SentenceInfo {
+    pub tokens: Vec<String>,
+    /// Every token of the vocabulary as shown, the end marker last.
+    pub vocabulary: Vec<String>,
+    /// The id of the end marker.
+    pub end_id: u32,
+    pub inputs: Vec<u32>,
+    pub targets: Vec<u32>,
+    pub cell: CellName,
+    pub gates: Vec<&'static str>,
+    pub units: usize,
+    /// Number of weights.
+    pub weights: usize,
+    /// ln V, the loss of a network that spreads its bets evenly.
+    pub uniform_loss: f32,
 }
 
 /// The sentence view's state.
@@ -131,16 +169,38 @@ pub struct SentenceSession {
 impl SentenceSession {
     /// Builds the sentence, the vocabulary and a freshly initialised network.
     pub fn new(config: SentenceConfig) -> Result<Self> {
+        config.validate()?;
         let sentence = Sentence::new(&config.text, config.tokenize)?;
-        let v = sentence.vocabulary.len();
-        let spec = config.spec(v)?;
+        let spec = config.spec(sentence.vocabulary.len());
         let model = init_model(spec, &InitConfig { seed: config.seed, ..Default::default() })?;
-        let train_config = config.train_config()?;
         let dataset = Dataset::new(1, sentence.len(), SeqInputs::Tokens(sentence.inputs.clone()), SeqTargets::Classes(sentence.targets.clone()))?;
-        let trainer = Trainer::new(model.clone(), train_config)?;
+        let trainer = Trainer::new(model.clone(), config.train_config())?;
         let stepper = Stepper::new(model, sentence);
         let sentence_loss = whole_sentence_loss(&stepper);
         Ok(SentenceSession { config, stepper, trainer, dataset, losses: vec![], sentence_loss })
+    }
+
+    /// New weights from the seed: training so far is forgotten.
+    pub fn reinit(&mut self) {
+        *self = SentenceSession::new(self.config.clone()).expect("the settings in use were accepted before");
+    }
+
+    /// What the page lays out.
+    pub fn info(&self) -> SentenceInfo {
+        let s = &self.stepper.sentence;
+        let spec = self.stepper.model.spec;
+        SentenceInfo {
+            tokens: s.tokens.clone(),
+            vocabulary: s.vocabulary.shown(),
+            end_id: s.vocabulary.end_id(),
+            inputs: s.inputs.clone(),
+            targets: s.targets.clone(),
+            cell: spec.cell.name(),
+            gates: spec.cell.gate_names().to_vec(),
+            units: spec.units,
+            weights: self.stepper.model.layout.len,
+            uniform_loss: self.uniform_loss(),
+        }
     }
 
     /// ln V: the loss of a network that knows nothing and spreads its bets evenly.
@@ -169,7 +229,7 @@ impl SentenceSession {
                     }
                 }
                 Err(e) => {
-                    report.diverged = Some(e.to_string());
+                    report.diverged = Some(e);
                     break;
                 }
             }
@@ -180,29 +240,51 @@ impl SentenceSession {
         report
     }
 
+    /// The weights now, in the model file's order (for a worker to hand back).
+    pub fn params(&self) -> &[f32] {
+        &self.trainer.model.params
+    }
+
+    /// Takes the result of training done elsewhere (a worker that owns the optimiser and
+    /// started from the same settings): its weights and the losses so far. Stepping
+    /// restarts with the new weights.
+    pub fn adopt(&mut self, params: &[f32], losses: Vec<f32>) -> Result<()> {
+        if params.len() != self.trainer.model.params.len() {
+            return Err(RnnError::shape("weights", format!("[{}]", self.trainer.model.params.len()), format!("[{}]", params.len())));
+        }
+        if let Some(i) = params.iter().position(|w| !w.is_finite()) {
+            let value = crate::error::NonFinite::of(params[i] as f64).expect("not finite");
+            return Err(RnnError::NotFinite { field: "weights".into(), at: format!("[{i}]"), value });
+        }
+        self.trainer.model.params.copy_from_slice(params);
+        self.losses = losses;
+        self.stepper.set_params(params);
+        self.sentence_loss = whole_sentence_loss(&self.stepper);
+        Ok(())
+    }
+
     /// After each token, the most likely next token and its probability.
     pub fn predictions(&self) -> Vec<Prediction> {
         let mut probe = self.stepper.clone();
         probe.reset();
-        let vocab = &probe.sentence.vocabulary.clone();
+        let vocab = probe.sentence.vocabulary.clone();
         let mut rows = vec![];
         while let Some(r) = probe.step() {
-            let best = argmax(&r.probs);
             rows.push(Prediction {
                 token: vocab.token(r.input).to_string(),
                 expected: vocab.token(r.target).to_string(),
-                predicted: vocab.token(best as u32).to_string(),
-                probability: r.probs[best],
+                predicted: vocab.token(r.best).to_string(),
+                probability: r.probs[r.best as usize],
                 expected_probability: r.probs[r.target as usize],
             });
         }
         rows
     }
 
-    /// BPTT against finite differences for the current weights.
-    pub fn gradcheck(&self) -> GradCheck {
+    /// BPTT against finite differences for the current weights, to be run in slices.
+    pub fn gradcheck(&self) -> GradCheckRun {
         let s = &self.stepper.sentence;
-        gradcheck::check(
+        GradCheckRun::new(
             &self.stepper.model,
             Inputs::OneHot(&s.inputs),
             Targets::Classes(&s.targets),
@@ -212,68 +294,6 @@ impl SentenceSession {
             1,
             GRADCHECK_WEIGHTS,
         )
-    }
-
-    /// The hidden-state chart of the steps taken so far.
-    pub fn hidden_chart(&self, labels: [String; 5]) -> HiddenChart {
-        let [title, unit, step, trajectories, empty] = labels;
-        let range = match self.stepper.model.spec.cell {
-            CellKind::SimpleRnn { activation } => match activation {
-                crate::activation::Activation::Tanh | crate::activation::Activation::Sigmoid => 1.0,
-                _ => self.stepper.forward.iter().flat_map(|r| r.h.iter()).fold(1e-3f32, |m, v| m.max(v.abs())),
-            },
-            _ => 1.0,
-        };
-        HiddenChart {
-            title,
-            units: self.stepper.model.spec.units,
-            tokens: self.stepper.sentence.tokens.clone(),
-            hidden: self.stepper.forward.iter().flat_map(|r| r.h.iter().copied()).collect(),
-            range,
-            labels: [unit, step, trajectories, empty],
-        }
-    }
-
-    /// The loss per epoch, with ln V as a dashed reference.
-    pub fn loss_chart(&self, labels: [String; 5]) -> LineChart {
-        let [title, x_desc, y_desc, reference, empty] = labels;
-        let mut series = vec![];
-        if !self.losses.is_empty() {
-            let n = self.losses.len().max(2) as f32;
-            let ln_v = self.uniform_loss();
-            series.push(Series::from_values("", &self.losses, 0).with_points(|i| i as f32 + 1.0));
-            series.push(Series { label: reference, points: vec![(1.0, ln_v), (n, ln_v)], color: 1, dashed: true, markers: false });
-        }
-        LineChart {
-            title,
-            x_desc,
-            y_desc,
-            series,
-            empty_message: empty,
-            y_range: self
-                .losses
-                .first()
-                .map(|_| (0.0, self.uniform_loss().max(self.losses.iter().copied().filter(|l| l.is_finite()).fold(0.0, f32::max)) * 1.1)),
-            ..Default::default()
-        }
-    }
-
-    /// ‖dL/dh_t‖ for the steps walked back so far, on a log scale.
-    pub fn grad_chart(&self, labels: [String; 4]) -> LineChart {
-        let [title, y_desc, series_label, empty] = labels;
-        let mut points: Vec<(f32, f32)> = self.stepper.backward.iter().map(|b| (b.t as f32, b.dh_norm)).collect();
-        points.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let series = if points.is_empty() { vec![] } else { vec![Series { label: series_label, points, color: 5, dashed: false, markers: true }] };
-        LineChart {
-            title,
-            y_desc,
-            log_y: true,
-            series,
-            x_range: Some((-0.3, self.stepper.len() as f32 - 0.7)),
-            x_names: self.stepper.sentence.tokens.clone(),
-            empty_message: empty,
-            ..Default::default()
-        }
     }
 
     /// The weights now (after training), as in a model file.
@@ -293,6 +313,7 @@ fn whole_sentence_loss(stepper: &Stepper) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::Choices;
 
     /// The issue's numbers: untrained loss within 0.15 of ln 5; after training the
     /// prediction after 我 is 爱 with probability above 0.9.
@@ -312,21 +333,64 @@ mod tests {
 
     #[test]
     fn bad_controls_give_clear_errors() {
-        let err = SentenceSession::new(SentenceConfig { units: 0, ..Default::default() }).unwrap_err().to_string();
-        assert!(err.contains("units"), "{err}");
-        let err = SentenceSession::new(SentenceConfig { text: " ".into(), ..Default::default() }).unwrap_err().to_string();
-        assert!(err.contains("empty"), "{err}");
-        let err = SentenceSession::new(SentenceConfig { cell: "transformer".into(), ..Default::default() }).unwrap_err().to_string();
-        assert!(err.contains("transformer"), "{err}");
+        let err = SentenceSession::new(SentenceConfig { units: 0, ..Default::default() }).unwrap_err();
+        assert_eq!(err, RnnError::range("units", 0, 1.0, 64.0));
+        let err = SentenceSession::new(SentenceConfig { text: " ".into(), ..Default::default() }).unwrap_err();
+        assert_eq!(err, RnnError::Empty { field: "text".into() });
     }
 
     #[test]
     fn the_page_gradient_check_agrees() {
-        for cell in ["simple_rnn", "lstm", "gru"] {
-            let s = SentenceSession::new(SentenceConfig { cell: cell.into(), ..Default::default() }).unwrap();
-            let g = s.gradcheck();
-            assert!(g.judged > 20, "{cell}: {g:?}");
-            assert!(g.worst_relative_error < 1e-2, "{cell}: {g:?}");
+        for cell in CellName::ALL {
+            let s = SentenceSession::new(SentenceConfig { cell: *cell, ..Default::default() }).unwrap();
+            let mut run = s.gradcheck();
+            while !run.done() {
+                run.step(7);
+            }
+            let g = &run.report;
+            assert!(g.judged > 20, "{cell:?}: {g:?}");
+            assert!(g.worst_relative_error.unwrap() < 1e-2, "{cell:?}: {g:?}");
         }
+    }
+
+    /// Issue 9.14: after long training every gradient is tiny; the check says that nothing
+    /// could be judged instead of reporting an error of zero.
+    #[test]
+    fn a_check_with_nothing_to_judge_says_so() {
+        let mut s = SentenceSession::new(SentenceConfig { learning_rate: 0.1, ..Default::default() }).unwrap();
+        s.train(3000);
+        let mut run = s.gradcheck();
+        let g = run.step(usize::MAX).clone();
+        assert_eq!(g.judged, 0, "{g:?}");
+        assert_eq!(g.worst_relative_error, None);
+        assert_eq!(g.worst_weight, None);
+    }
+
+    /// Training in a copy (as a worker does) and adopting its weights gives the same
+    /// network and losses as training here.
+    #[test]
+    fn adopting_trained_weights_is_the_same_as_training_here() {
+        let mut here = SentenceSession::new(SentenceConfig::default()).unwrap();
+        let mut worker = here.clone();
+        let mut page = here.clone();
+        here.train(40);
+        worker.train(25);
+        worker.train(15);
+        page.adopt(worker.params(), worker.losses.clone()).unwrap();
+        assert_eq!(page.model().params, here.model().params);
+        assert_eq!(page.losses, here.losses);
+        assert_eq!(page.sentence_loss(), here.sentence_loss());
+        assert!(page.adopt(&[0.0; 3], vec![]).is_err());
+    }
+
+    #[test]
+    fn reinit_forgets_training() {
+        let fresh = SentenceSession::new(SentenceConfig::default()).unwrap();
+        let mut s = fresh.clone();
+        s.train(10);
+        assert_ne!(s.model().params, fresh.model().params);
+        s.reinit();
+        assert_eq!(s.model().params, fresh.model().params);
+        assert!(s.losses.is_empty());
     }
 }

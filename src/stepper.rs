@@ -10,12 +10,24 @@ use serde::Serialize;
 use crate::cell::{self, Saved, Step, StepGrads, Weights};
 use crate::data::text::Sentence;
 use crate::linalg::{gemm_acc, norm, transpose, View};
-use crate::loss::{log_softmax_at, loss_and_grad, LossAt, LossKind, Targets};
+use crate::loss::{argmax, log_softmax_at, loss_and_grad, LossAt, LossKind, Targets};
 use crate::model::{CellKind, Model};
 use crate::network::{input_projection, output_layer, Inputs};
 
+/// One gate's activations at one step, named as the page names it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Gate {
+    /// i, f, c, o (LSTM) or z, r, h (GRU).
+    pub name: &'static str,
+    /// [U].
+    pub values: Vec<f32>,
+}
+
 /// Everything one forward step computed, for a single sequence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct StepRecord {
     /// Step index, 0-based.
     pub t: usize,
@@ -29,6 +41,8 @@ pub struct StepRecord {
     pub c_prev: Vec<f32>,
     /// Simple RNN: the pre-activation z_t [U]. LSTM/GRU: the gate activations [kU].
     pub z: Vec<f32>,
+    /// LSTM/GRU: `z` cut into its gates (empty for the simple RNN).
+    pub gates: Vec<Gate>,
     /// What the backward step needs besides the gates [U].
     #[serde(skip)]
     pub aux: Vec<f32>,
@@ -42,10 +56,14 @@ pub struct StepRecord {
     pub probs: Vec<f32>,
     /// -ln p_t[target].
     pub loss: f32,
+    /// The token the network finds most likely next (its id).
+    pub best: u32,
 }
 
 /// Everything one backward step computed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct BackRecord {
     pub t: usize,
     /// W_hyᵀ dL/dy_t: the gradient reaching h_t from its own output [U].
@@ -63,7 +81,13 @@ pub struct BackRecord {
     /// dL/dc_{t-1} (LSTM; empty otherwise) [U].
     pub dc_prev: Vec<f32>,
     /// The recurrent kernel's gradient summed over steps T..t, Keras layout [U][kU].
+    #[serde(skip)]
     pub d_recurrent: Vec<f32>,
+    /// The same for the block that feeds the candidate state, as the seed writes W_hh:
+    /// row i is unit i of h_t, column j unit j of h_{t-1} ([U][U]).
+    pub d_w_hh: Vec<Vec<f32>>,
+    /// Which gate that block is (z for the simple RNN, c for the LSTM, h for the GRU).
+    pub gate: &'static str,
     /// ‖dL/dW_hh‖ summed over steps T..t (Frobenius norm).
     pub d_recurrent_norm: f32,
 }
@@ -162,7 +186,12 @@ impl Stepper {
         let mut probs = vec![0.0; v];
         output_layer(&self.model, 1, &h, &mut logits, &mut probs);
         let loss = -log_softmax_at(&logits, target as usize);
-        self.forward.push(StepRecord { t, input, target, h_prev, c_prev, z, aux, h, c, logits, probs, loss });
+        let best = argmax(&probs) as u32;
+        let gates = match spec.cell {
+            CellKind::SimpleRnn { .. } => vec![],
+            cell => cell.gate_names().iter().enumerate().map(|(g, &name)| Gate { name, values: z[g * u..(g + 1) * u].to_vec() }).collect(),
+        };
+        self.forward.push(StepRecord { t, input, target, h_prev, c_prev, z, gates, aux, h, c, logits, probs, loss, best });
         self.forward.last()
     }
 
@@ -240,8 +269,12 @@ impl Stepper {
         let mut d_recurrent = d_recurrent_before;
         let mut unused_bias = vec![0.0; if dzrec.is_empty() { 0 } else { ku }];
         cell::recurrent_grads(spec.cell, u, 1, &rec.h_prev, &rec.aux, &delta, &dzrec, &mut d_recurrent, &mut unused_bias);
+        let gate = spec.cell.candidate_gate();
+        let d_w_hh = (0..u).map(|i| (0..u).map(|j| d_recurrent[j * ku + gate * u + i]).collect()).collect();
         let record = BackRecord {
             t,
+            d_w_hh,
+            gate: spec.cell.gate_names()[gate],
             dh_norm: norm(&dh) as f32,
             d_recurrent_norm: norm(&d_recurrent) as f32,
             dh_out,

@@ -10,7 +10,7 @@ use rnn_playground::session::{SentenceConfig, SentenceSession};
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/determinism/sentence-lstm-seed7-40-epochs.json");
 
 fn trained() -> String {
-    let config = SentenceConfig { cell: "lstm".into(), seed: 7, units: 6, ..Default::default() };
+    let config = SentenceConfig { cell: rnn_playground::settings::CellName::Lstm, seed: 7, units: 6, ..Default::default() };
     let mut session = SentenceSession::new(config).unwrap();
     let report = session.train(40);
     assert!(report.diverged.is_none());

@@ -128,7 +128,7 @@ fn a_string_among_the_weights_names_its_place() {
 fn unknown_cell_lists_the_known_ones() {
     let (mut model, _) = fixture(LSTM);
     model["cell"] = json!("transformer");
-    assert_eq!(model_error(&model), "unknown cell \"transformer\": expected \"simple_rnn\", \"lstm\" or \"gru\"");
+    assert_eq!(model_error(&model), "`cell` is \"transformer\": expected one of \"simple_rnn\", \"lstm\", \"gru\"");
 }
 
 /// Python's `json.dump` writes NaN, Infinity and -Infinity as bare words; each is refused
@@ -166,7 +166,7 @@ fn wrong_format_string_shows_both() {
     model["format"] = json!("rnn-playground/model@2");
     assert_eq!(model_error(&model), "`format` is \"rnn-playground/model@2\", expected \"rnn-playground/model@1\"");
     model["format"] = json!(1);
-    says(&model_error(&model), &["`format`", "expected a string"]);
+    says(&model_error(&model), &["`format`", "should be a string"]);
 }
 
 #[test]
@@ -187,38 +187,45 @@ fn missing_fields_are_named_with_their_parent() {
 fn bad_activation_name_lists_the_allowed_ones() {
     let (mut model, _) = fixture(SOFTMAX);
     model["activation"] = json!("softplus");
-    assert_eq!(model_error(&model), "`activation` is \"softplus\": expected \"tanh\", \"relu\", \"sigmoid\" or \"linear\"");
+    assert_eq!(model_error(&model), "`activation` is \"softplus\": expected one of \"tanh\", \"relu\", \"sigmoid\", \"linear\"");
     model["activation"] = json!(3);
-    says(&model_error(&model), &["`activation`", "expected a string"]);
+    says(&model_error(&model), &["`activation`", "should be a string"]);
 }
 
 #[test]
 fn an_activation_on_an_lstm_is_refused() {
     let (mut model, _) = fixture(LSTM);
     model["activation"] = json!("relu");
-    says(&model_error(&model), &["`activation`", "only simple_rnn takes an activation"]);
+    says(&model_error(&model), &["`activation` = relu", "`cell` = lstm"]);
 }
 
 #[test]
 fn bad_output_and_reset_after_values() {
     let (mut model, _) = fixture(LSTM);
     model["output"] = json!("sigmoid");
-    assert_eq!(model_error(&model), "`output` is \"sigmoid\": expected \"softmax\" or \"linear\"");
+    assert_eq!(model_error(&model), "`output` is \"sigmoid\": expected one of \"softmax\", \"linear\"");
     let (mut model, _) = fixture(GRU_AFTER);
     model["reset_after"] = json!("yes");
-    says(&model_error(&model), &["`reset_after`", "expected true or false"]);
+    says(&model_error(&model), &["`reset_after`", "should be true or false"]);
 }
 
 #[test]
 fn sizes_must_be_positive_whole_numbers_within_the_limit() {
-    for (bad, shown) in [(json!(0), "0"), (json!(-3), "-3"), (json!(2.5), "2.5"), (json!("4"), "\"4\"")] {
+    for (bad, message) in [
+        (json!(0), "`units` is 0: it must be between 1 and 4096"),
+        (json!(-3), "`units` is -3: it must be between 1 and 4096"),
+        (json!(2.5), "`units` is 2.5: it must be a whole number"),
+        (json!("4"), "`units` should be a whole number, got the string \"4\""),
+        // Issue 9.5: a number past a 32-bit word is refused, not cut to 4.
+        (json!(4_294_967_300u64), "`units` is 4294967300: it must be between 1 and 4096"),
+    ] {
         let (mut model, _) = fixture(LSTM);
         model["units"] = bad;
-        assert_eq!(model_error(&model), format!("`units` is {shown}: expected a positive whole number"));
+        assert_eq!(model_error(&model), message);
     }
     let (mut model, _) = fixture(LSTM);
     model["input_size"] = json!(100_000);
-    assert_eq!(model_error(&model), "`input_size` is 100000: must be between 1 and 4096");
+    assert_eq!(model_error(&model), "`input_size` is 100000: it must be between 1 and 4096");
 }
 
 #[test]
@@ -235,7 +242,7 @@ fn empty_sequence_is_refused() {
     let (model, mut request) = fixture(LSTM);
     request["x"] = json!([]);
     request["y"] = json!([]);
-    assert_eq!(request_error(&model, &request), "`x` is an empty sequence: at least one time step is needed");
+    assert_eq!(request_error(&model, &request), "`x` is empty");
 }
 
 #[test]
@@ -278,7 +285,7 @@ fn non_integer_class_id_is_refused() {
     let (model, mut request) = fixture(SOFTMAX);
     for (bad, shown) in [(json!(1.5), "1.5"), (json!("1"), "\"1\""), (json!(null), "null")] {
         request["y"][4] = bad;
-        assert_eq!(request_error(&model, &request), format!("`y[4]` is {shown}: a class id must be a whole number"));
+        assert_eq!(request_error(&model, &request), format!("`y[4]` is {shown}: it must be a whole number"));
     }
 }
 
@@ -288,7 +295,7 @@ fn class_ids_of_the_wrong_length_name_t() {
     request["y"] = json!([1, 0, 2]);
     assert_eq!(request_error(&model, &request), "`y` should have shape [5] class ids, got [3]");
     request["y"] = json!([[1], [0], [2], [2], [2]]);
-    assert_eq!(request_error(&model, &request), "`y[0]` is [1]: a class id must be a whole number");
+    assert_eq!(request_error(&model, &request), "`y[0]` is [1]: it must be a whole number");
 }
 
 #[test]
@@ -306,19 +313,19 @@ fn cross_entropy_with_a_linear_output_asks_for_softmax() {
     let (model, mut request) = fixture(LSTM);
     request["loss"] = json!("cross_entropy");
     request["y"] = json!([0, 1, 0, 1, 0]);
-    assert_eq!(request_error(&model, &request), "`loss` is \"cross_entropy\": cross-entropy needs a model with \"output\": \"softmax\"");
+    assert_eq!(request_error(&model, &request), "`loss` = cross_entropy does not go with `output` = linear");
 }
 
 #[test]
 fn unknown_loss_and_loss_at() {
     let (model, mut request) = fixture(LSTM);
     request["loss"] = json!("hinge");
-    assert_eq!(request_error(&model, &request), "`loss` is \"hinge\": expected \"mse\" or \"cross_entropy\"");
+    assert_eq!(request_error(&model, &request), "`loss` is \"hinge\": expected one of \"mse\", \"cross_entropy\"");
     let (model, mut request) = fixture(LSTM);
     request["loss_at"] = json!("sometimes");
-    assert_eq!(request_error(&model, &request), "`loss_at` is \"sometimes\": expected \"every_step\" or \"last_step\"");
+    assert_eq!(request_error(&model, &request), "`loss_at` is \"sometimes\": expected one of \"every_step\", \"last_step\"");
     request["loss_at"] = json!(3);
-    assert_eq!(request_error(&model, &request), "`loss_at` is 3: expected \"every_step\" or \"last_step\"");
+    assert_eq!(request_error(&model, &request), "`loss_at` should be a string, got a number");
 }
 
 #[test]
@@ -357,7 +364,7 @@ fn learning_rate_must_be_positive_and_finite() {
     for lr in [0.0, -0.01] {
         for optimizer in [OptimizerConfig::adam(lr), OptimizerConfig::sgd(lr, 0.0)] {
             let err = trainer_error(TrainConfig { optimizer, ..Default::default() });
-            assert_eq!(err, format!("`learning_rate` is {lr}: must be greater than 0 and at most 10"));
+            assert_eq!(err, format!("`learning_rate` is {lr}: it must be between 0.0000001 and 10"));
         }
     }
     says(&trainer_error(TrainConfig { optimizer: OptimizerConfig::adam(f32::NAN), ..Default::default() }), &["`learning_rate` is NaN"]);
@@ -366,21 +373,21 @@ fn learning_rate_must_be_positive_and_finite() {
 
 #[test]
 fn optimizer_settings_are_checked() {
-    says(&trainer_error(TrainConfig { optimizer: OptimizerConfig::sgd(0.1, 1.0), ..Default::default() }), &["`momentum` is 1", "[0, 1)"]);
+    says(&trainer_error(TrainConfig { optimizer: OptimizerConfig::sgd(0.1, 1.0), ..Default::default() }), &["`momentum` is 1", "between 0 and 0.999"]);
     let adam = OptimizerConfig::Adam { learning_rate: 0.01, beta1: 0.9, beta2: 1.5, epsilon: 1e-7 };
     says(&trainer_error(TrainConfig { optimizer: adam, ..Default::default() }), &["`beta2` is 1.5"]);
     let adam = OptimizerConfig::Adam { learning_rate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 0.0 };
-    says(&trainer_error(TrainConfig { optimizer: adam, ..Default::default() }), &["`epsilon` is 0", "positive"]);
+    says(&trainer_error(TrainConfig { optimizer: adam, ..Default::default() }), &["`epsilon` is 0", "between 0.000000000001 and 1"]);
 }
 
 #[test]
 fn clip_batch_and_bptt_settings_are_checked() {
-    says(&trainer_error(TrainConfig { clip: Clip::GlobalNorm(0.0), ..Default::default() }), &["`clip threshold` is 0", "positive"]);
-    says(&trainer_error(TrainConfig { clip: Clip::Value(f32::INFINITY), ..Default::default() }), &["`clip threshold` is inf"]);
+    says(&trainer_error(TrainConfig { clip: Clip::GlobalNorm(0.0), ..Default::default() }), &["`clip_threshold` is 0", "between 0.01 and 1000"]);
+    says(&trainer_error(TrainConfig { clip: Clip::Value(f32::INFINITY), ..Default::default() }), &["`clip_threshold` is inf", "finite"]);
     says(&trainer_error(TrainConfig { batch_size: 0, ..Default::default() }), &["`batch_size` is 0", "between 1 and 65536"]);
-    says(&trainer_error(TrainConfig { bptt: Bptt::Truncated(0), ..Default::default() }), &["`bptt steps` is 0"]);
+    says(&trainer_error(TrainConfig { bptt: Bptt::Truncated(0), ..Default::default() }), &["`bptt` is 0", "between 1 and"]);
     let config = TrainConfig { bptt: Bptt::Truncated(5), loss_at: rnn_playground::loss::LossAt::LastStep, ..Default::default() };
-    says(&trainer_error(config), &["`bptt`", "truncated BPTT needs a loss at every step"]);
+    says(&trainer_error(config), &["`bptt` = truncated", "`loss_at` = last_step"]);
 }
 
 #[test]
@@ -388,7 +395,7 @@ fn an_update_with_class_targets_on_a_linear_output_is_refused() {
     let mut trainer = Trainer::new(small_model(OutputKind::Linear), TrainConfig::default()).unwrap();
     let before = trainer.model.params.clone();
     let err = trainer.update(Inputs::Dense(&[0.1, 0.2]), Targets::Classes(&[1]), 1, 1, Initial::Zero).unwrap_err();
-    says(&err.to_string(), &["cross-entropy needs a model with \"output\": \"softmax\""]);
+    says(&err.to_string(), &["`loss` = cross_entropy", "`output` = linear"]);
     assert_eq!(trainer.model.params, before);
 }
 
@@ -399,17 +406,17 @@ fn dataset_buffers_of_the_wrong_size_name_x_or_y() {
     assert_eq!(Dataset::new(2, 3, x.clone(), y).unwrap_err().to_string(), "`y` should have shape 6 numbers ([N=2][T=3][·]), got 5 numbers");
     let y = SeqTargets::Values { outputs: 1, data: vec![0.0; 6] };
     says(&Dataset::new(2, 4, x.clone(), y.clone()).unwrap_err().to_string(), &["`x`", "16 numbers", "got 12 numbers"]);
-    assert_eq!(Dataset::new(2, 0, x.clone(), y.clone()).unwrap_err(), RnnError::EmptySequence { field: "x".into() });
-    says(&Dataset::new(0, 3, x, y).unwrap_err().to_string(), &["`x`", "at least one sequence"]);
+    assert_eq!(Dataset::new(2, 0, x.clone(), y.clone()).unwrap_err(), RnnError::Empty { field: "x".into() });
+    says(&Dataset::new(0, 3, x, y).unwrap_err().to_string(), &["`x` is empty"]);
 }
 
 #[test]
 fn data_generators_refuse_bad_sizes() {
     says(&generate(&SineConfig { length: 0, ..Default::default() }).unwrap_err().to_string(), &["`length` is 0"]);
     says(&generate(&SineConfig { noise: -1.0, ..Default::default() }).unwrap_err().to_string(), &["`noise` is -1"]);
-    assert_eq!(Sentence::new(" \t ", Tokenize::Chars).unwrap_err().to_string(), "`sentence` is an empty sequence: at least one time step is needed");
+    assert_eq!(Sentence::new(" \t ", Tokenize::Chars).unwrap_err().to_string(), "`text` is empty");
     let long = vec!["w"; 65].join(" ");
-    says(&Sentence::new(&long, Tokenize::Words).unwrap_err().to_string(), &["`sentence` is 65 tokens long", "at most 64"]);
+    says(&Sentence::new(&long, Tokenize::Words).unwrap_err().to_string(), &["`text` has 65 tokens", "at most 64"]);
 }
 
 #[test]
@@ -418,15 +425,18 @@ fn keras_api_misuse_is_explained() {
     says(&Sequences::new(4, 5, 1, vec![0.1; 19]).unwrap_err().to_string(), &["`x`", "[4][5][1] (20 numbers)", "19 numbers"]);
     // No input_shape on the recurrent layer.
     let err = Sequential::new(vec![Layer::simple_rnn(8), Layer::dense(1)]).unwrap_err().to_string();
-    says(&err, &["`input_shape`", "input_shape=(None, features)"]);
+    says(&err, &["input_shape=(None, features)"]);
     // Two dense layers.
     let err = Sequential::new(vec![Layer::dense(3), Layer::dense(1)]).unwrap_err().to_string();
-    says(&err, &["`layers`", "one recurrent layer followed by one Dense layer"]);
+    says(&err, &["one recurrent layer followed by one Dense layer"]);
     let mut model = Sequential::new(vec![Layer::simple_rnn(8).return_sequences(true).input_shape(None, 1), Layer::dense(1)]).unwrap();
     // fit before compile.
     says(&model.fit(&x, &x, 1, 2).unwrap_err().to_string(), &["compile"]);
     // sparse categorical cross-entropy without softmax.
-    says(&model.compile(Loss::SparseCategoricalCrossentropy, OptimizerConfig::adam(0.01)).unwrap_err().to_string(), &["`loss`", "softmax"]);
+    says(
+        &model.compile(Loss::SparseCategoricalCrossentropy, OptimizerConfig::adam(0.01)).unwrap_err().to_string(),
+        &["`loss` = sparse_categorical_crossentropy", "`output` = linear"],
+    );
     model.compile(Loss::MeanSquaredError, OptimizerConfig::adam(0.01)).unwrap();
     // y with the wrong number of steps; x with the wrong number of features.
     let y = Sequences::new(4, 4, 1, vec![0.1; 16]).unwrap();
@@ -435,8 +445,8 @@ fn keras_api_misuse_is_explained() {
     assert_eq!(model.fit(&x2, &x, 1, 2).unwrap_err().to_string(), "`x_train` should have shape [N][T][1], got [4][5][2]");
     assert_eq!(model.predict(&x2).unwrap_err().to_string(), "`x` should have shape [N][T][1], got [4][5][2]");
     says(&model.fit(&x, &x, 1, 0).unwrap_err().to_string(), &["`batch_size` is 0"]);
-    // return_sequences=False is not trained by this engine, and says so.
+    // return_sequences=False wants one target per sequence, [N][1][·] (Keras's [N][·]).
     let mut last_only = Sequential::new(vec![Layer::simple_rnn(8).input_shape(None, 1), Layer::dense(1)]).unwrap();
     last_only.compile(Loss::MeanSquaredError, OptimizerConfig::adam(0.01)).unwrap();
-    says(&last_only.fit(&x, &x, 1, 2).unwrap_err().to_string(), &["`return_sequences`", "return_sequences(true)"]);
+    assert_eq!(last_only.fit(&x, &x, 1, 2).unwrap_err().to_string(), "`y_train` should have shape [4][1][1], got [4][5][1]");
 }

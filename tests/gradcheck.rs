@@ -128,7 +128,7 @@ impl Problem {
 
     fn name(&self) -> String {
         let cell = match self.model.spec.cell {
-            CellKind::SimpleRnn { activation } => format!("simple_rnn/{}", activation.name()),
+            CellKind::SimpleRnn { activation } => format!("simple_rnn/{}", rnn_playground::settings::Choices::name(activation)),
             CellKind::Lstm => "lstm".into(),
             CellKind::Gru { reset_after } => format!("gru/reset_after={reset_after}"),
         };

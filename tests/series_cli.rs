@@ -1,4 +1,4 @@
-//! The command the series view prints (`rnnp train series … --seed S --data-seed S`)
+//! The command the series view prints (`rnnp train series … --seed S`)
 //! reproduces the view's training: the same data, weights and shuffling, so the same loss
 //! in every epoch.
 
@@ -9,24 +9,7 @@ use rnn_playground::series::{SeriesConfig, SeriesSession};
 #[test]
 fn the_pages_command_line_gives_the_pages_losses() {
     let out = Command::new(env!("CARGO_BIN_EXE_rnnp"))
-        .args([
-            "train",
-            "series",
-            "--epochs",
-            "3",
-            "--batch-size",
-            "32",
-            "--sequences",
-            "128",
-            "--length",
-            "20",
-            "--noise",
-            "0",
-            "--seed",
-            "9",
-            "--data-seed",
-            "9",
-        ])
+        .args(["train", "series", "--epochs", "3", "--batch-size", "32", "--sequences", "128", "--length", "20", "--noise", "0", "--seed", "9"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

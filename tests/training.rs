@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use rnn_playground::data::sine::{generate, SineConfig, SineData};
 use rnn_playground::data::text::{Sentence, Tokenize, END_TOKEN, SEED_SENTENCE};
+use rnn_playground::error::{NonFinite, Quantity};
 use rnn_playground::init::{init_model, InitConfig};
 use rnn_playground::keras::{Layer, Loss, Sequences, Sequential};
 use rnn_playground::loss::{loss_and_grad, LossAt, LossKind, Targets};
@@ -156,7 +157,7 @@ fn weights_that_would_overflow_are_kept_from_before_the_update() {
     let config = TrainConfig { optimizer: OptimizerConfig::sgd(10.0, 0.0), batch_size: 1, ..Default::default() };
     let mut trainer = Trainer::new(model.clone(), config).unwrap();
     let err = trainer.update(Inputs::Dense(&[10.0]), Targets::Values(&[1.0]), 1, 1, Initial::Zero).unwrap_err();
-    assert_eq!(err, RnnError::Diverged { update: 1, what: "weights", value: f32::INFINITY });
+    assert_eq!(err, RnnError::Diverged { update: 1, what: Quantity::Weights, value: NonFinite::Infinity });
     assert_eq!(
         err.to_string(),
         "training stopped at update 1: the weights became inf (the gradients exploded); the weights from before this update were kept. \
@@ -196,8 +197,8 @@ fn huge_learning_rate_stops_with_the_last_good_weights() {
     let RnnError::Diverged { update, what, value } = err.clone() else { panic!("expected Diverged, got {err:?}") };
     assert_eq!(update, losses.len() + 1);
     assert_eq!(trainer.updates, losses.len());
-    assert!(!value.is_finite(), "{value}");
-    assert!(["loss", "gradient norm", "weights"].contains(&what));
+    assert!(matches!(value, NonFinite::Nan | NonFinite::Infinity | NonFinite::NegativeInfinity), "{value}");
+    assert!([Quantity::Loss, Quantity::GradientNorm, Quantity::Weights].contains(&what));
     let message = err.to_string();
     assert!(message.starts_with(&format!("training stopped at update {update}: the {what} became")), "{message}");
     assert!(message.contains("the weights from before this update were kept"), "{message}");
@@ -221,7 +222,7 @@ fn infinite_loss_stops_before_any_change() {
     let config = TrainConfig { optimizer: OptimizerConfig::adam(0.001), loss_at: LossAt::LastStep, ..Default::default() };
     let mut trainer = Trainer::new(model.clone(), config).unwrap();
     let err = trainer.update(Inputs::Dense(&x), Targets::Values(&y), 60, 1, Initial::Zero).unwrap_err();
-    assert_eq!(err, RnnError::Diverged { update: 1, what: "loss", value: f32::INFINITY });
+    assert_eq!(err, RnnError::Diverged { update: 1, what: Quantity::Loss, value: NonFinite::Infinity });
     assert!(err.to_string().starts_with("training stopped at update 1: the loss became inf"));
     assert_eq!(trainer.model.params, model.params);
 }
@@ -264,4 +265,36 @@ fn same_seed_gives_bit_identical_weights() {
         (m.model.params, h.loss)
     };
     assert_eq!(fit(), fit());
+}
+
+/// `return_sequences=False`, as Keras trains it: one target per sequence (the next value
+/// after the last step), the loss on the last step only, and `predict` giving [N][1][1]
+/// (Keras's [N][1]). It is the same training as the trainer's `LossAt::LastStep` with the
+/// target placed at the last step, so the losses agree exactly.
+#[test]
+fn return_sequences_false_trains_on_the_last_step() {
+    let d = generate(&SineConfig { sequences: 64, length: 12, seed: 5, ..Default::default() }).unwrap();
+    let x = sequences(&d, &d.x);
+    let last: Vec<f32> = (0..d.sequences).map(|s| d.y[s * d.length + d.length - 1]).collect();
+    let y = Sequences::new(d.sequences, 1, 1, last.clone()).unwrap();
+    let mut model = Sequential::with_seed(vec![Layer::simple_rnn(16).input_shape(None, 1), Layer::dense(1)], 4).unwrap();
+    model.compile(Loss::MeanSquaredError, OptimizerConfig::adam(0.01)).unwrap();
+    let start = model.model.clone();
+    let history = model.fit(&x, &y, 15, 16).unwrap();
+    assert!(history.loss[14] < 0.2 * history.loss[0], "{:?}", history.loss);
+    let predicted = model.predict(&x).unwrap();
+    assert_eq!(predicted.shape(), (64, 1, 1));
+
+    // The same run through the trainer with the loss at the last step.
+    let mut full_y = vec![0.0; d.sequences * d.length];
+    for s in 0..d.sequences {
+        full_y[s * d.length + d.length - 1] = last[s];
+    }
+    let data =
+        Dataset::new(d.sequences, d.length, SeqInputs::Dense { features: 1, data: d.x.clone() }, SeqTargets::Values { outputs: 1, data: full_y }).unwrap();
+    let config = TrainConfig { optimizer: OptimizerConfig::adam(0.01), batch_size: 16, loss_at: LossAt::LastStep, seed: 4, ..Default::default() };
+    let mut trainer = Trainer::new(start, config).unwrap();
+    let losses: Vec<f32> = (0..15).map(|_| trainer.train_epoch(&data).unwrap()).collect();
+    assert_eq!(losses, history.loss);
+    assert_eq!(trainer.model.params, model.model.params);
 }

@@ -30,18 +30,31 @@ pub fn render_to_file(path: &Path, width: u32, height: u32, draw: impl Fn(&dyn A
     match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("svg") => {
             let root = SVGBackend::new(path, (width, height)).into_drawing_area();
-            draw(&SvgArea(&root), &style)?;
+            let drawn = draw(&SvgArea(&root), &style)?;
             root.present()?;
-            Ok(())
+            Ok(drawn)
         }
         Some("png") => {
             let root = BitMapBackend::new(path, (width, height)).into_drawing_area();
-            draw(&PngArea(&root), &style)?;
+            let drawn = draw(&PngArea(&root), &style)?;
             root.present()?;
-            Ok(())
+            Ok(drawn)
         }
         _ => Err(ChartError(format!("{}: the file name must end in .png or .svg", path.display()))),
     }
+}
+
+/// Draws with `draw` into an SVG document in memory.
+pub fn render_to_svg(width: u32, height: u32, draw: impl Fn(&dyn AnyArea, &Style) -> ChartResult) -> Result<(String, super::Drawn), ChartError> {
+    register_font()?;
+    let mut text = String::new();
+    let drawn = {
+        let root = SVGBackend::with_string(&mut text, (width, height)).into_drawing_area();
+        let drawn = draw(&SvgArea(&root), &Style::default())?;
+        root.present()?;
+        drawn
+    };
+    Ok((text, drawn))
 }
 
 /// A drawing area of either file backend, so one closure can draw to both.
@@ -50,8 +63,8 @@ pub trait AnyArea {
     fn line(&self, chart: &super::LineChart, style: &Style) -> ChartResult;
     /// Draws the complex-plane spectrum.
     fn spectrum(&self, chart: &super::SpectrumChart, style: &Style) -> ChartResult;
-    /// Draws the spectrum beside the step Jacobians.
-    fn spectral(&self, spectrum: &super::SpectrumChart, jacobians: &super::LineChart, style: &Style) -> ChartResult;
+    /// Draws a heatmap.
+    fn heatmap(&self, chart: &super::HeatmapChart, style: &Style) -> ChartResult;
 }
 
 struct SvgArea<'a, 'b>(&'a DrawingArea<SVGBackend<'b>, Shift>);
@@ -66,8 +79,8 @@ macro_rules! any_area {
             fn spectrum(&self, chart: &super::SpectrumChart, style: &Style) -> ChartResult {
                 super::draw_spectrum(self.0, chart, style)
             }
-            fn spectral(&self, spectrum: &super::SpectrumChart, jacobians: &super::LineChart, style: &Style) -> ChartResult {
-                super::draw_spectral_view(self.0, spectrum, jacobians, style)
+            fn heatmap(&self, chart: &super::HeatmapChart, style: &Style) -> ChartResult {
+                super::draw_heatmap(self.0, chart, style)
             }
         }
     };

@@ -1,83 +1,138 @@
-//! The hidden state over time: a units-by-steps heatmap (left) and each unit's trajectory
-//! (right), for the steps taken so far.
+//! The hidden state over time as a units-by-steps heatmap, with its colour scale.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::line::{draw_line_chart, LineChart, Series};
-use super::{draw_message, palette, ChartResult, Style};
+use super::table::{Cell, Table};
+use super::{draw_message, palette, truncate, ChartResult, Drawn, Style};
 
 /// The hidden states h_1..h_t of one sequence.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct HiddenChart {
+pub struct HeatmapChart {
     pub title: String,
     /// U.
     pub units: usize,
     /// Tokens of the whole sentence (the columns), so the axis does not jump as t grows.
     pub tokens: Vec<String>,
     /// h_1..h_t taken so far, [t][U].
-    pub hidden: Vec<f32>,
+    pub values: Vec<f32>,
     /// Colour scale: values from -range to range (1 for tanh).
     pub range: f32,
-    /// Axis and message texts: [unit, step, trajectories title, empty message].
-    pub labels: [String; 4],
+    /// The unit axis, the step column's name, the message before the first step.
+    pub unit_label: String,
+    pub step_label: String,
+    pub empty_message: String,
 }
 
-/// Draws the heatmap and the trajectories side by side.
-pub fn draw_hidden<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &HiddenChart, style: &Style) -> ChartResult
+impl HeatmapChart {
+    /// Steps shown so far.
+    pub fn steps(&self) -> usize {
+        self.values.len() / self.units.max(1)
+    }
+
+    /// One row per step: the step, its token, then h_t's units.
+    pub fn table(&self) -> Table {
+        let u = self.units.max(1);
+        let mut columns = vec![self.step_label.clone(), String::new()];
+        columns.extend((1..=u).map(|j| format!("h{j}")));
+        let rows = (0..self.steps())
+            .map(|t| {
+                let mut row = vec![Cell::Number(t as f64 + 1.0), Cell::Text(self.tokens.get(t).cloned().unwrap_or_default())];
+                row.extend(self.values[t * u..(t + 1) * u].iter().map(|&v| Cell::Number(v as f64)));
+                row
+            })
+            .collect();
+        Table { columns, rows }
+    }
+}
+
+/// Draws the heatmap: one column per token, one row per unit (unit 1 at the bottom), and
+/// a vertical colour bar from −range to +range at the right.
+pub fn draw_heatmap<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &HeatmapChart, style: &Style) -> ChartResult
 where
     DB::ErrorType: 'static,
 {
     let u = chart.units.max(1);
-    let shown = chart.hidden.len() / u;
+    let shown = chart.steps();
     if shown == 0 {
-        return draw_message(area, &chart.title, &chart.labels[3], style);
+        return draw_message(area, &chart.title, &chart.empty_message, style);
     }
     area.fill(&WHITE)?;
     let (w, _) = area.dim_in_pixel();
-    let (left, right) = area.split_horizontally(w * 11 / 20);
+    let bar_w = style.tx(58.0).min(w / 4);
+    let (left, bar) = area.split_horizontally(w - bar_w);
     let cols = chart.tokens.len().max(shown);
+    let range = if chart.range.is_finite() && chart.range > 0.0 { chart.range } else { 1.0 };
+    let (lw, lh) = left.dim_in_pixel();
+    let name_chars = ((lw as f32 / cols as f32) / (11.0 * style.scale * style.text)).floor().max(2.0) as usize;
+    let tokens: Vec<String> = chart.tokens.iter().map(|t| truncate(t, name_chars)).collect();
     let mut c = ChartBuilder::on(&left)
         .margin(style.px(8.0))
         .caption(&chart.title, style.font(14.0))
-        .x_label_area_size(style.px(22.0))
-        .y_label_area_size(style.px(34.0))
-        .build_cartesian_2d((0..cols as i32 - 1).into_segmented(), 0f32..u as f32)?;
-    let tokens = chart.tokens.clone();
+        .x_label_area_size(style.tx(22.0))
+        .y_label_area_size(style.tx(34.0))
+        .build_cartesian_2d(-0.5f32..cols as f32 - 0.5, 0.5f32..u as f32 + 0.5)?;
+    // Ticks at the centres of the columns and rows: x = token index, y = unit number.
+    let y_every = u.div_ceil((lh / style.tx(16.0)).max(1) as usize).max(1);
     c.configure_mesh()
         .disable_mesh()
         .label_style(style.font(11.0))
-        .x_labels(cols.min(24))
-        .y_labels(u.min(8))
-        .x_label_formatter(&|x: &SegmentValue<i32>| match x {
-            SegmentValue::CenterOf(i) if *i >= 0 && (*i as usize) < tokens.len() => tokens[*i as usize].clone(),
-            _ => String::new(),
+        .x_labels(cols.min(24) * 2 + 1)
+        .y_labels(u * 2 + 1)
+        .x_label_formatter(&|x: &f32| {
+            let i = x.round();
+            if (x - i).abs() < 1e-3 && i >= 0.0 && (i as usize) < tokens.len() {
+                tokens[i as usize].clone()
+            } else {
+                String::new()
+            }
         })
-        .y_label_formatter(&|y: &f32| if y.fract().abs() < 1e-3 && (*y as usize) < u { format!("{}", *y as usize + 1) } else { String::new() })
-        .y_desc(&chart.labels[0])
+        .y_label_formatter(&|y: &f32| {
+            let j = y.round();
+            if (y - j).abs() < 1e-3 && j >= 1.0 && (j as usize) <= u && ((j as usize) - 1) % y_every == 0 {
+                format!("{}", j as usize)
+            } else {
+                String::new()
+            }
+        })
+        .y_desc(&chart.unit_label)
+        .axis_desc_style(style.font(12.0))
         .draw()?;
-    let range = if chart.range > 0.0 { chart.range } else { 1.0 };
     c.draw_series((0..shown).flat_map(|t| {
         (0..u).map(move |j| {
-            let v = chart.hidden[t * u + j];
-            let (x0, x1) = (SegmentValue::Exact(t as i32), SegmentValue::Exact(t as i32 + 1));
-            Rectangle::new([(x0, j as f32), (x1, j as f32 + 1.0)], palette::diverging(v, range).filled())
+            let v = chart.values[t * u + j];
+            let (x0, x1) = (t as f32 - 0.5, t as f32 + 0.5);
+            Rectangle::new([(x0, j as f32 + 0.5), (x1, j as f32 + 1.5)], palette::diverging(v, range).filled())
         })
     }))?;
-    // The trajectories share the step axis with the heatmap.
-    let series: Vec<Series> = (0..u)
-        .map(|j| {
-            let pts = (0..shown).map(|t| (t as f32, chart.hidden[t * u + j])).collect();
-            Series { label: String::new(), points: pts, color: j, dashed: false, markers: shown < 12 }
-        })
-        .collect();
-    let lines = LineChart {
-        title: chart.labels[2].clone(),
-        series,
-        x_range: Some((-0.5, cols as f32 - 0.5)),
-        y_range: Some((-range * 1.05, range * 1.05)),
-        x_names: chart.tokens.clone(),
-        ..Default::default()
-    };
-    draw_line_chart(&right, &lines, style)
+    draw_colour_bar(&bar, range, style)?;
+    Ok(Drawn::default())
+}
+
+/// A vertical colour scale from −range (bottom) to +range (top), labelled at both ends
+/// and at 0.
+pub fn draw_colour_bar<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, range: f32, style: &Style) -> Result<(), super::ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let (_, h) = area.dim_in_pixel();
+    let top = style.tx(30.0) as i32;
+    let bottom = h as i32 - style.tx(30.0) as i32;
+    if bottom <= top + 10 {
+        return Ok(());
+    }
+    let x0 = style.px(6.0) as i32;
+    let bw = style.px(12.0) as i32;
+    let steps = (bottom - top).max(1);
+    for k in 0..steps {
+        let v = range * (1.0 - 2.0 * k as f32 / steps as f32);
+        area.draw(&Rectangle::new([(x0, top + k), (x0 + bw, top + k + 1)], palette::diverging(v, range).filled()))?;
+    }
+    area.draw(&Rectangle::new([(x0, top), (x0 + bw, bottom)], palette::MUTED.stroke_width(1)))?;
+    let font = style.font(10.0);
+    let label = |v: f32| if v == 0.0 { "0".to_string() } else { super::line::format_tick(v as f64) };
+    for (v, y) in [(range, top), (0.0, (top + bottom) / 2), (-range, bottom)] {
+        area.draw(&Text::new(label(v), (x0 + bw + style.px(3.0) as i32, y - style.px(6.0) as i32), font.clone()))?;
+    }
+    Ok(())
 }

@@ -5,27 +5,52 @@ use plotters::coord::types::RangedCoordf32;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{draw_message, palette, ChartResult, Style};
+use super::axis::{drawable, padded, tick_count, LINEAR_LIMIT, LOG_LIMIT};
+use super::legend::{self, Entry};
+use super::table::{Cell, Table};
+use super::{draw_message, palette, truncate, ChartResult, Drawn, Style};
 
 /// One line of a chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
     pub label: String,
-    /// (x, y) points; non-finite y (NaN after an explosion) breaks the line, and on a log
-    /// scale so does y ≤ 0.
-    pub points: Vec<(f32, f32)>,
+    /// (x, y) points, in f64 so a reference like ρ^(T-t) may pass float32's range. A point
+    /// that cannot be drawn breaks the line and is marked at the edge.
+    pub points: Vec<(f64, f64)>,
     /// Index into the line palette.
     pub color: usize,
     /// Dashed (a reference, not data).
     pub dashed: bool,
     /// Dots at the points.
     pub markers: bool,
+    /// A column of the chart's data table (references drawn as two points are not).
+    pub in_table: bool,
+    /// Drawn thin and grey (another series is highlighted).
+    pub faded: bool,
 }
 
 impl Series {
-    /// A solid line through `ys` at x = 0, 1, 2, ...
-    pub fn from_values(label: &str, ys: &[f32], color: usize) -> Self {
-        Series { label: label.to_string(), points: ys.iter().enumerate().map(|(i, &y)| (i as f32, y)).collect(), color, dashed: false, markers: false }
+    /// A solid line through `ys` at x = 1, 2, 3, ... (epochs, steps).
+    pub fn from_values<T: Copy + Into<f64>>(label: &str, ys: &[T]) -> Self {
+        Series {
+            label: label.to_string(),
+            points: ys.iter().enumerate().map(|(i, &y)| (i as f64 + 1.0, y.into())).collect(),
+            color: 0,
+            dashed: false,
+            markers: false,
+            in_table: true,
+            faded: false,
+        }
+    }
+
+    /// A horizontal reference line at `y` from `x0` to `x1` (not in the table).
+    pub fn level(label: &str, y: f64, x0: f64, x1: f64, color: usize) -> Self {
+        Series { label: label.to_string(), points: vec![(x0, y), (x1, y)], color, dashed: true, markers: false, in_table: false, faded: false }
+    }
+
+    pub fn color(mut self, color: usize) -> Self {
+        self.color = color;
+        self
     }
 
     /// As a dashed reference line.
@@ -40,8 +65,8 @@ impl Series {
         self
     }
 
-    /// Moves the points to x = f(index) (epochs from 1, steps from 1, ...).
-    pub fn with_points(mut self, f: impl Fn(usize) -> f32) -> Self {
+    /// Moves the points to x = f(index).
+    pub fn with_x(mut self, f: impl Fn(usize) -> f64) -> Self {
         for (i, p) in self.points.iter_mut().enumerate() {
             p.0 = f(i);
         }
@@ -58,60 +83,116 @@ pub struct LineChart {
     pub log_y: bool,
     pub series: Vec<Series>,
     /// Fixed x range; otherwise from the data.
-    pub x_range: Option<(f32, f32)>,
-    /// Fixed y range; otherwise from the data.
-    pub y_range: Option<(f32, f32)>,
+    pub x_range: Option<(f64, f64)>,
+    /// Fixed y range (on a log scale, of the values, not their logarithms); otherwise from
+    /// the data. Points outside are marked at the edge.
+    pub y_range: Option<(f64, f64)>,
     /// Names for the integer x positions (tokens), instead of numbers.
     pub x_names: Vec<String>,
     /// Shown in the middle when there is nothing to draw.
     pub empty_message: String,
 }
 
-/// Splits points into runs that can be drawn (finite, and positive on a log scale).
-fn runs(points: &[(f32, f32)], log_y: bool) -> Vec<Vec<(f32, f32)>> {
-    let mut out = vec![];
-    let mut current = vec![];
-    for &(x, y) in points {
-        if x.is_finite() && y.is_finite() && (!log_y || y > 0.0) {
-            current.push((x, y));
-        } else if !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+impl LineChart {
+    /// The data table: one row per x, one column per series in the table.
+    pub fn table(&self) -> Table {
+        let in_table: Vec<&Series> = self.series.iter().filter(|s| s.in_table).collect();
+        let mut xs: Vec<f64> = in_table.iter().flat_map(|s| s.points.iter().map(|p| p.0)).filter(|x| x.is_finite()).collect();
+        xs.sort_by(|a, b| a.total_cmp(b));
+        xs.dedup();
+        let mut columns = vec![self.x_desc.clone()];
+        columns.extend(in_table.iter().map(|s| if s.label.is_empty() { self.y_desc.clone() } else { s.label.clone() }));
+        let rows = xs
+            .iter()
+            .map(|&x| {
+                let mut row = vec![self.x_cell(x)];
+                for s in &in_table {
+                    row.push(s.points.iter().find(|p| p.0 == x).map_or(Cell::Empty(()), |p| Cell::Number(p.1)));
+                }
+                row
+            })
+            .collect();
+        Table { columns, rows }
+    }
+
+    fn x_cell(&self, x: f64) -> Cell {
+        let i = x.round();
+        if !self.x_names.is_empty() && (x - i).abs() < 1e-9 && i >= 0.0 && (i as usize) < self.x_names.len() {
+            Cell::Text(self.x_names[i as usize].clone())
+        } else {
+            Cell::Number(x)
         }
     }
-    if !current.is_empty() {
-        out.push(current);
+}
+
+/// A series split into what can be drawn (runs of consecutive drawable points, in plot
+/// coordinates) and what cannot (x positions marked at the top or the bottom edge).
+struct Placed {
+    runs: Vec<Vec<(f64, f64)>>,
+    above: Vec<f64>,
+    below: Vec<f64>,
+}
+
+/// Places the points of `s` on the y axis (log10 on a log scale); `window` is the y range
+/// in plot coordinates (points outside go to the edges), or none yet.
+fn place(s: &Series, log: bool, window: Option<(f64, f64)>) -> Placed {
+    let mut out = Placed { runs: vec![], above: vec![], below: vec![] };
+    let mut run = vec![];
+    for &(x, y) in &s.points {
+        if !x.is_finite() {
+            continue;
+        }
+        let v = if log {
+            if y > 0.0 && y.is_finite() {
+                Some(y.log10())
+            } else if y.is_nan() || y == f64::INFINITY {
+                None
+            } else {
+                Some(f64::NEG_INFINITY)
+            }
+        } else if y.is_finite() {
+            Some(y)
+        } else if y == f64::NEG_INFINITY {
+            Some(f64::NEG_INFINITY)
+        } else {
+            None
+        };
+        let (lo, hi) = window.unwrap_or((f64::NEG_INFINITY, f64::INFINITY));
+        match v {
+            Some(v) if v.is_finite() && v >= lo && v <= hi => {
+                run.push((x, v));
+                continue;
+            }
+            Some(v) if v < lo || v == f64::NEG_INFINITY => out.below.push(x),
+            _ => out.above.push(x),
+        }
+        if !run.is_empty() {
+            out.runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        out.runs.push(run);
     }
     out
 }
 
-/// The ranges of the data, padded; on a log scale padded by a factor.
-fn data_ranges(chart: &LineChart) -> Option<((f32, f32), (f32, f32))> {
-    let pts: Vec<(f32, f32)> = chart.series.iter().flat_map(|s| runs(&s.points, chart.log_y)).flatten().collect();
-    if pts.is_empty() {
-        return None;
+/// The y range in plot coordinates: the fixed one, or the data's, padded.
+fn y_window(chart: &LineChart) -> Option<(f64, f64)> {
+    if let Some((lo, hi)) = chart.y_range {
+        return Some(if chart.log_y { (lo.max(1e-300).log10(), hi.max(1e-300).log10()) } else { (lo, hi) });
     }
-    let (mut x0, mut x1, mut y0, mut y1) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
-    for &(x, y) in &pts {
-        x0 = x0.min(x);
-        x1 = x1.max(x);
-        y0 = y0.min(y);
-        y1 = y1.max(y);
-    }
-    if x1 <= x0 {
-        x1 = x0 + 1.0;
-    }
-    let (y0, y1) = if chart.log_y {
-        let (lo, hi) = (y0.max(f32::MIN_POSITIVE), y1.max(f32::MIN_POSITIVE));
-        if hi / lo < 10.0 {
-            (lo / 3.0, hi * 3.0)
-        } else {
-            (lo / 2.0, hi * 2.0)
+    let values = chart.series.iter().flat_map(|s| place(s, chart.log_y, None).runs.into_iter().flatten().map(|p| p.1)).collect::<Vec<_>>();
+    if chart.log_y {
+        let (lo, hi) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| (a.min(v), b.max(v)));
+        if lo > hi {
+            return None;
         }
+        // A factor 2 (3 for less than a decade) of room at each end, as a log axis wants.
+        let pad = if hi - lo < 1.0 { 3f64.log10() } else { 2f64.log10() };
+        Some(((lo - pad).max(-LOG_LIMIT), (hi + pad).min(LOG_LIMIT)))
     } else {
-        let pad = ((y1 - y0) * 0.08).max(1e-3 * y1.abs().max(1e-3));
-        (y0 - pad, y1 + pad)
-    };
-    Some((chart.x_range.unwrap_or((x0, x1)), chart.y_range.unwrap_or((y0, y1))))
+        padded(values.into_iter())
+    }
 }
 
 /// Draws a line chart filling `area`.
@@ -119,18 +200,40 @@ pub fn draw_line_chart<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart:
 where
     DB::ErrorType: 'static,
 {
-    let Some(((x0, x1), (y0, y1))) = data_ranges(chart) else {
+    let has_points = chart.series.iter().any(|s| s.points.iter().any(|p| p.0.is_finite()));
+    if !has_points {
         return draw_message(area, &chart.title, &chart.empty_message, style);
-    };
+    }
+    let window = y_window(chart);
+    let placed: Vec<Placed> = chart.series.iter().map(|s| place(s, chart.log_y, window)).collect();
+    let xs = || placed.iter().flat_map(|p| p.runs.iter().flatten().map(|q| q.0).chain(p.above.iter().copied()).chain(p.below.iter().copied()));
+    let (x0, x1) = chart.x_range.unwrap_or_else(|| {
+        let (lo, hi) = xs().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| (a.min(x), b.max(x)));
+        if hi > lo {
+            (lo, hi)
+        } else {
+            (lo - 1.0, lo + 1.0)
+        }
+    });
+    let (xa, xb) = drawable(x0, x1, LINEAR_LIMIT);
+    let (wa, wb) = window.unwrap_or((0.0, 1.0));
+    let (ya, yb) = drawable(wa, wb, if chart.log_y { LOG_LIMIT } else { LINEAR_LIMIT });
+
     area.fill(&WHITE)?;
-    let mut builder = ChartBuilder::on(area);
+    let entries: Vec<Entry> = legend_entries(chart);
+    let (plot, strip) = legend::split(area, &entries, style)?;
+    let (w, h) = plot.dim_in_pixel();
+    let mut builder = ChartBuilder::on(&plot);
     builder
         .margin(style.px(8.0))
         .margin_right(style.px(16.0))
         .caption(&chart.title, style.font(14.0))
-        .x_label_area_size(style.px(if chart.x_desc.is_empty() { 22.0 } else { 36.0 }))
-        .y_label_area_size(style.px(if chart.log_y { 58.0 } else { 52.0 }));
-    let names = chart.x_names.clone();
+        .x_label_area_size(style.tx(if chart.x_desc.is_empty() { 22.0 } else { 36.0 }))
+        .y_label_area_size(style.tx(if chart.log_y { 58.0 } else { 52.0 }));
+    let x_labels = if chart.x_names.is_empty() { tick_count(w, style.tx(64.0), 2, 10) } else { tick_count(w, style.tx(26.0), 1, chart.x_names.len().min(24)) };
+    // Long tokens are cut to what one label's share of the width can show.
+    let name_chars = ((w as f32 / x_labels.max(1) as f32) / (11.0 * style.scale * style.text)).floor().max(2.0) as usize;
+    let names: Vec<String> = chart.x_names.iter().map(|n| truncate(n, name_chars)).collect();
     let x_formatter = move |x: &f32| -> String {
         if !names.is_empty() {
             let i = x.round();
@@ -145,13 +248,10 @@ where
             format!("{x:.2}")
         }
     };
-    let x_labels = if chart.x_names.is_empty() { 8 } else { chart.x_names.len().min(16) };
-    // A log scale is drawn as log10(y) on a linear axis: one kind of chart to compile
-    // (which keeps the WebAssembly small) and ticks at whole decades when the range is wide.
     let log = chart.log_y;
-    let (ya, yb) = if log { (y0.log10(), y1.log10()) } else { (y0, y1) };
-    let y_labels = if log { ((yb - ya).ceil() as usize + 1).clamp(3, 9) } else { 8 };
-    let mut c = builder.build_cartesian_2d(x0..x1, ya..yb)?;
+    let y_labels = if log { ((yb - ya).ceil() as usize + 1).clamp(3, 9).min(tick_count(h, style.tx(28.0), 3, 9)) } else { tick_count(h, style.tx(36.0), 3, 8) };
+    let span = (yb - ya) as f64;
+    let mut c = builder.build_cartesian_2d(xa..xb, ya..yb)?;
     c.configure_mesh()
         .x_desc(&chart.x_desc)
         .y_desc(&chart.y_desc)
@@ -164,18 +264,32 @@ where
         .y_labels(y_labels)
         .y_label_formatter(&|y: &f32| {
             if log {
-                format_tick(10f32.powf(*y))
+                format_tick(10f64.powf(*y as f64))
             } else {
-                format_tick(if y.abs() < 1e-6 * (yb - ya).abs() { 0.0 } else { *y })
+                format_tick(if (*y as f64).abs() < 1e-6 * span { 0.0 } else { *y as f64 })
             }
         })
         .draw()?;
-    draw_series_on(&mut c, chart, style)?;
-    Ok(())
+    let drawn = draw_series_on(&mut c, chart, &placed, (ya, yb), style)?;
+    if let Some((strip, rows)) = strip {
+        legend::draw(&strip, &rows, &entries, style)?;
+    }
+    Ok(drawn)
+}
+
+fn legend_entries(chart: &LineChart) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = vec![];
+    for s in chart.series.iter().filter(|s| !s.label.is_empty() && !s.faded) {
+        if entries.iter().any(|e| e.label == s.label) {
+            continue;
+        }
+        entries.push(Entry { label: s.label.clone(), color: palette::line(s.color), dashed: s.dashed, dot: false });
+    }
+    entries
 }
 
 /// A tick label with as few digits as the value needs.
-fn format_tick(y: f32) -> String {
+pub fn format_tick(y: f64) -> String {
     let a = y.abs();
     if a == 0.0 {
         "0".into()
@@ -190,57 +304,65 @@ fn format_tick(y: f32) -> String {
     }
 }
 
-fn draw_series_on<'a, DB>(c: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf32, RangedCoordf32>>, chart: &LineChart, style: &Style) -> ChartResult
+fn draw_series_on<'a, DB>(
+    c: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf32, RangedCoordf32>>,
+    chart: &LineChart,
+    placed: &[Placed],
+    (ya, yb): (f32, f32),
+    style: &Style,
+) -> ChartResult
 where
     DB: DrawingBackend + 'a,
     DB::ErrorType: 'static,
 {
     let width = style.px(2.0);
-    let mut has_legend = false;
-    for s in &chart.series {
-        let color = palette::line(s.color);
-        let line_style = color.stroke_width(width);
-        let mut first = true;
-        for mut run in runs(&s.points, chart.log_y) {
-            if chart.log_y {
-                run.iter_mut().for_each(|p| p.1 = p.1.log10());
-            }
-            let drawn = if s.dashed {
-                c.draw_series(DashedLineSeries::new(run.clone(), style.px(6.0), style.px(4.0), line_style))?
+    let mut drawn = Drawn::default();
+    // Faded series first, so the highlighted one is drawn on top.
+    let mut order: Vec<usize> = (0..chart.series.len()).collect();
+    order.sort_by_key(|&i| !chart.series[i].faded);
+    for i in order {
+        let (s, p) = (&chart.series[i], &placed[i]);
+        let color = if s.faded { palette::MUTED.mix(0.35) } else { palette::line(s.color).mix(1.0) };
+        let line_style = if s.faded { color.stroke_width(style.px(1.0)) } else { color.stroke_width(width) };
+        for run in &p.runs {
+            let pts: Vec<(f32, f32)> = run.iter().map(|&(x, y)| (x as f32, y as f32)).collect();
+            if s.dashed {
+                c.draw_series(DashedLineSeries::new(pts.clone(), style.px(6.0), style.px(4.0), line_style))?;
             } else {
-                c.draw_series(LineSeries::new(run.clone(), line_style))?
-            };
-            if first && !s.label.is_empty() {
-                has_legend = true;
-                let legend_width = style.px(18.0) as i32;
-                drawn.label(s.label.clone()).legend(move |(x, y)| PathElement::new(vec![(x, y), (x + legend_width, y)], color.stroke_width(width)));
+                c.draw_series(LineSeries::new(pts.clone(), line_style))?;
             }
-            first = false;
-            if s.markers {
-                c.draw_series(run.iter().map(|&p| Circle::new(p, style.px(3.0), color.filled())))?;
+            if s.markers && !s.faded {
+                c.draw_series(pts.iter().map(|&q| Circle::new(q, style.px(3.0), color.filled())))?;
             }
         }
+        if s.in_table {
+            drawn.above += p.above.len();
+            drawn.below += p.below.len();
+        }
+        let mark = palette::line(s.color).filled();
+        c.draw_series(p.above.iter().map(|&x| TriangleMarker::new((x as f32, yb), style.px(5.0), mark)))?;
+        c.draw_series(p.below.iter().map(|&x| Cross::new((x as f32, ya), style.px(4.0), palette::line(s.color).stroke_width(style.px(2.0)))))?;
     }
-    if has_legend {
-        c.configure_series_labels()
-            .label_font(style.font(11.0))
-            .background_style(WHITE.mix(0.85))
-            .border_style(palette::GRID)
-            .position(SeriesLabelPosition::UpperRight)
-            .draw()?;
-    }
-    Ok(())
+    Ok(drawn)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn series(points: &[(f64, f64)]) -> Series {
+        Series { points: points.to_vec(), ..Series::from_values::<f64>("", &[]) }
+    }
+
     #[test]
-    fn runs_break_at_nan_and_at_zero_on_a_log_scale() {
-        let pts = [(0.0, 1.0), (1.0, f32::NAN), (2.0, 2.0), (3.0, 0.0), (4.0, 3.0)];
-        assert_eq!(runs(&pts, false).len(), 2);
-        assert_eq!(runs(&pts, true).len(), 3);
+    fn runs_break_at_what_cannot_be_drawn_and_it_is_counted() {
+        let s = series(&[(0.0, 1.0), (1.0, f64::NAN), (2.0, 2.0), (3.0, 0.0), (4.0, 3.0)]);
+        let lin = place(&s, false, None);
+        assert_eq!((lin.runs.len(), lin.above.len(), lin.below.len()), (2, 1, 0));
+        let log = place(&s, true, None);
+        assert_eq!((log.runs.len(), log.above.len(), log.below.len()), (3, 1, 1));
+        let fixed = place(&s, false, Some((0.0, 2.5)));
+        assert_eq!(fixed.above, vec![1.0, 4.0]);
     }
 
     #[test]
@@ -250,5 +372,24 @@ mod tests {
         assert_eq!(format_tick(120.0), "120");
         assert_eq!(format_tick(1e-5), "1e-5");
         assert_eq!(format_tick(1e-3), "1e-3");
+        assert_eq!(format_tick(1e50), "1e50");
+    }
+
+    #[test]
+    fn the_table_has_a_row_per_x_and_a_column_per_series() {
+        let chart = LineChart {
+            x_desc: "t".into(),
+            y_desc: "norm".into(),
+            series: vec![
+                Series::from_values("measured", &[1.0f32, 2.0]),
+                Series::from_values("reference", &[1.0f64, f64::INFINITY]).dashed(),
+                Series::level("ln V", 1.6, 1.0, 2.0, 1),
+            ],
+            ..Default::default()
+        };
+        let t = chart.table();
+        assert_eq!(t.columns, ["t", "measured", "reference"]);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[1][2], Cell::Number(f64::INFINITY));
     }
 }

@@ -1,29 +1,41 @@
 //! Charts, drawn with plotters on any `DrawingBackend`: a `<canvas>` in the browser
 //! (plotters-canvas) or a PNG / SVG file from the command line. Each chart is one function
 //! `draw(area, data, style)`; the caller picks the backend and calls `present()`.
+//!
+//! Every chart accepts any numbers: axes are computed in f64 and clamped to what float32
+//! can draw ([`axis`]), and a point that cannot be drawn (NaN, an overflow, zero on a log
+//! scale, outside a fixed axis) is marked at the edge and counted in [`Drawn`], so the
+//! page's caption can say so. Each chart also gives the [`Table`] of what it drew.
 
+pub mod axis;
 pub mod heatmap;
+pub mod legend;
 pub mod line;
 pub mod palette;
 pub mod spectrum;
+pub mod table;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use serde::Serialize;
 
-pub use heatmap::{draw_hidden, HiddenChart};
+pub use heatmap::{draw_heatmap, HeatmapChart};
 pub use line::{draw_line_chart, LineChart, Series};
-pub use spectrum::{draw_spectral_view, draw_spectrum, SpectrumChart};
+pub use spectrum::{draw_spectrum, SpectrumChart};
+pub use table::Table;
 
 /// Sizes that scale with the device: `scale` is the canvas's device-pixel ratio (2 on a
-/// retina laptop), so text is the same size to the eye everywhere.
+/// retina laptop), so text is the same size to the eye everywhere; `text` enlarges the
+/// type (1.5 in presenter mode).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Style {
     pub scale: f32,
+    pub text: f32,
 }
 
 impl Default for Style {
     fn default() -> Self {
-        Style { scale: 1.0 }
+        Style { scale: 1.0, text: 1.0 }
     }
 }
 
@@ -33,9 +45,14 @@ impl Style {
         (css_pixels * self.scale).round().max(1.0) as u32
     }
 
+    /// A length in device pixels that grows with the type.
+    pub fn tx(&self, css_pixels: f32) -> u32 {
+        (css_pixels * self.scale * self.text).round().max(1.0) as u32
+    }
+
     /// The font for labels and ticks.
     pub fn font(&self, css_pixels: f32) -> TextStyle<'static> {
-        ("sans-serif", css_pixels as f64 * self.scale as f64).into_font().color(&palette::TEXT)
+        ("sans-serif", css_pixels as f64 * self.scale as f64 * self.text as f64).into_font().color(&palette::TEXT)
     }
 }
 
@@ -57,8 +74,26 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Chart
     }
 }
 
+/// What a chart could not draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Drawn {
+    /// Points above the axis, infinite or not a number (marked ▲ at the top edge).
+    pub above: usize,
+    /// Points below the axis, or zero or negative on a log scale (marked × at the bottom).
+    pub below: usize,
+}
+
+impl Drawn {
+    /// All points not drawn where they are.
+    pub fn hidden(&self) -> usize {
+        self.above + self.below
+    }
+}
+
 /// Result of drawing.
-pub type ChartResult = Result<(), ChartError>;
+pub type ChartResult = Result<Drawn, ChartError>;
 
 /// Clears an area and writes a centred message (for charts with nothing to show yet).
 pub fn draw_message<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, title: &str, message: &str, style: &Style) -> ChartResult
@@ -73,7 +108,18 @@ where
         .color(&palette::MUTED)
         .pos(plotters::style::text_anchor::Pos::new(plotters::style::text_anchor::HPos::Center, plotters::style::text_anchor::VPos::Center));
     area.draw(&Text::new(message.to_string(), (w as i32 / 2, h as i32 / 2), font))?;
-    Ok(())
+    Ok(Drawn::default())
+}
+
+/// `s` cut to `max` characters with an ellipsis (long tokens on axes and in legends).
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

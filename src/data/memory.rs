@@ -30,10 +30,10 @@ impl MemoryTask {
     /// Checks the sizes.
     pub fn new(symbols: usize, noise: usize, length: usize) -> Result<Self> {
         if symbols < 2 {
-            return Err(RnnError::invalid("symbols", symbols, "at least 2 are needed"));
+            return Err(RnnError::range("symbols", symbols, 2.0, 1e6));
         }
         if !(2..=1000).contains(&length) {
-            return Err(RnnError::invalid("seq_len", length, "must be between 2 and 1000"));
+            return Err(RnnError::range("length", length, 2.0, 1000.0));
         }
         Ok(MemoryTask { symbols, noise, length })
     }

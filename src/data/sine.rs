@@ -41,13 +41,13 @@ pub struct SineData {
 /// Generates the data set.
 pub fn generate(config: &SineConfig) -> Result<SineData> {
     if config.sequences == 0 || config.sequences > 100_000 {
-        return Err(RnnError::invalid("sequences", config.sequences, "must be between 1 and 100000"));
+        return Err(RnnError::range("sequences", config.sequences, 1.0, 100000.0));
     }
     if config.length == 0 || config.length > 10_000 {
-        return Err(RnnError::invalid("length", config.length, "must be between 1 and 10000"));
+        return Err(RnnError::range("length", config.length, 1.0, 10000.0));
     }
     if !(config.noise >= 0.0 && config.noise.is_finite()) {
-        return Err(RnnError::invalid("noise", config.noise, "must be 0 or more"));
+        return Err(RnnError::range("noise", config.noise, 0.0, 1e6));
     }
     let mut rng = Rng::new(config.seed);
     let (n, t) = (config.sequences, config.length);

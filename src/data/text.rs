@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, RnnError};
+use crate::settings::limits::{SENTENCE_CHARS, SENTENCE_TOKENS};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The end token that follows the last word: the network learns to predict where a
@@ -13,6 +14,8 @@ pub const END_TOKEN: &str = "<end>";
 /// How text is cut into tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(clap::ValueEnum))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Tokenize {
     /// Words separated by white space, as the seed writes "我 爱 北京 天安门".
     #[default]
@@ -30,49 +33,60 @@ pub fn tokenize(text: &str, how: Tokenize) -> Vec<String> {
     }
 }
 
-/// The tokens a network knows, each with an id (its row in W_xh and its column in W_hy).
+/// The tokens a network knows, each with an id (its row in W_xh and its column in W_hy),
+/// and after them the end marker.
+///
+/// The end marker is not a word: a text that contains the characters `<end>` has them as
+/// an ordinary token, and the marker is still a token of its own (id V − 1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vocabulary {
-    /// Tokens in order of first appearance, the end token last.
+    /// The distinct tokens of the text in order of first appearance (not the end marker).
     pub tokens: Vec<String>,
 }
 
 impl Vocabulary {
-    /// The distinct tokens of `tokens` in order of first appearance, then the end token.
+    /// The distinct tokens of `tokens` in order of first appearance.
     pub fn from_tokens(tokens: &[String]) -> Self {
         let mut list: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for t in tokens {
-            if !list.contains(t) && t != END_TOKEN {
+            if seen.insert(t.as_str()) {
                 list.push(t.clone());
             }
         }
-        list.push(END_TOKEN.to_string());
         Vocabulary { tokens: list }
     }
 
-    /// V, the number of tokens including the end token.
+    /// V, the number of tokens including the end marker.
     pub fn len(&self) -> usize {
-        self.tokens.len()
+        self.tokens.len() + 1
     }
 
-    /// Never true: the end token is always there.
+    /// Never true: the end marker is always there.
     pub fn is_empty(&self) -> bool {
-        self.tokens.is_empty()
+        false
     }
 
-    /// The id of the end token.
+    /// The id of the end marker.
     pub fn end_id(&self) -> u32 {
-        (self.tokens.len() - 1) as u32
+        self.tokens.len() as u32
     }
 
-    /// The id of a token.
+    /// The id of a token of the text.
     pub fn id(&self, token: &str) -> Option<u32> {
         self.tokens.iter().position(|t| t == token).map(|i| i as u32)
     }
 
-    /// The token of an id.
+    /// The token of an id ([`END_TOKEN`] for the end marker).
     pub fn token(&self, id: u32) -> &str {
-        &self.tokens[id as usize]
+        self.tokens.get(id as usize).map_or(END_TOKEN, String::as_str)
+    }
+
+    /// Every token as shown, the end marker last.
+    pub fn shown(&self) -> Vec<String> {
+        let mut all = self.tokens.clone();
+        all.push(END_TOKEN.to_string());
+        all
     }
 }
 
@@ -88,18 +102,19 @@ pub struct Sentence {
     pub targets: Vec<u32>,
 }
 
-/// The most tokens a typed sentence may have, so the page stays readable.
-pub const MAX_TOKENS: usize = 64;
-
 impl Sentence {
     /// Builds the task from text; an empty text is an error.
     pub fn new(text: &str, how: Tokenize) -> Result<Self> {
+        let chars = text.chars().count() as u64;
+        if chars > SENTENCE_CHARS.max {
+            return Err(RnnError::TooLong { field: "text".into(), length: chars as usize, max: SENTENCE_CHARS.max as usize });
+        }
         let tokens = tokenize(text, how);
         if tokens.is_empty() {
-            return Err(RnnError::EmptySequence { field: "sentence".into() });
+            return Err(RnnError::Empty { field: "text".into() });
         }
-        if tokens.len() > MAX_TOKENS {
-            return Err(RnnError::invalid("sentence", format!("{} tokens long", tokens.len()), format!("at most {MAX_TOKENS} tokens fit on the page")));
+        if tokens.len() as u64 > SENTENCE_TOKENS.max {
+            return Err(RnnError::TooLong { field: "text".into(), length: tokens.len(), max: SENTENCE_TOKENS.max as usize });
         }
         let vocabulary = Vocabulary::from_tokens(&tokens);
         let inputs: Vec<u32> = tokens.iter().map(|t| vocabulary.id(t).expect("every token is in its vocabulary")).collect();
@@ -134,6 +149,7 @@ mod tests {
         assert_eq!(s.inputs, [0, 1, 2, 3]);
         assert_eq!(s.targets, [1, 2, 3, 4]);
         assert_eq!(s.vocabulary.token(4), END_TOKEN);
+        assert_eq!(s.vocabulary.end_id(), 4);
     }
 
     #[test]
@@ -145,7 +161,7 @@ mod tests {
     #[test]
     fn repeated_words_share_an_id() {
         let s = Sentence::new("a b a", Tokenize::Words).unwrap();
-        assert_eq!(s.vocabulary.tokens, ["a", "b", END_TOKEN]);
+        assert_eq!(s.vocabulary.shown(), ["a", "b", END_TOKEN]);
         assert_eq!(s.inputs, [0, 1, 0]);
         assert_eq!(s.targets, [1, 0, 2]);
     }
@@ -153,6 +169,17 @@ mod tests {
     #[test]
     fn empty_text_is_a_clear_error() {
         let err = Sentence::new("   ", Tokenize::Words).unwrap_err();
-        assert_eq!(err, RnnError::EmptySequence { field: "sentence".into() });
+        assert_eq!(err, RnnError::Empty { field: "text".into() });
+    }
+
+    /// Issue 9.7: the characters `<end>` in a text are a word like any other; the end
+    /// marker stays a token of its own.
+    #[test]
+    fn a_literal_end_word_does_not_merge_with_the_end_marker() {
+        let s = Sentence::new("a <end> b", Tokenize::Words).unwrap();
+        assert_eq!(s.vocabulary.len(), 4);
+        assert_eq!(s.inputs, [0, 1, 2]);
+        assert_eq!(s.targets, [1, 2, 3]);
+        assert_ne!(s.inputs[1], s.vocabulary.end_id());
     }
 }

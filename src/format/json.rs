@@ -6,20 +6,37 @@
 
 use serde_json::Value;
 
-use crate::error::{Result, RnnError};
+use crate::error::{NonFinite, Result, RnnError};
+use crate::settings::limits::Int;
 
-/// Parses JSON text, accepting the bare words NaN, Infinity and -Infinity as numbers.
+/// Parses JSON text, accepting the bare words NaN, Infinity and -Infinity as numbers and
+/// a leading UTF-8 byte-order mark (which some editors write). An error's line and column
+/// are those of the text as given.
 pub fn parse(text: &str) -> Result<Value> {
-    serde_json::from_str(&quote_non_finite(text)).map_err(RnnError::from)
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (quoted, inserted) = quote_non_finite(text);
+    serde_json::from_str(&quoted).map_err(|e| {
+        let mut err = RnnError::from(e);
+        if let RnnError::Json { line, column, .. } = &mut err {
+            // Each word put in quotes before the error's position moved it two columns right.
+            let shift = inserted.iter().filter(|&&(l, c)| l == *line && c < *column).count() * 2;
+            *column = column.saturating_sub(shift).max(1);
+        }
+        err
+    })
 }
 
 /// Puts the words NaN / Infinity / -Infinity that stand outside strings into quotes, so a
-/// standard parser reads them as strings that [`number`] understands.
-fn quote_non_finite(text: &str) -> String {
+/// standard parser reads them as strings that [`number`] understands. Also returns where
+/// each word was, as (line, column of the quoted text), so errors can be placed in the
+/// original.
+fn quote_non_finite(text: &str) -> (String, Vec<(usize, usize)>) {
     let mut out = String::with_capacity(text.len());
+    let mut inserted = vec![];
     let mut in_string = false;
     let mut escaped = false;
     let mut rest = text;
+    let (mut line, mut column) = (1usize, 1usize);
     while let Some(c) = rest.chars().next() {
         if in_string {
             out.push(c);
@@ -31,6 +48,7 @@ fn quote_non_finite(text: &str) -> String {
                 in_string = false;
             }
             rest = &rest[c.len_utf8()..];
+            column += 1;
             continue;
         }
         if c == '"' {
@@ -38,17 +56,25 @@ fn quote_non_finite(text: &str) -> String {
         } else {
             let word = ["-Infinity", "Infinity", "NaN"].into_iter().find(|w| rest.starts_with(w));
             if let Some(w) = word {
+                inserted.push((line, column));
                 out.push('"');
                 out.push_str(w);
                 out.push('"');
                 rest = &rest[w.len()..];
+                column += w.len() + 2;
                 continue;
             }
         }
         out.push(c);
         rest = &rest[c.len_utf8()..];
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
     }
-    out
+    (out, inserted)
 }
 
 /// A JSON value's shape as the messages show it: [3][4] for an array of 3 arrays of 4.
@@ -82,8 +108,8 @@ pub fn number(v: &Value, field: &str, at: &str) -> Result<f32> {
         Value::String(s) if s == "-Infinity" => f32::NEG_INFINITY,
         other => return Err(RnnError::shape(field, "numbers", format!("{} at {at}", shape_of(other)))),
     };
-    if !x.is_finite() {
-        return Err(RnnError::NotFinite { field: field.to_string(), at: if at.is_empty() { "its value".into() } else { at.to_string() }, value: x });
+    if let Some(kind) = NonFinite::of(x as f64) {
+        return Err(RnnError::NotFinite { field: field.to_string(), at: if at.is_empty() { "its value".into() } else { at.to_string() }, value: kind });
     }
     Ok(x)
 }
@@ -124,19 +150,25 @@ pub fn matrix(v: &Value, field: &str, rows: Option<usize>, cols: usize) -> Resul
 
 /// A required field of an object.
 pub fn field<'v>(obj: &'v Value, name: &str, parent: &str) -> Result<&'v Value> {
-    obj.get(name).ok_or_else(|| RnnError::invalid(join(parent, name), "missing", "this field is required"))
+    obj.get(name).ok_or_else(|| RnnError::Missing { field: join(parent, name) })
 }
 
 /// A required string field.
 pub fn string<'v>(obj: &'v Value, name: &str, parent: &str) -> Result<&'v str> {
     let v = field(obj, name, parent)?;
-    v.as_str().ok_or_else(|| RnnError::invalid(join(parent, name), shape_of(v), "expected a string"))
+    v.as_str().ok_or_else(|| RnnError::WrongType { field: join(parent, name), expected: "a string".into(), got: shape_of(v) })
 }
 
-/// A required positive integer field.
-pub fn size(obj: &Value, name: &str) -> Result<usize> {
+/// A required whole-number field inside `limit` (read as u64, so a number too large for
+/// the machine's word is refused, not cut).
+pub fn size(obj: &Value, name: &str, limit: Int) -> Result<usize> {
     let v = field(obj, name, "")?;
-    v.as_u64().filter(|&n| n > 0).map(|n| n as usize).ok_or_else(|| RnnError::invalid(name, v.to_string(), "expected a positive whole number"))
+    match v.as_u64() {
+        Some(n) => limit.check(name, n),
+        None if v.as_f64().is_some_and(|x| x.fract() != 0.0) => Err(RnnError::NotWhole { field: name.to_string(), value: v.to_string() }),
+        None if v.is_number() => Err(RnnError::range(name, v, limit.min as f64, limit.max as f64)),
+        None => Err(RnnError::WrongType { field: name.to_string(), expected: "a whole number".into(), got: shape_of(v) }),
+    }
 }
 
 /// "weights.kernel" from "weights" and "kernel".
@@ -175,10 +207,22 @@ mod tests {
     #[test]
     fn nan_words_outside_strings_are_numbers_that_are_refused() {
         let v = parse(r#"{"a": [1, NaN], "b": "NaN inside a string", "c": -Infinity}"#).unwrap();
+        assert!(matches!(parse("\u{feff}[1]"), Ok(Value::Array(_))), "a byte-order mark is skipped");
         assert_eq!(v["b"], "NaN inside a string");
         let err = vector(&v["a"], "a", Some(2), "[2]").unwrap_err();
         assert_eq!(err.to_string(), "`a` contains NaN at [1]; every number must be finite");
         assert!(number(&v["c"], "c", "").is_err());
+    }
+
+    /// The words put in quotes do not move an error's column.
+    #[test]
+    fn error_positions_are_those_of_the_text_given() {
+        let plain = parse("[1, 2, 3, x]").unwrap_err();
+        let with_nans = parse("[NaN, NaN, NaN, x]").unwrap_err();
+        assert!(matches!(plain, RnnError::Json { line: 1, column: 11, .. }), "{plain:?}");
+        assert!(matches!(with_nans, RnnError::Json { line: 1, column: 17, .. }), "{with_nans:?}");
+        let second_line = parse("[Infinity,\n NaN, }").unwrap_err();
+        assert!(matches!(second_line, RnnError::Json { line: 2, column: 7, .. }), "{second_line:?}");
     }
 
     #[test]

@@ -15,9 +15,12 @@
 
 use serde_json::{json, Value};
 
-use super::json::{field, matrix, parse, rows_of, size, string, vec_of, vector};
+use super::json::{field, matrix, parse, rows_of, shape_of, size, string, vec_of, vector};
+use crate::activation::Activation;
 use crate::error::{Result, RnnError};
 use crate::model::{CellKind, Model, OutputKind, Spec};
+use crate::settings::limits::MODEL_SIZE;
+use crate::settings::{CellName, Choices};
 
 /// The `format` value of model files.
 pub const MODEL_FORMAT: &str = "rnn-playground/model@1";
@@ -34,51 +37,50 @@ pub fn model_from_value(v: &Value) -> Result<Model> {
     }
     let format = string(v, "format", "")?;
     if format != MODEL_FORMAT {
-        return Err(RnnError::Format { found: format.to_string(), expected: MODEL_FORMAT });
+        return Err(RnnError::Format { found: format.to_string(), expected: MODEL_FORMAT.to_string() });
     }
-    let cell_name = string(v, "cell", "")?;
+    let cell_name = CellName::parse("cell", string(v, "cell", "")?)?;
     let activation = match v.get("activation") {
         None | Some(Value::Null) => None,
-        Some(a) => Some(a.as_str().ok_or_else(|| RnnError::invalid("activation", a.to_string(), "expected a string"))?),
+        Some(a) => {
+            let name = a.as_str().ok_or_else(|| RnnError::WrongType { field: "activation".into(), expected: "a string".into(), got: shape_of(a) })?;
+            Some(Activation::parse("activation", name)?)
+        }
     };
     let reset_after = match v.get("reset_after") {
-        None | Some(Value::Null) => None,
-        Some(b) => Some(b.as_bool().ok_or_else(|| RnnError::invalid("reset_after", b.to_string(), "expected true or false"))?),
+        None | Some(Value::Null) => true,
+        Some(b) => b.as_bool().ok_or_else(|| RnnError::WrongType { field: "reset_after".into(), expected: "true or false".into(), got: shape_of(b) })?,
     };
-    let cell = CellKind::from_parts(cell_name, activation, reset_after)?;
-    if cell_name != "simple_rnn" && activation.is_some_and(|a| a != "tanh") {
-        return Err(RnnError::invalid(
-            "activation",
-            format!("{:?}", activation.unwrap()),
-            format!("only simple_rnn takes an activation; {cell_name} uses tanh"),
-        ));
+    if let Some(a) = activation.filter(|&a| cell_name != CellName::SimpleRnn && a != Activation::Tanh) {
+        return Err(RnnError::conflict("activation", a.name(), "cell", cell_name.name()));
     }
-    let output = match string(v, "output", "")? {
-        "softmax" => OutputKind::Softmax,
-        "linear" => OutputKind::Linear,
-        other => return Err(RnnError::invalid("output", format!("{other:?}"), "expected \"softmax\" or \"linear\"")),
+    let cell = CellKind::from_name(cell_name, activation.unwrap_or_default(), reset_after);
+    let output = OutputKind::parse("output", string(v, "output", "")?)?;
+    let spec = Spec {
+        cell,
+        input_size: size(v, "input_size", MODEL_SIZE)?,
+        units: size(v, "units", MODEL_SIZE)?,
+        output_size: size(v, "output_size", MODEL_SIZE)?,
+        output,
     };
-    let spec = Spec { cell, input_size: size(v, "input_size")?, units: size(v, "units")?, output_size: size(v, "output_size")?, output };
-    let mut model = Model::zeros(spec)?;
+    // The sizes and the weight budget are checked before anything is allocated, and each
+    // array is read (and its shape checked) before the network is made.
+    spec.validate()?;
     let (i, u, o) = (spec.input_size, spec.units, spec.output_size);
     let ku = cell.gates() * u;
     let w = field(v, "weights", "")?;
-    let put = |model: &mut Model, name: &str, data: Vec<f32>| {
-        let range = model.layout.tensor(name).expect("known tensor").range.clone();
-        model.params[range].copy_from_slice(&data);
-    };
-    put(&mut model, "kernel", matrix(field(w, "kernel", "weights")?, "weights.kernel", Some(i), ku)?);
-    put(&mut model, "recurrent_kernel", matrix(field(w, "recurrent_kernel", "weights")?, "weights.recurrent_kernel", Some(u), ku)?);
+    let kernel = matrix(field(w, "kernel", "weights")?, "weights.kernel", Some(i), ku)?;
+    let recurrent = matrix(field(w, "recurrent_kernel", "weights")?, "weights.recurrent_kernel", Some(u), ku)?;
     let bias = field(w, "bias", "weights")?;
     let bias = if cell == (CellKind::Gru { reset_after: true }) {
         matrix(bias, "weights.bias", Some(2), ku)?
     } else {
         vector(bias, "weights.bias", Some(ku), &format!("[{ku}]"))?
     };
-    put(&mut model, "bias", bias);
-    put(&mut model, "dense_kernel", matrix(field(w, "dense_kernel", "weights")?, "weights.dense_kernel", Some(u), o)?);
-    put(&mut model, "dense_bias", vector(field(w, "dense_bias", "weights")?, "weights.dense_bias", Some(o), &format!("[{o}]"))?);
-    Ok(model)
+    let dense_kernel = matrix(field(w, "dense_kernel", "weights")?, "weights.dense_kernel", Some(u), o)?;
+    let dense_bias = vector(field(w, "dense_bias", "weights")?, "weights.dense_bias", Some(o), &format!("[{o}]"))?;
+    let params: Vec<f32> = [kernel, recurrent, bias, dense_kernel, dense_bias].concat();
+    Model::from_params(spec, params)
 }
 
 /// The weights of `params` (or of a gradient buffer with the same layout) as the
@@ -102,10 +104,10 @@ pub fn model_to_value(model: &Model) -> Value {
         "input_size": spec.input_size,
         "units": spec.units,
         "output_size": spec.output_size,
-        "output": match spec.output { OutputKind::Softmax => "softmax", OutputKind::Linear => "linear" },
+        "output": spec.output,
     });
     match spec.cell {
-        CellKind::SimpleRnn { activation } => v["activation"] = json!(activation.name()),
+        CellKind::SimpleRnn { activation } => v["activation"] = json!(activation),
         CellKind::Gru { reset_after } => v["reset_after"] = json!(reset_after),
         CellKind::Lstm => {}
     }

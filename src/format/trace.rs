@@ -16,6 +16,8 @@ use crate::error::{Result, RnnError};
 use crate::loss::{check_pairing, loss_and_grad, LossAt, LossKind, Targets};
 use crate::model::Model;
 use crate::network::{forward, Initial, Inputs, Workspace};
+use crate::settings::limits::{check_workspace, TRACE_STEPS};
+use crate::settings::Choices;
 
 /// Targets of one sequence.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,23 +56,22 @@ pub fn request_from_value(v: &Value, model: &Model) -> Result<TraceRequest> {
     if !v.is_object() {
         return Err(RnnError::shape("request", "an object", shape_of(v)));
     }
-    let loss = match string(v, "loss", "")? {
-        "mse" => LossKind::Mse,
-        "cross_entropy" => LossKind::CrossEntropy,
-        other => return Err(RnnError::invalid("loss", format!("{other:?}"), "expected \"mse\" or \"cross_entropy\"")),
-    };
+    let loss = LossKind::parse("loss", string(v, "loss", "")?)?;
     let loss_at = match v.get("loss_at") {
         None => LossAt::EveryStep,
-        Some(a) => match a.as_str() {
-            Some("every_step") => LossAt::EveryStep,
-            Some("last_step") => LossAt::LastStep,
-            _ => return Err(RnnError::invalid("loss_at", a.to_string(), "expected \"every_step\" or \"last_step\"")),
-        },
+        Some(a) => {
+            LossAt::parse("loss_at", a.as_str().ok_or_else(|| RnnError::WrongType { field: "loss_at".into(), expected: "a string".into(), got: shape_of(a) })?)?
+        }
     };
     check_pairing(loss, spec.output)?;
     let x_value = field(v, "x", "")?;
     if x_value.as_array().is_some_and(|a| a.is_empty()) {
-        return Err(RnnError::EmptySequence { field: "x".into() });
+        return Err(RnnError::Empty { field: "x".into() });
+    }
+    // The steps and the memory of the pass are checked before the rows are read.
+    if let Some(rows) = x_value.as_array() {
+        TRACE_STEPS.check("x", rows.len() as u64)?;
+        check_workspace("the trace", 1, rows.len() as u64, Workspace::floats_per_step(&spec))?;
     }
     let x = matrix(x_value, "x", None, spec.input_size)?;
     let steps = x.len() / spec.input_size;
@@ -89,12 +90,14 @@ fn class_ids(v: &Value, steps: usize, classes: usize) -> Result<Vec<u32>> {
         .iter()
         .enumerate()
         .map(|(t, item)| {
-            let id = item
-                .as_i64()
-                .filter(|_| item.is_i64() || item.is_u64())
-                .ok_or_else(|| RnnError::invalid(format!("y[{t}]"), item.to_string(), "a class id must be a whole number"))?;
-            if id < 0 || id as usize >= classes {
-                return Err(RnnError::ClassOutOfRange { field: "y".into(), step: t, class: id, classes });
+            // Compared as i128, so no id is cut to fit a machine word before the check.
+            let id: i128 = match (item.as_u64(), item.as_i64()) {
+                (Some(u), _) => u as i128,
+                (None, Some(i)) => i as i128,
+                _ => return Err(RnnError::NotWhole { field: format!("y[{t}]"), value: item.to_string() }),
+            };
+            if id < 0 || id >= classes as i128 {
+                return Err(RnnError::ClassOutOfRange { field: "y".into(), step: t, class: id.clamp(i64::MIN as i128, i64::MAX as i128) as i64, classes });
             }
             Ok(id as u32)
         })
@@ -138,6 +141,16 @@ pub fn trace(model: &Model, request: &TraceRequest) -> Trace {
     }
 }
 
+/// The trace as JSON, and the names of the parts that hold numbers that are not finite
+/// (written as null; also listed in the JSON as `not_finite`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct TraceText {
+    pub json: String,
+    pub not_finite: Vec<String>,
+}
+
 /// The trace as the binding JSON value.
 pub fn trace_to_value(model: &Model, t: &Trace) -> Value {
     let u = model.spec.units;
@@ -151,13 +164,37 @@ pub fn trace_to_value(model: &Model, t: &Trace) -> Value {
     if !t.cell.is_empty() {
         v["cell"] = json!(rows_of(&t.cell, u));
     }
+    let bad = not_finite(model, t);
+    if !bad.is_empty() {
+        v["not_finite"] = json!(bad);
+    }
     v
 }
 
+/// The parts of a trace with a number that is not finite.
+pub fn not_finite(model: &Model, t: &Trace) -> Vec<String> {
+    let bad = |x: &[f32]| x.iter().any(|v| !v.is_finite());
+    let mut names = vec![];
+    for (name, data) in [("hidden", &t.hidden[..]), ("cell", &t.cell[..]), ("outputs", &t.outputs[..]), ("loss", std::slice::from_ref(&t.loss))] {
+        if bad(data) {
+            names.push(name.to_string());
+        }
+    }
+    for tensor in model.layout.tensors() {
+        if bad(&t.grads[tensor.range.clone()]) {
+            names.push(format!("grads.{}", tensor.name));
+        }
+    }
+    if bad(&t.dh_norms) {
+        names.push("dh_norms".into());
+    }
+    names
+}
+
 /// Model file text and request text in, trace JSON text out: what `rnnp trace` prints.
-pub fn trace_from_json(model_text: &str, request_text: &str) -> Result<String> {
+pub fn trace_from_json(model_text: &str, request_text: &str) -> Result<TraceText> {
     let model = model_from_value(&parse(model_text)?)?;
     let request = request_from_value(&parse(request_text)?, &model)?;
     let t = trace(&model, &request);
-    Ok(serde_json::to_string(&trace_to_value(&model, &t)).expect("a JSON value always serialises"))
+    Ok(TraceText { json: serde_json::to_string(&trace_to_value(&model, &t)).expect("a JSON value always serialises"), not_finite: not_finite(&model, &t) })
 }

@@ -12,32 +12,66 @@ use crate::loss::{argmax, LossAt, Targets};
 use crate::model::OutputKind;
 use crate::network::{Initial, Inputs};
 use crate::rng::Rng;
+use crate::settings::limits::{BATCH, CLIP_THRESHOLD, EXPLODE_UPDATES, LEARNING_RATE, RACE_SYMBOLS, TASK_STEPS};
+use crate::settings::ClipMode;
 use crate::train::{Clip, OptimizerConfig, TrainConfig, Trainer};
 
-/// Settings of a run, besides the lab's.
+/// Settings of a run, besides the lab's. Limits: [`crate::settings::limits`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ExplodeConfig {
-    pub clip: Clip,
-    pub optimizer: OptimizerConfig,
-    pub updates: usize,
-    pub batch_size: usize,
-    /// K symbols to remember (chance is 1/K).
-    pub symbols: usize,
-    /// T of the task: how far back the first token lies.
-    pub length: usize,
+    pub clip: ClipMode,
+    /// c of the clipping ([`CLIP_THRESHOLD`]).
+    pub clip_threshold: f64,
+    /// T of the task: how far back the first token lies ([`TASK_STEPS`]).
+    pub length: u64,
+    /// Updates of the run ([`EXPLODE_UPDATES`]).
+    pub updates: u64,
+    /// Sequences per update ([`BATCH`]).
+    pub batch_size: u64,
+    /// K symbols to remember (chance is 1/K; [`RACE_SYMBOLS`]).
+    pub symbols: u64,
+    /// η and μ of SGD with momentum.
+    pub learning_rate: f64,
+    pub momentum: f64,
 }
 
 impl Default for ExplodeConfig {
     fn default() -> Self {
         // SGD with momentum, the setting of Pascanu et al.: Adam divides each step by a
         // running gradient size, which hides part of an explosion from the weights.
-        ExplodeConfig { clip: Clip::None, optimizer: OptimizerConfig::sgd(0.1, 0.9), updates: 300, batch_size: 32, symbols: 4, length: 10 }
+        ExplodeConfig { clip: ClipMode::None, clip_threshold: 1.0, length: 10, updates: 300, batch_size: 32, symbols: 4, learning_rate: 0.1, momentum: 0.9 }
+    }
+}
+
+impl ExplodeConfig {
+    /// Checks every setting against its limit.
+    pub fn validate(&self) -> Result<()> {
+        CLIP_THRESHOLD.check("clipThreshold", self.clip_threshold)?;
+        TASK_STEPS.check("length", self.length)?;
+        EXPLODE_UPDATES.check("updates", self.updates)?;
+        BATCH.check("batchSize", self.batch_size)?;
+        RACE_SYMBOLS.check("symbols", self.symbols)?;
+        LEARNING_RATE.check("learningRate", self.learning_rate)?;
+        Ok(())
+    }
+
+    /// The clipping step.
+    pub fn clip(&self) -> Clip {
+        self.clip.with_threshold(self.clip_threshold as f32)
+    }
+
+    /// The optimiser.
+    pub fn optimizer(&self) -> OptimizerConfig {
+        OptimizerConfig::sgd(self.learning_rate as f32, self.momentum as f32)
     }
 }
 
 /// What one update did.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct UpdateRecord {
     pub update: usize,
     pub loss: f32,
@@ -50,6 +84,20 @@ pub struct UpdateRecord {
     pub accuracy: f32,
 }
 
+/// A run as the page shows it: everything the chart and the status line need, small
+/// enough to pass from a worker to the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct ExplodeView {
+    pub config: ExplodeConfig,
+    pub records: Vec<UpdateRecord>,
+    pub stopped: Option<RnnError>,
+    /// Updates that clipping changed.
+    pub clipped: usize,
+    pub done: bool,
+}
+
 /// A run in progress.
 #[derive(Debug, Clone)]
 pub struct ExplodeRun {
@@ -59,34 +107,34 @@ pub struct ExplodeRun {
     rng: Rng,
     batch: MemoryBatch,
     pub records: Vec<UpdateRecord>,
-    /// Why training stopped early (the message of the overflow).
-    pub stopped: Option<String>,
+    /// Why training stopped early (the overflow).
+    pub stopped: Option<RnnError>,
 }
 
 impl ExplodeRun {
     /// A fresh network of the lab's cell, activation and ρ on the task.
     pub fn new(lab: &LabConfig, config: ExplodeConfig) -> Result<Self> {
-        if !(2..=64).contains(&config.symbols) || !(1..=100_000).contains(&config.updates) || !(1..=1024).contains(&config.batch_size) {
-            return Err(RnnError::invalid(
-                "training run",
-                format!("{} symbols, {} updates, batch {}", config.symbols, config.updates, config.batch_size),
-                "symbols 2–64, updates 1–100000, batch 1–1024",
-            ));
-        }
-        let task = MemoryTask::new(config.symbols, 4, config.length)?;
-        let model = lab.model(task.vocabulary_size(), config.symbols, OutputKind::Softmax)?;
+        config.validate()?;
+        let task = MemoryTask::new(config.symbols as usize, 4, config.length as usize)?;
+        let model = lab.model(task.vocabulary_size(), config.symbols as usize, OutputKind::Softmax)?;
         let trainer = Trainer::new(
             model,
-            TrainConfig { optimizer: config.optimizer, clip: config.clip, batch_size: config.batch_size, loss_at: LossAt::LastStep, ..Default::default() },
+            TrainConfig {
+                optimizer: config.optimizer(),
+                clip: config.clip(),
+                batch_size: config.batch_size as usize,
+                loss_at: LossAt::LastStep,
+                ..Default::default()
+            },
         )?;
         let mut rng = Rng::new(lab.seed.wrapping_add(1000));
-        let batch = task.batch(config.batch_size, &mut rng);
+        let batch = task.batch(config.batch_size as usize, &mut rng);
         Ok(ExplodeRun { config, trainer, task, rng, batch, records: vec![], stopped: None })
     }
 
     /// Whether the run has finished or stopped.
     pub fn done(&self) -> bool {
-        self.stopped.is_some() || self.records.len() >= self.config.updates
+        self.stopped.is_some() || self.records.len() as u64 >= self.config.updates
     }
 
     /// Up to `n` more updates.
@@ -95,14 +143,14 @@ impl ExplodeRun {
             if self.done() {
                 return;
             }
-            self.batch = self.task.batch(self.config.batch_size, &mut self.rng);
+            self.batch = self.task.batch(self.config.batch_size as usize, &mut self.rng);
             let (t, b) = (self.batch.length, self.batch.batch);
             match self.trainer.update(Inputs::OneHot(&self.batch.inputs), Targets::Classes(&self.batch.targets), t, b, Initial::Zero) {
                 Ok(report) => {
                     let accuracy = last_step_accuracy(
-                        &self.trainer.ws.outputs[(t - 1) * b * self.config.symbols..],
+                        &self.trainer.ws.outputs[(t - 1) * b * self.config.symbols as usize..],
                         &self.batch.targets[(t - 1) * b..],
-                        self.config.symbols,
+                        self.config.symbols as usize,
                     );
                     self.records.push(UpdateRecord {
                         update: self.records.len() + 1,
@@ -113,7 +161,7 @@ impl ExplodeRun {
                         accuracy,
                     });
                 }
-                Err(e) => self.stopped = Some(e.to_string()),
+                Err(e) => self.stopped = Some(e),
             }
         }
     }
@@ -121,6 +169,11 @@ impl ExplodeRun {
     /// How many updates clipping changed.
     pub fn clipped_count(&self) -> usize {
         self.records.iter().filter(|r| r.clipped).count()
+    }
+
+    /// The run as the page shows it.
+    pub fn view(&self) -> ExplodeView {
+        ExplodeView { config: self.config, records: self.records.clone(), stopped: self.stopped.clone(), clipped: self.clipped_count(), done: self.done() }
     }
 }
 
@@ -135,8 +188,13 @@ mod tests {
     use super::*;
 
     fn run(clip: Clip) -> ExplodeRun {
-        let lab = LabConfig { radius: 2.0, activation: "relu".into(), ..Default::default() };
-        let mut r = ExplodeRun::new(&lab, ExplodeConfig { clip, ..Default::default() }).unwrap();
+        let lab = LabConfig { radius: 2.0, activation: crate::activation::Activation::Relu, ..Default::default() };
+        let (mode, c) = match clip {
+            Clip::None => (ClipMode::None, 1.0),
+            Clip::Value(c) => (ClipMode::Value, c as f64),
+            Clip::GlobalNorm(c) => (ClipMode::Norm, c as f64),
+        };
+        let mut r = ExplodeRun::new(&lab, ExplodeConfig { clip: mode, clip_threshold: c, ..Default::default() }).unwrap();
         r.step(300);
         r
     }
@@ -152,8 +210,8 @@ mod tests {
     #[test]
     fn rho_two_explodes_without_clipping_and_trains_with_it() {
         let wild = run(Clip::None);
-        let message = wild.stopped.as_deref().expect("the run must stop");
-        assert!(message.contains("exploded") || message.contains("became"), "{message}");
+        let stop = wild.stopped.as_ref().expect("the run must stop");
+        assert!(matches!(stop, RnnError::Diverged { .. }), "{stop}");
         assert!(wild.records.len() < 300);
         let tamed = run(Clip::GlobalNorm(1.0));
         assert!(tamed.stopped.is_none(), "{:?}", tamed.stopped);

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{LabConfig, INPUT_SIZE};
+use crate::activation::Activation;
 use crate::bptt;
 use crate::cell::{self, Saved, StepGrads, Weights};
 use crate::error::Result;
@@ -11,16 +12,22 @@ use crate::loss::{loss_and_grad, LossAt, LossKind, Targets};
 use crate::model::{CellKind, Model, OutputKind};
 use crate::network::{forward, Initial, Inputs, Workspace};
 use crate::rng::Rng;
+use crate::settings::{CellName, Choices};
 use crate::spectral::{self, Complex};
 
 /// What one gradient-flow experiment measured.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Flow {
-    pub cell: String,
+    pub cell: CellName,
     /// ‖dL/dh_t‖ for t = 1..T (NaN or inf once the numbers overflow).
     pub norms: Vec<f32>,
-    /// ‖dL/dh_T‖ · ρ^(T-t): the prediction of the linear theory.
-    pub reference: Vec<f32>,
+    /// ‖dL/dh_T‖ · ρ^(T-t): the prediction of the linear theory (f64: it may pass
+    /// float32's range, 3.4e38, long before the measured norms do).
+    pub reference: Vec<f64>,
+    /// ρ^(T−1): the factor the linear theory predicts from the last step to the first.
+    pub predicted_last_to_first: f64,
     /// ‖dL/dh_1‖ / ‖dL/dh_T‖.
     pub last_to_first: f64,
     /// The average factor per step back, (‖dL/dh_1‖ / ‖dL/dh_T‖)^(1/(T-1)).
@@ -33,8 +40,8 @@ pub struct Flow {
     pub radius: f64,
     pub sigma_max: f64,
     pub eigenvalues: Vec<Complex>,
-    /// Which gate block the spectrum is of ("z" for the simple RNN, "c" LSTM, "h" GRU).
-    pub gate: String,
+    /// Which gate block the spectrum is of (z for the simple RNN, c for the LSTM, h for the GRU).
+    pub gate: &'static str,
     /// γ, the bound of |f'|, and 1/γ.
     pub gamma: f64,
     /// ‖∂h_t/∂h_{t-1}‖₂ for t = 1..T (empty unless asked for).
@@ -44,16 +51,17 @@ pub struct Flow {
 /// The inputs and the last-step target of the experiment (seeded).
 fn sequence(config: &LabConfig) -> (Vec<f32>, Vec<f32>) {
     let mut rng = Rng::new(config.seed.wrapping_mul(31).wrapping_add(17));
-    let x = (0..config.seq_len * INPUT_SIZE).map(|_| rng.uniform(-1.0, 1.0)).collect();
-    let mut y = vec![0.0; config.seq_len];
-    y[config.seq_len - 1] = rng.uniform(-1.0, 1.0);
+    let t = config.steps();
+    let x = (0..t * INPUT_SIZE).map(|_| rng.uniform(-1.0, 1.0)).collect();
+    let mut y = vec![0.0; t];
+    y[t - 1] = rng.uniform(-1.0, 1.0);
     (x, y)
 }
 
 /// Runs the experiment: forward over T steps, loss (mse) at the last step, BPTT.
 pub fn flow(config: &LabConfig, with_jacobians: bool) -> Result<Flow> {
     let model = config.model(INPUT_SIZE, 1, OutputKind::Linear)?;
-    let t = config.seq_len;
+    let t = config.steps();
     let (x, y) = sequence(config);
     let mut ws = Workspace::new();
     forward(&model, Inputs::Dense(&x), t, 1, Initial::Zero, &mut ws);
@@ -63,18 +71,16 @@ pub fn flow(config: &LabConfig, with_jacobians: bool) -> Result<Flow> {
     let norms = ws.dh_norms.clone();
 
     let last = norms[t - 1] as f64;
-    let rho = config.radius as f64;
-    let reference = (0..t).map(|s| (last * rho.powi((t - 1 - s) as i32)) as f32).collect();
+    // The radius the network was scaled to (float32, as the engine computes).
+    let rho = config.radius as f32 as f64;
+    let reference = (0..t).map(|s| last * rho.powi((t - 1 - s) as i32)).collect();
     let last_to_first = norms[0] as f64 / last;
     let ratio_per_step = if t > 1 { last_to_first.powf(1.0 / (t - 1) as f64) } else { 1.0 };
     let first_ratios = (1..t.min(6)).map(|k| norms[t - 1 - k] as f64 / norms[t - k] as f64).collect();
     let overflow = norms.iter().any(|n| !n.is_finite()) || ws.h.iter().any(|v| !v.is_finite());
 
-    let (gate, gate_name) = match model.spec.cell {
-        CellKind::SimpleRnn { .. } => (0, "z"),
-        CellKind::Lstm => (2, "c"),
-        CellKind::Gru { .. } => (2, "h"),
-    };
+    let gate = model.spec.cell.candidate_gate();
+    let gate_name = model.spec.cell.gate_names()[gate];
     let w = model.w_hh(gate);
     let u = model.spec.units;
     let eigenvalues = spectral::eigenvalues(u, &w).unwrap_or_default();
@@ -83,9 +89,10 @@ pub fn flow(config: &LabConfig, with_jacobians: bool) -> Result<Flow> {
         _ => 1.0,
     };
     Ok(Flow {
-        cell: config.cell.clone(),
+        cell: config.cell,
         norms,
         reference,
+        predicted_last_to_first: rho.powi(t as i32 - 1),
         last_to_first,
         ratio_per_step,
         first_ratios,
@@ -93,7 +100,7 @@ pub fn flow(config: &LabConfig, with_jacobians: bool) -> Result<Flow> {
         radius: eigenvalues.first().map_or(0.0, |l| l.abs()),
         sigma_max: spectral::largest_singular_value(u, u, &w),
         eigenvalues,
-        gate: gate_name.into(),
+        gate: gate_name,
         gamma,
         jacobian_norms: if with_jacobians { jacobian_norms(&model, &ws) } else { vec![] },
     })
@@ -143,8 +150,8 @@ pub fn jacobian_norms(model: &Model, ws: &Workspace) -> Vec<f32> {
 /// RNN uses tanh here whatever the lab's activation, because the LSTM and the GRU are
 /// built on tanh: the comparison shows what the gates add, not what a linear cell lacks.
 pub fn flows_for_all_cells(config: &LabConfig) -> Result<Vec<Flow>> {
-    let tanh = LabConfig { activation: "tanh".into(), ..config.clone() };
-    ["simple_rnn", "lstm", "gru"].iter().map(|c| flow(&tanh.with_cell(c), false)).collect()
+    let tanh = LabConfig { activation: Activation::Tanh, ..config.clone() };
+    CellName::ALL.iter().map(|&c| flow(&tanh.with_cell(c), false)).collect()
 }
 
 #[cfg(test)]
@@ -157,7 +164,7 @@ mod tests {
     #[test]
     fn linear_rnn_ratio_of_successive_norms_is_rho() {
         for rho in [0.5f32, 0.9, 1.1, 1.5] {
-            let f = flow(&LabConfig { radius: rho, seq_len: 50, ..Default::default() }, false).unwrap();
+            let f = flow(&LabConfig { radius: rho as f64, seq_len: 50, ..Default::default() }, false).unwrap();
             let n = &f.norms;
             for t in 0..49 {
                 let ratio = n[t] as f64 / n[t + 1] as f64;
@@ -187,13 +194,13 @@ mod tests {
             assert!((*j as f64 - 1.3).abs() < 1e-4, "{j}");
         }
         // tanh squashes: |f'| ≤ 1, so the Jacobians are no larger than ‖W_hh‖.
-        let f = flow(&LabConfig { radius: 1.3, seq_len: 10, activation: "tanh".into(), ..Default::default() }, true).unwrap();
+        let f = flow(&LabConfig { radius: 1.3, seq_len: 10, activation: Activation::Tanh, ..Default::default() }, true).unwrap();
         assert!(f.jacobian_norms.iter().all(|&j| (j as f64) <= 1.3 + 1e-4));
     }
 
     #[test]
     fn every_cell_flows_and_lstm_keeps_more_gradient_than_tanh_rnn() {
-        let config = LabConfig { radius: 0.9, seq_len: 100, activation: "tanh".into(), ..Default::default() };
+        let config = LabConfig { radius: 0.9, seq_len: 100, activation: Activation::Tanh, ..Default::default() };
         let flows = flows_for_all_cells(&config).unwrap();
         assert_eq!(flows.len(), 3);
         assert!(flows.iter().all(|f| !f.overflow));

@@ -5,34 +5,40 @@ use serde::{Deserialize, Serialize};
 
 use super::explode::last_step_accuracy;
 use super::LabConfig;
+use crate::activation::Activation;
 use crate::data::memory::MemoryTask;
 use crate::error::{Result, RnnError};
 use crate::loss::{LossAt, Targets};
-use crate::model::OutputKind;
+use crate::model::{CellKind, OutputKind, Spec};
 use crate::network::{forward, Initial, Inputs, Workspace};
 use crate::rng::Rng;
+use crate::settings::limits::{check_workspace, BATCH, LAB_UNITS, LEARNING_RATE, RACE_LENGTH, RACE_LENGTHS, RACE_SYMBOLS, RACE_TEST, RACE_UPDATES};
+use crate::settings::{CellName, Choices};
 use crate::train::{Clip, OptimizerConfig, TrainConfig, Trainer};
 
-/// Settings of the comparison.
+/// Settings of the comparison. Limits: [`crate::settings::limits`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct MemoryConfig {
-    pub lengths: Vec<usize>,
-    pub cells: Vec<String>,
-    pub updates: usize,
-    pub batch_size: usize,
-    pub symbols: usize,
-    pub units: usize,
-    pub learning_rate: f32,
-    /// Sequences in the accuracy test.
-    pub test_size: usize,
+    /// Task lengths to compare ([`RACE_LENGTH`] each, [`RACE_LENGTHS`] of them).
+    pub lengths: Vec<u64>,
+    pub cells: Vec<CellName>,
+    /// Updates per (cell, length) run ([`RACE_UPDATES`]).
+    pub updates: u64,
+    pub batch_size: u64,
+    pub symbols: u64,
+    pub units: u64,
+    pub learning_rate: f64,
+    /// Sequences in the accuracy test ([`RACE_TEST`]).
+    pub test_size: u64,
 }
 
 impl Default for MemoryConfig {
     fn default() -> Self {
         MemoryConfig {
             lengths: vec![5, 10, 20, 50],
-            cells: vec!["simple_rnn".into(), "lstm".into(), "gru".into()],
+            cells: CellName::ALL.to_vec(),
             updates: 600,
             batch_size: 32,
             symbols: 4,
@@ -43,12 +49,61 @@ impl Default for MemoryConfig {
     }
 }
 
+impl MemoryConfig {
+    /// Checks every setting against its limit, and the test batch against the memory budget.
+    pub fn validate(&self) -> Result<()> {
+        RACE_LENGTHS.check("lengths", self.lengths.len() as u64)?;
+        for (i, &l) in self.lengths.iter().enumerate() {
+            RACE_LENGTH.check(&format!("lengths[{i}]"), l)?;
+        }
+        if self.cells.is_empty() {
+            return Err(RnnError::Empty { field: "cells".into() });
+        }
+        RACE_UPDATES.check("updates", self.updates)?;
+        BATCH.check("batchSize", self.batch_size)?;
+        RACE_SYMBOLS.check("symbols", self.symbols)?;
+        LAB_UNITS.check("units", self.units)?;
+        LEARNING_RATE.check("learningRate", self.learning_rate)?;
+        RACE_TEST.check("testSize", self.test_size)?;
+        // The largest pass: the bigger of a training batch and the test batch, at the
+        // longest length, for each cell.
+        let longest = self.lengths.iter().copied().max().unwrap_or(2);
+        let task = MemoryTask::new(self.symbols as usize, 4, longest as usize)?;
+        for &cell in &self.cells {
+            let spec = Spec {
+                cell: CellKind::from_name(cell, Activation::Tanh, true),
+                input_size: task.vocabulary_size(),
+                units: self.units as usize,
+                output_size: self.symbols as usize,
+                output: OutputKind::Softmax,
+            };
+            check_workspace("the memory comparison", self.batch_size.max(self.test_size), longest, Workspace::floats_per_step(&spec))?;
+        }
+        Ok(())
+    }
+}
+
 /// The accuracy of one cell at one length.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct MemoryResult {
-    pub cell: String,
+    pub cell: CellName,
     pub length: usize,
     pub accuracy: f32,
+}
+
+/// The comparison as the page shows it (small enough to pass from a worker).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct RaceView {
+    pub config: MemoryConfig,
+    pub results: Vec<MemoryResult>,
+    /// Updates done and to do in all.
+    pub progress: u64,
+    pub total: u64,
+    pub done: bool,
 }
 
 /// The comparison in progress: one (cell, length) pair trains at a time.
@@ -56,8 +111,8 @@ pub struct MemoryResult {
 pub struct MemoryRace {
     pub config: MemoryConfig,
     lab: LabConfig,
-    jobs: Vec<(String, usize)>,
-    current: Option<(Trainer, MemoryTask, Rng, usize)>,
+    jobs: Vec<(CellName, usize)>,
+    current: Option<(Trainer, MemoryTask, Rng, u64)>,
     pub results: Vec<MemoryResult>,
 }
 
@@ -65,26 +120,12 @@ impl MemoryRace {
     /// Plans the runs. Each network is the lab's: its ρ, activation, seed and LSTM forget
     /// bias, with `units` hidden units.
     pub fn new(lab: &LabConfig, config: MemoryConfig) -> Result<Self> {
-        if !(2..=64).contains(&config.symbols)
-            || !(1..=100_000).contains(&config.updates)
-            || !(1..=1024).contains(&config.batch_size)
-            || !(1..=256).contains(&config.units)
-            || !(1..=10_000).contains(&config.test_size)
-        {
-            return Err(RnnError::invalid(
-                "memory comparison",
-                format!(
-                    "{} symbols, {} updates, batch {}, {} units, {} test sequences",
-                    config.symbols, config.updates, config.batch_size, config.units, config.test_size
-                ),
-                "symbols 2–64, updates 1–100000, batch 1–1024, units 1–256, test 1–10000",
-            ));
-        }
+        config.validate()?;
         let mut jobs = vec![];
         for &length in &config.lengths {
-            MemoryTask::new(config.symbols, 4, length)?;
-            for cell in &config.cells {
-                jobs.push((cell.clone(), length));
+            MemoryTask::new(config.symbols as usize, 4, length as usize)?;
+            for &cell in &config.cells {
+                jobs.push((cell, length as usize));
             }
         }
         jobs.reverse();
@@ -92,10 +133,10 @@ impl MemoryRace {
     }
 
     /// Total updates of the whole race, and those done.
-    pub fn progress(&self) -> (usize, usize) {
+    pub fn progress(&self) -> (u64, u64) {
         let per = self.config.updates;
-        let total = per * (self.results.len() + self.jobs.len() + usize::from(self.current.is_some()));
-        let done = per * self.results.len() + self.current.as_ref().map_or(0, |c| c.3);
+        let total = per * (self.results.len() + self.jobs.len() + usize::from(self.current.is_some())) as u64;
+        let done = per * self.results.len() as u64 + self.current.as_ref().map_or(0, |c| c.3);
         (done, total)
     }
 
@@ -103,25 +144,31 @@ impl MemoryRace {
         self.jobs.is_empty() && self.current.is_none()
     }
 
+    /// The comparison as the page shows it.
+    pub fn view(&self) -> RaceView {
+        let (progress, total) = self.progress();
+        RaceView { config: self.config.clone(), results: self.results.clone(), progress, total, done: self.done() }
+    }
+
     /// Up to `n` more updates (across runs).
     pub fn step(&mut self, mut n: usize) -> Result<()> {
         while n > 0 && !self.done() {
             if self.current.is_none() {
                 let (cell, length) = self.jobs.pop().expect("a job is left");
-                let lab = self.lab.with_cell(&cell);
-                let task = MemoryTask::new(self.config.symbols, 4, length)?;
-                let spec_model = lab.model(task.vocabulary_size(), self.config.symbols, OutputKind::Softmax)?;
+                let lab = self.lab.with_cell(cell);
+                let task = MemoryTask::new(self.config.symbols as usize, 4, length)?;
+                let spec_model = lab.model(task.vocabulary_size(), self.config.symbols as usize, OutputKind::Softmax)?;
                 let config = TrainConfig {
-                    optimizer: OptimizerConfig::adam(self.config.learning_rate),
+                    optimizer: OptimizerConfig::adam(self.config.learning_rate as f32),
                     clip: Clip::GlobalNorm(5.0),
-                    batch_size: self.config.batch_size,
+                    batch_size: self.config.batch_size as usize,
                     loss_at: LossAt::LastStep,
                     ..Default::default()
                 };
                 self.current = Some((Trainer::new(spec_model, config)?, task, Rng::new(self.lab.seed.wrapping_add(length as u64)), 0));
             }
             let (trainer, task, rng, done) = self.current.as_mut().expect("a run is active");
-            let batch = task.batch(self.config.batch_size, rng);
+            let batch = task.batch(self.config.batch_size as usize, rng);
             // A run that blows up stops where it is and is scored as it is.
             if trainer.update(Inputs::OneHot(&batch.inputs), Targets::Classes(&batch.targets), batch.length, batch.batch, Initial::Zero).is_err() {
                 *done = self.config.updates;
@@ -131,8 +178,8 @@ impl MemoryRace {
             n -= 1;
             if *done >= self.config.updates {
                 let (trainer, task, _, _) = self.current.take().expect("a run is active");
-                let accuracy = test_accuracy(&trainer, &task, self.config.test_size, self.lab.seed);
-                self.results.push(MemoryResult { cell: trainer.model.spec.cell.name().into(), length: task.length, accuracy });
+                let accuracy = test_accuracy(&trainer, &task, self.config.test_size as usize, self.lab.seed);
+                self.results.push(MemoryResult { cell: trainer.model.spec.cell.name(), length: task.length, accuracy });
             }
         }
         Ok(())
@@ -161,11 +208,11 @@ mod tests {
     #[test]
     fn gated_cells_remember_across_fifty_steps_better() {
         let config = MemoryConfig { lengths: vec![50], ..Default::default() };
-        let lab = LabConfig { activation: "tanh".into(), radius: 0.3, ..Default::default() };
+        let lab = LabConfig { activation: crate::activation::Activation::Tanh, radius: 0.3, ..Default::default() };
         let mut race = MemoryRace::new(&lab, config).unwrap();
         race.step(usize::MAX).unwrap();
-        let acc = |c: &str| race.results.iter().find(|r| r.cell == c).unwrap().accuracy;
-        let (rnn, lstm, gru) = (acc("simple_rnn"), acc("lstm"), acc("gru"));
+        let acc = |c: CellName| race.results.iter().find(|r| r.cell == c).unwrap().accuracy;
+        let (rnn, lstm, gru) = (acc(CellName::SimpleRnn), acc(CellName::Lstm), acc(CellName::Gru));
         println!("length 50, ρ 0.3: simple RNN {rnn:.3}, LSTM {lstm:.3}, GRU {gru:.3}");
         assert!(lstm.max(gru) > rnn + 0.4, "simple {rnn} lstm {lstm} gru {gru}");
     }
@@ -174,8 +221,8 @@ mod tests {
     /// token too; with b_f = 1 (f = 0.73, and 0.73^49 ≈ 2e-7) it has not learned yet.
     #[test]
     fn lstm_needs_its_forget_gate_open() {
-        let config = MemoryConfig { lengths: vec![50], cells: vec!["lstm".into()], ..Default::default() };
-        let accuracy = |forget_bias: f32| {
+        let config = MemoryConfig { lengths: vec![50], cells: vec![CellName::Lstm], ..Default::default() };
+        let accuracy = |forget_bias: f64| {
             let lab = LabConfig { radius: 0.3, forget_bias, ..Default::default() };
             let mut race = MemoryRace::new(&lab, config.clone()).unwrap();
             race.step(usize::MAX).unwrap();

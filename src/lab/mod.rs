@@ -19,14 +19,19 @@ pub mod session;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Result, RnnError};
+use crate::activation::Activation;
+use crate::error::Result;
 use crate::init::{init_model, InitConfig};
 use crate::model::{CellKind, Model, OutputKind, Spec};
 use crate::rng::Rng;
+use crate::settings::limits::{LAB_FORGET_BIAS, LAB_RADIUS, LAB_STEPS, LAB_UNITS, SEED};
+use crate::settings::{CellName, Choices};
 
 /// How W_hh starts before it is scaled to the spectral radius ρ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(clap::ValueEnum))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum RecurrentInit {
     /// Keras's default: orthogonal, so after scaling every eigenvalue has modulus ρ and
     /// σ_max = ρ (a normal matrix).
@@ -36,31 +41,36 @@ pub enum RecurrentInit {
     Gaussian,
 }
 
-/// The lab's controls, shared by its experiments.
+impl Choices for RecurrentInit {
+    const ALL: &'static [Self] = &[RecurrentInit::Orthogonal, RecurrentInit::Gaussian];
+}
+
+/// The lab's controls, shared by its experiments. Limits: [`crate::settings::limits`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct LabConfig {
-    /// "simple_rnn", "lstm" or "gru".
-    pub cell: String,
-    /// Simple RNN: "linear", "tanh", "relu" or "sigmoid".
-    pub activation: String,
-    /// T, 10 to 200.
-    pub seq_len: usize,
-    /// ρ of every U×U gate block of W_hh, 0.1 to 2.5.
-    pub radius: f32,
-    pub units: usize,
+    pub cell: CellName,
+    /// The simple RNN's f (the LSTM and the GRU use tanh).
+    pub activation: Activation,
+    /// T, the sequence length ([`LAB_STEPS`]).
+    pub seq_len: u64,
+    /// ρ of every U×U gate block of W_hh ([`LAB_RADIUS`]).
+    pub radius: f64,
+    /// U ([`LAB_UNITS`]).
+    pub units: u64,
     pub init: RecurrentInit,
     /// LSTM: the forget-gate bias b_f at the start: 1 (Keras, char-rnn), 0, or larger
     /// for long memories (f = σ(b_f) is 0.5 at 0, 0.73 at 1, 0.993 at 5).
-    pub forget_bias: f32,
+    pub forget_bias: f64,
     pub seed: u64,
 }
 
 impl Default for LabConfig {
     fn default() -> Self {
         LabConfig {
-            cell: "simple_rnn".into(),
-            activation: "linear".into(),
+            cell: CellName::SimpleRnn,
+            activation: Activation::Linear,
             seq_len: 50,
             radius: 0.9,
             units: 32,
@@ -75,51 +85,48 @@ impl Default for LabConfig {
 pub const INPUT_SIZE: usize = 4;
 
 impl LabConfig {
-    /// Checks the ranges the page offers.
+    /// Checks every control against its limit.
     pub fn validate(&self) -> Result<()> {
-        if !(2..=1000).contains(&self.seq_len) {
-            return Err(RnnError::invalid("seq_len", self.seq_len, "must be between 2 and 1000"));
-        }
-        if !(self.radius.is_finite() && self.radius > 0.0 && self.radius <= 10.0) {
-            return Err(RnnError::invalid("radius", self.radius, "must be greater than 0 and at most 10"));
-        }
-        if !(self.forget_bias.is_finite() && (-10.0..=10.0).contains(&self.forget_bias)) {
-            return Err(RnnError::invalid("forget_bias", self.forget_bias, "must be between -10 and 10"));
-        }
-        if !(1..=256).contains(&self.units) {
-            return Err(RnnError::invalid("units", self.units, "must be between 1 and 256"));
-        }
+        LAB_STEPS.check("seqLen", self.seq_len)?;
+        LAB_RADIUS.check("radius", self.radius)?;
+        LAB_FORGET_BIAS.check("forgetBias", self.forget_bias)?;
+        LAB_UNITS.check("units", self.units)?;
+        SEED.check("seed", self.seed)?;
         Ok(())
     }
 
+    /// T as a length.
+    pub fn steps(&self) -> usize {
+        self.seq_len as usize
+    }
+
     /// The cell these controls describe.
-    pub fn cell_kind(&self) -> Result<CellKind> {
-        let act = if self.cell == "simple_rnn" { Some(self.activation.as_str()) } else { None };
-        CellKind::from_parts(&self.cell, act, Some(true))
+    pub fn cell_kind(&self) -> CellKind {
+        CellKind::from_name(self.cell, self.activation, true)
     }
 
     /// The same settings with another cell.
-    pub fn with_cell(&self, cell: &str) -> LabConfig {
-        LabConfig { cell: cell.into(), ..self.clone() }
+    pub fn with_cell(&self, cell: CellName) -> LabConfig {
+        LabConfig { cell, ..self.clone() }
     }
 
     /// A network of this cell with W_hh scaled to ρ exactly.
     pub fn model(&self, input_size: usize, output_size: usize, output: OutputKind) -> Result<Model> {
         self.validate()?;
-        let spec = Spec { cell: self.cell_kind()?, input_size, units: self.units, output_size, output };
+        let units = self.units as usize;
+        let spec = Spec { cell: self.cell_kind(), input_size, units, output_size, output };
         let mut model = init_model(spec, &InitConfig { seed: self.seed, unit_forget_bias: false, spectral_radius: None })?;
         if spec.cell == CellKind::Lstm {
-            let u = self.units;
-            model.bias_mut()[u..2 * u].fill(self.forget_bias);
+            model.bias_mut()[units..2 * units].fill(self.forget_bias as f32);
         }
         if self.init == RecurrentInit::Gaussian {
             let mut rng = Rng::new(self.seed ^ 0x5EED_0F6A_5500);
-            let sd = (1.0 / self.units as f64).sqrt();
+            let sd = (1.0 / units as f64).sqrt();
             for w in model.recurrent_kernel_mut() {
                 *w = (rng.normal_f64() * sd) as f32;
             }
         }
-        crate::init::set_spectral_radius(&mut model, self.radius)?;
+        crate::init::set_spectral_radius(&mut model, self.radius as f32)?;
         Ok(model)
     }
 }

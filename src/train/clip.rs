@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Result, RnnError};
+use crate::error::Result;
 
 /// How to clip the gradient before an update.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
@@ -19,18 +19,23 @@ pub enum Clip {
     GlobalNorm(f32),
 }
 
+impl crate::settings::ClipMode {
+    /// The clipping step of this mode at threshold `c`.
+    pub fn with_threshold(self, c: f32) -> Clip {
+        match self {
+            crate::settings::ClipMode::None => Clip::None,
+            crate::settings::ClipMode::Value => Clip::Value(c),
+            crate::settings::ClipMode::Norm => Clip::GlobalNorm(c),
+        }
+    }
+}
+
 impl Clip {
     /// Checks the threshold.
     pub fn validate(&self) -> Result<()> {
         match *self {
             Clip::None => Ok(()),
-            Clip::Value(c) | Clip::GlobalNorm(c) => {
-                if c.is_finite() && c > 0.0 {
-                    Ok(())
-                } else {
-                    Err(RnnError::invalid("clip threshold", c, "must be a positive number"))
-                }
-            }
+            Clip::Value(c) | Clip::GlobalNorm(c) => crate::settings::limits::CLIP_THRESHOLD.check("clip_threshold", c as f64),
         }
     }
 }

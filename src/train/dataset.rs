@@ -3,7 +3,7 @@
 //! Sequences are stored sample-major ([N][T][·], as Keras's x_train), and a mini-batch is
 //! copied out time-major ([T][B][·]), the layout the network's matrix products want.
 
-use crate::error::{Result, RnnError};
+use crate::error::{NonFinite, Result, RnnError};
 
 /// The inputs of every sequence.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,10 +36,10 @@ impl Dataset {
     /// Checks that the buffers have N·T rows.
     pub fn new(sequences: usize, length: usize, inputs: SeqInputs, targets: SeqTargets) -> Result<Self> {
         if sequences == 0 {
-            return Err(RnnError::invalid("x", "0 sequences", "at least one sequence is needed"));
+            return Err(RnnError::Empty { field: "x".into() });
         }
         if length == 0 {
-            return Err(RnnError::EmptySequence { field: "x".into() });
+            return Err(RnnError::Empty { field: "x".into() });
         }
         let rows = sequences * length;
         let (in_len, in_expected) = match &inputs {
@@ -73,7 +73,7 @@ impl Dataset {
             ),
         ] {
             if let Some((i, &v)) = data.iter().enumerate().find(|(_, v)| !v.is_finite()) {
-                return Err(RnnError::NotFinite { field: field.into(), at: format!("number {i}"), value: v });
+                return Err(RnnError::NotFinite { field: field.into(), at: format!("number {i}"), value: NonFinite::of(v as f64).expect("not finite") });
             }
         }
         Ok(Dataset { sequences, length, inputs, targets })

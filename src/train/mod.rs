@@ -19,7 +19,12 @@ pub use dataset::{BatchBuffers, Dataset, SeqInputs, SeqTargets};
 pub use optim::{Optimizer, OptimizerConfig};
 
 use crate::bptt;
-use crate::error::{Result, RnnError};
+use crate::error::{NonFinite, Quantity, Result, RnnError};
+
+/// The kind of a number already known not to be finite.
+fn non_finite(x: f32) -> NonFinite {
+    NonFinite::of(x as f64).unwrap_or(NonFinite::Nan)
+}
 use crate::loss::{check_pairing, loss_and_grad, LossAt, LossKind, Targets};
 use crate::model::Model;
 use crate::network::{forward, Initial, Inputs, Workspace};
@@ -29,7 +34,7 @@ use crate::rng::Rng;
 fn check_ids(model: &Model, inputs: Inputs, targets: Targets) -> Result<()> {
     if let Inputs::OneHot(ids) = inputs {
         if let Some((i, &id)) = ids.iter().enumerate().find(|(_, &id)| id as usize >= model.spec.input_size) {
-            return Err(RnnError::invalid(format!("x (token {i})"), id, format!("a token id must be below the input size {}", model.spec.input_size)));
+            return Err(RnnError::TokenOutOfRange { field: "x".into(), step: i, id: id as u64, size: model.spec.input_size });
         }
     }
     if let Targets::Classes(ids) = targets {
@@ -88,14 +93,14 @@ impl TrainConfig {
         self.optimizer.validate()?;
         self.clip.validate()?;
         if self.batch_size == 0 || self.batch_size > 65_536 {
-            return Err(RnnError::invalid("batch_size", self.batch_size, "must be between 1 and 65536"));
+            return Err(RnnError::range("batch_size", self.batch_size, 1.0, 65536.0));
         }
         if let Bptt::Truncated(k) = self.bptt {
             if k == 0 {
-                return Err(RnnError::invalid("bptt steps", k, "a window needs at least one step"));
+                return Err(RnnError::range("bptt", k, 1.0, 1e9));
             }
             if self.loss_at == LossAt::LastStep {
-                return Err(RnnError::invalid("bptt", "truncated", "truncated BPTT needs a loss at every step"));
+                return Err(RnnError::conflict("bptt", "truncated", "loss_at", "last_step"));
             }
         }
         Ok(())
@@ -180,13 +185,13 @@ impl Trainer {
         let loss = loss_and_grad(loss_kind, self.config.loss_at, self.model.spec.output, targets, steps, batch, &ws.logits, &ws.outputs, &mut ws.d_logits);
         let update = self.updates + 1;
         if !loss.is_finite() {
-            return Err(RnnError::Diverged { update, what: "loss", value: loss });
+            return Err(RnnError::Diverged { update, what: Quantity::Loss, value: non_finite(loss) });
         }
         self.grads.fill(0.0);
         bptt::backward(&self.model, inputs, &mut self.ws, &mut self.grads);
         let report = clip(&mut self.grads, self.config.clip);
         if !report.norm_before.is_finite() || !report.norm_after.is_finite() {
-            return Err(RnnError::Diverged { update, what: "gradient norm", value: report.norm_before });
+            return Err(RnnError::Diverged { update, what: Quantity::GradientNorm, value: non_finite(report.norm_before) });
         }
         self.backup.copy_from_slice(&self.model.params);
         self.optimizer_backup.clone_from(&self.optimizer);
@@ -195,7 +200,7 @@ impl Trainer {
             // Undo the whole update: the weights and the optimiser's momentum and moments.
             self.model.params.copy_from_slice(&self.backup);
             std::mem::swap(&mut self.optimizer, &mut self.optimizer_backup);
-            return Err(RnnError::Diverged { update, what: "weights", value: bad });
+            return Err(RnnError::Diverged { update, what: Quantity::Weights, value: non_finite(bad) });
         }
         self.updates = update;
         Ok(UpdateReport { loss, clip: report })

@@ -40,23 +40,23 @@ impl OptimizerConfig {
     /// Checks every setting.
     pub fn validate(&self) -> Result<()> {
         let lr = self.learning_rate();
-        if !(lr.is_finite() && lr > 0.0 && lr <= 10.0) {
-            return Err(RnnError::invalid("learning_rate", lr, "must be greater than 0 and at most 10"));
+        if !(lr.is_finite() && (1e-7..=10.0).contains(&lr)) {
+            return Err(RnnError::range("learning_rate", lr, 1e-7, 10.0));
         }
         match *self {
             OptimizerConfig::Sgd { momentum, .. } => {
-                if !(0.0..1.0).contains(&momentum) {
-                    return Err(RnnError::invalid("momentum", momentum, "must be in [0, 1)"));
+                if !(0.0..=0.999).contains(&momentum) {
+                    return Err(RnnError::range("momentum", momentum, 0.0, 0.999));
                 }
             }
             OptimizerConfig::Adam { beta1, beta2, epsilon, .. } => {
                 for (field, b) in [("beta1", beta1), ("beta2", beta2)] {
-                    if !(0.0..1.0).contains(&b) {
-                        return Err(RnnError::invalid(field, b, "must be in [0, 1)"));
+                    if !(0.0..=0.9999).contains(&b) {
+                        return Err(RnnError::range(field, b, 0.0, 0.9999));
                     }
                 }
-                if epsilon.is_nan() || epsilon <= 0.0 {
-                    return Err(RnnError::invalid("epsilon", epsilon, "must be positive"));
+                if !(1e-12..=1.0).contains(&epsilon) {
+                    return Err(RnnError::range("epsilon", epsilon, 1e-12, 1.0));
                 }
             }
         }

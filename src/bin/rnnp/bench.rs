@@ -8,12 +8,15 @@ use rnn_playground::bench::{char_model, seed_example, Workload};
 use rnn_playground::session::{SentenceConfig, SentenceSession};
 use serde_json::json;
 
+use rnn_playground::settings::limits::BENCH_SECONDS;
+
+use super::out::Out;
 use super::CliResult;
 
 /// `rnnp bench`.
 #[derive(Debug, Args)]
 pub struct BenchArgs {
-    /// Seconds to spend measuring each workload (after a warm-up).
+    /// Seconds to spend measuring each workload (after a warm-up), 0.1 to 600.
     #[arg(long, default_value_t = 3.0)]
     seconds: f64,
     /// Print JSON instead of a table.
@@ -48,7 +51,8 @@ fn step_latency(seconds: f64) -> serde_json::Value {
     json!({ "workload": "step: one token of the sentence view", "seconds_per_step": start.elapsed().as_secs_f64() / steps as f64 })
 }
 
-pub fn bench(args: &BenchArgs) -> CliResult<()> {
+pub fn bench(args: &BenchArgs, out: &mut Out) -> CliResult<()> {
+    BENCH_SECONDS.check("seconds", args.seconds)?;
     let mut rows = vec![];
     for mut w in [seed_example()?, char_model(false)?, char_model(true)?] {
         let (batches, secs) = measure(&mut w, args.seconds)?;
@@ -65,22 +69,22 @@ pub fn bench(args: &BenchArgs) -> CliResult<()> {
     }
     rows.push(step_latency(args.seconds.min(1.0)));
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&rows).expect("JSON"));
+        out.line(serde_json::to_string_pretty(&rows).expect("JSON"))?;
     } else {
         for r in rows.iter().filter(|r| r.get("gflops").is_some()) {
-            println!(
+            out.line(format!(
                 "{:55} {:8.4} s/epoch {:9.0} samples/s {:10.0} tokens/s {:6.2} GFLOP/s",
                 r["workload"].as_str().unwrap_or(""),
                 r["seconds_per_epoch"].as_f64().unwrap_or(0.0),
                 r["samples_per_second"].as_f64().unwrap_or(0.0),
                 r["tokens_per_second"].as_f64().unwrap_or(0.0),
                 r["gflops"].as_f64().unwrap_or(0.0)
-            );
+            ))?;
         }
     }
     if let Some(step) = rows.last().and_then(|r| r["seconds_per_step"].as_f64()) {
         if !args.json {
-            println!("{:55} {:8.2} µs per token", "step: one token of the sentence view", step * 1e6);
+            out.line(format!("{:55} {:8.2} µs per token", "step: one token of the sentence view", step * 1e6))?;
         }
     }
     Ok(())

@@ -4,26 +4,37 @@
 //! rnnp trace --model MODEL.json --input INPUT.json     one forward and backward pass, as JSON
 //! rnnp train sentence [options]                        next-token prediction on a sentence
 //! rnnp train series [options]                          the seed's Keras program on a sine wave
+//! rnnp plot CHART -o FILE.svg|FILE.png [options]       a chart of the gradient lab
+//! rnnp export --from-url URL -o MODEL.json             the sentence network of a page link
+//! rnnp bench [--seconds S] [--json]                    time the benchmark workloads
+//! rnnp limits                                          every limit, as a Markdown table
 //! ```
 //!
-//! Each subcommand is one variant of [`Command`] and one function below; results go to
-//! stdout, progress bars and errors to stderr, and any error exits with status 1.
+//! Training, plotting and exporting run the page's own sessions with the page's own
+//! settings (`SentenceConfig`, `LabConfig`, `SeriesConfig`): the defaults are the page's,
+//! and `--from-url` reads a page link, so a link and a command print the same numbers.
+//! Each subcommand is one variant of [`Command`] and one module; results go to stdout,
+//! progress and errors to stderr. Exit status: 0 done, 1 an error, 2 a usage error,
+//! 3 the results are not finite numbers.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
 mod bench;
+mod export;
+mod out;
 mod plot;
+mod trace;
 mod train;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use rnn_playground::activation::Activation;
-use rnn_playground::format::model_file::model_from_json;
-use rnn_playground::format::trace::trace_from_json;
-use rnn_playground::train::Clip;
+use rnn_playground::schema::{self, PageConfigs};
+use rnn_playground::settings::limits;
 use rnn_playground::RnnError;
+
+use out::Out;
 
 const ABOUT: &str = "A recurrent neural network you can look inside: simple RNN, LSTM and GRU \
 with the same numbers as Keras, and backpropagation through time written out by hand.";
@@ -38,53 +49,20 @@ from step to step:
 
 `rnnp` trains such networks (the simple RNN of that formula, the LSTM and the GRU, with \
 Keras's weight layout and numbers) and shows what happens inside them: the hidden states, \
-the outputs, the loss, and every gradient that backpropagation through time computes.";
+the outputs, the loss, and every gradient that backpropagation through time computes. It \
+runs the web page's own code with the page's defaults; `--from-url` takes the settings of \
+a page link.";
 
 const EXAMPLES: &str = "Examples:
   rnnp train sentence                            learn \"我 爱 北京 天安门\" with a simple RNN
   rnnp train sentence --cell lstm --save m.json  the same with an LSTM, saving the model
+  rnnp train sentence --from-url 'https://…/?cell=lstm&units=16&trained=300'
+                                                 what that page link shows, number for number
   rnnp train series                              the Keras SimpleRNN example on a sine wave
+  rnnp plot flow --radius 1.5 -o flow.svg        the gradient lab's flow chart
   rnnp trace --model m.json --input in.json      one forward and backward pass, as JSON
 
 Run `rnnp help <command>` for the options of a command.";
-
-const TRACE_HELP: &str = "Run one forward and one backward pass of a saved model on one sequence, \
-starting from h_0 = 0, and print everything it computed as one line of JSON on stdout:
-
-  hidden    the hidden states h_1..h_T                     [T][U]
-  cell      the LSTM cell states c_1..c_T (LSTM only)      [T][U]
-  outputs   the outputs after softmax (or as they are)     [T][O]
-  loss      the loss of the sequence
-  grads     dLoss/dweight for every weight, with the same keys and shapes as the model file
-  dh_norms  ||dLoss/dh_t|| for every step: how much each hidden state matters to the loss
-
-The model file is what `rnnp train ... --save` writes (format rnn-playground/model@1). The \
-input file is {\"x\": [T][I], \"y\": [T][O] numbers or [T] class ids, \"loss\": \"mse\" or \
-\"cross_entropy\", \"loss_at\": \"every_step\" or \"last_step\"}.";
-
-const SENTENCE_HELP: &str = "Learn to predict the next word of a sentence.
-
-The sentence is cut into tokens (words or characters); each token is a one-hot vector of \
-length V (the number of different tokens, plus an end token). At every step the network \
-reads one token and outputs a probability for every token of being the next one; the loss \
-is the cross-entropy -ln p(next token), averaged over the steps. One epoch is one update \
-on the whole sentence.
-
-The loss is printed as training goes (ln V is what guessing uniformly scores), then a table \
-of what the trained network predicts after each token, and the sentence it writes by \
-itself from the first token.";
-
-const SERIES_HELP: &str = "Learn to predict the next value of a sine wave: the seed's Keras program
-
-    model = Sequential([SimpleRNN(50, return_sequences=True, input_shape=(None, 1)), Dense(1)])
-    model.compile(loss='mean_squared_error', optimizer='adam')
-    model.fit(x_train, y_train, epochs=20, batch_size=32)
-
-Each training sequence is sin(φ + 0.2 t) for t = 0..length-1 with a random phase φ, and the \
-target at every step is the next value. The loss is the mean squared error. Always \
-predicting the mean value scores Var(sin) = 0.5 (the baseline, printed for comparison); a \
-network that has learnt the wave scores far less. After training, the network is tested \
-on sequences it never saw.";
 
 #[derive(Debug, Parser)]
 #[command(name = "rnnp", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES)]
@@ -97,114 +75,75 @@ struct Cli {
 enum Command {
     /// Run one forward and one backward pass of a saved model on one sequence and print
     /// everything it computed as JSON.
-    #[command(long_about = TRACE_HELP)]
-    Trace(TraceArgs),
+    #[command(long_about = trace::HELP)]
+    Trace(trace::TraceArgs),
     /// Train a network on one of the built-in tasks and show what it learnt.
     #[command(subcommand)]
     Train(TrainTask),
-    /// Draw a chart of the gradient lab into a PNG or SVG file.
+    /// Draw a chart of the gradient lab into a PNG or SVG file (and its data as CSV).
     Plot(plot::PlotArgs),
+    /// Write the model file of a page link's sentence network (trained as the link says).
+    Export(export::ExportArgs),
     /// Time training on the benchmark workloads (the seed example, a character model).
     Bench(bench::BenchArgs),
+    /// Print every limit the engine checks, as a Markdown table.
+    Limits,
 }
 
 #[derive(Debug, Subcommand)]
 enum TrainTask {
     /// Learn to predict the next word (or character) of a sentence.
-    #[command(long_about = SENTENCE_HELP)]
+    #[command(long_about = train::SENTENCE_HELP)]
     Sentence(train::SentenceArgs),
     /// Learn to predict the next value of a sine wave (the seed's Keras program).
-    #[command(long_about = SERIES_HELP)]
+    #[command(long_about = train::SERIES_HELP)]
     Series(train::SeriesArgs),
-}
-
-/// `rnnp trace`.
-#[derive(Debug, Args)]
-struct TraceArgs {
-    /// The model file (JSON, format rnn-playground/model@1).
-    #[arg(long, value_name = "MODEL.json")]
-    model: PathBuf,
-    /// The sequence and its targets (JSON: x, y, loss, loss_at).
-    #[arg(long, value_name = "INPUT.json")]
-    input: PathBuf,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum CellName {
-    /// The simple (Elman) RNN of the formula h_t = f(W_hh h_(t-1) + W_xh x_t + b_h).
-    #[value(name = "simple_rnn")]
-    SimpleRnn,
-    /// Long short-term memory: gates decide what to write, keep and show.
-    Lstm,
-    /// Gated recurrent unit: an update gate and a reset gate.
-    Gru,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ActivationName {
-    Tanh,
-    Relu,
-    Sigmoid,
-    Linear,
-}
-
-impl CellName {
-    /// The name in model files.
-    fn name(self) -> &'static str {
-        match self {
-            CellName::SimpleRnn => "simple_rnn",
-            CellName::Lstm => "lstm",
-            CellName::Gru => "gru",
-        }
-    }
-}
-
-impl ActivationName {
-    /// The name in model files.
-    fn name(self) -> &'static str {
-        Activation::from(self).name()
-    }
-}
-
-impl From<ActivationName> for Activation {
-    fn from(a: ActivationName) -> Self {
-        match a {
-            ActivationName::Tanh => Activation::Tanh,
-            ActivationName::Relu => Activation::Relu,
-            ActivationName::Sigmoid => Activation::Sigmoid,
-            ActivationName::Linear => Activation::Linear,
-        }
-    }
 }
 
 /// What can go wrong, with a message that says where.
 #[derive(Debug, thiserror::Error)]
-enum CliError {
+pub enum CliError {
     #[error("could not read {what} {path}: {source}")]
     Read { what: &'static str, path: PathBuf, source: std::io::Error },
     #[error("could not write {path}: {source}")]
     Write { path: PathBuf, source: std::io::Error },
+    #[error("could not write the output: {0}")]
+    Stdout(std::io::Error),
+    /// The reader of stdout has gone (`| head`): not an error, just the end.
+    #[error("the output was closed")]
+    Closed,
     #[error("{place}: {source}")]
     In { place: String, source: RnnError },
     #[error("{0}")]
     Engine(#[from] RnnError),
     #[error("{0}")]
     Chart(String),
+    /// The results are not finite numbers (printed, with a warning).
+    #[error("{0}")]
+    NotFinite(String),
 }
 
-type CliResult<T> = std::result::Result<T, CliError>;
+pub type CliResult<T> = std::result::Result<T, CliError>;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Trace(args) => trace(&args),
-        Command::Train(TrainTask::Sentence(args)) => train::train_sentence(&args),
-        Command::Train(TrainTask::Series(args)) => train::train_series(&args),
-        Command::Plot(args) => plot::plot(&args),
-        Command::Bench(args) => bench::bench(&args),
+    let mut out = Out::stdout();
+    let result = match &cli.command {
+        Command::Trace(args) => trace::trace(args, &mut out),
+        Command::Train(TrainTask::Sentence(args)) => train::train_sentence(args, &mut out),
+        Command::Train(TrainTask::Series(args)) => train::train_series(args, &mut out),
+        Command::Plot(args) => plot::plot(args, &mut out),
+        Command::Export(args) => export::export(args, &mut out),
+        Command::Bench(args) => bench::bench(args, &mut out),
+        Command::Limits => out.text(&limits::markdown()),
     };
+    let result = result.and_then(|()| out.flush());
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) | Err(CliError::Closed) => ExitCode::SUCCESS,
+        Err(CliError::NotFinite(message)) => {
+            eprintln!("warning: {message}");
+            ExitCode::from(3)
+        }
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
@@ -212,41 +151,45 @@ fn main() -> ExitCode {
     }
 }
 
-fn read(path: &Path, what: &'static str) -> CliResult<String> {
+pub fn read(path: &Path, what: &'static str) -> CliResult<String> {
+    let len = std::fs::metadata(path).map_err(|source| CliError::Read { what, path: path.to_path_buf(), source })?.len();
+    // A file too large to be a model or a trace request is refused before it is read.
+    limits::FILE_BYTES.check(what, len).map_err(|source| CliError::In { place: path.display().to_string(), source })?;
     std::fs::read_to_string(path).map_err(|source| CliError::Read { what, path: path.to_path_buf(), source })
 }
 
-/// `rnnp trace`: the trace JSON on stdout and nothing else.
-fn trace(args: &TraceArgs) -> CliResult<()> {
-    let model_text = read(&args.model, "the model file")?;
-    let input_text = read(&args.input, "the input file")?;
-    // Read the model alone first, so an error says which file it is in.
-    model_from_json(&model_text).map_err(|source| CliError::In { place: format!("in the model file {}", args.model.display()), source })?;
-    let json =
-        trace_from_json(&model_text, &input_text).map_err(|source| CliError::In { place: format!("in the input file {}", args.input.display()), source })?;
-    println!("{json}");
-    Ok(())
+/// The configs of `--from-url`, or the page's defaults. Values the page would refuse keep
+/// their defaults, as on the page, and are named on stderr.
+pub fn page_configs(url: Option<&str>) -> CliResult<PageConfigs> {
+    let Some(url) = url else { return Ok(PageConfigs::default()) };
+    let (configs, rejected) = schema::from_url(url).map_err(|source| CliError::In { place: "in the page link".into(), source })?;
+    if !rejected.is_empty() {
+        eprintln!("note: the link's {} could not be used; the page's defaults are used instead", rejected.join(", "));
+    }
+    Ok(configs)
 }
 
-/// `value:5`, `norm:1` or `none`.
-fn parse_clip(text: &str) -> std::result::Result<Clip, String> {
+/// `value:5`, `norm:1` or `none`: the clipping mode (one of the page's names) and its
+/// threshold.
+pub fn parse_clip(text: &str) -> std::result::Result<(rnn_playground::settings::ClipMode, f64), String> {
+    use rnn_playground::settings::{Choices, ClipMode};
     let usage = "expected none, value:C or norm:C with C a positive number, e.g. norm:1";
-    if text == "none" {
-        return Ok(Clip::None);
-    }
-    let (mode, threshold) = text.split_once(':').ok_or_else(|| usage.to_string())?;
-    let c: f32 = threshold.parse().map_err(|_| format!("{threshold:?} is not a number; {usage}"))?;
-    let clip = match mode {
-        "value" => Clip::Value(c),
-        "norm" => Clip::GlobalNorm(c),
-        _ => return Err(format!("unknown clipping {mode:?}; {usage}")),
+    let (mode, threshold) = match text.split_once(':') {
+        Some((mode, c)) => (mode, c.parse::<f64>().map_err(|_| format!("{c:?} is not a number; {usage}"))?),
+        None => (text, 1.0),
     };
-    clip.validate().map_err(|e| e.to_string())?;
-    Ok(clip)
+    let mode = ClipMode::parse("clip", mode).map_err(|e| format!("{e}; {usage}"))?;
+    if mode != ClipMode::None && !text.contains(':') {
+        return Err(usage.into());
+    }
+    if mode != ClipMode::None {
+        limits::CLIP_THRESHOLD.check("clip threshold", threshold).map_err(|e| e.to_string())?;
+    }
+    Ok((mode, threshold))
 }
 
 /// A progress bar on stderr (hidden when stderr is not a terminal).
-fn progress_bar(len: u64) -> ProgressBar {
+pub fn progress_bar(len: u64) -> ProgressBar {
     let bar = ProgressBar::new(len);
     bar.set_style(ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {msg}").expect("a valid template").progress_chars("=> "));
     bar.enable_steady_tick(Duration::from_millis(200));
@@ -256,15 +199,16 @@ fn progress_bar(len: u64) -> ProgressBar {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rnn_playground::settings::ClipMode;
 
     #[test]
     fn clip_flags_parse() {
-        assert_eq!(parse_clip("none"), Ok(Clip::None));
-        assert_eq!(parse_clip("value:5"), Ok(Clip::Value(5.0)));
-        assert_eq!(parse_clip("norm:1"), Ok(Clip::GlobalNorm(1.0)));
-        assert!(parse_clip("norm:-1").unwrap_err().contains("clip threshold"));
+        assert_eq!(parse_clip("none"), Ok((ClipMode::None, 1.0)));
+        assert_eq!(parse_clip("value:5"), Ok((ClipMode::Value, 5.0)));
+        assert_eq!(parse_clip("norm:1"), Ok((ClipMode::Norm, 1.0)));
+        assert!(parse_clip("norm:-1").unwrap_err().contains("between 0.01 and 1000"));
         assert!(parse_clip("norm").unwrap_err().contains("norm:C"));
-        assert!(parse_clip("scale:2").unwrap_err().contains("unknown clipping \"scale\""));
+        assert!(parse_clip("scale:2").unwrap_err().contains("\"scale\""));
         assert!(parse_clip("value:x").unwrap_err().contains("\"x\" is not a number"));
     }
 

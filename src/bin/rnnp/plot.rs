@@ -1,17 +1,20 @@
 //! `rnnp plot`: the gradient lab's charts as PNG or SVG files, drawn by the same code as
-//! the page's canvases (for slides and exam sheets).
+//! the page's canvases (for slides and exam sheets), with the data beside them as CSV.
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
+use rnn_playground::activation::Activation;
 use rnn_playground::charts::files::render_to_file;
-use rnn_playground::lab::explode::ExplodeConfig;
+use rnn_playground::figures::lab::{figure, LabFigure};
 use rnn_playground::lab::memory::MemoryConfig;
 use rnn_playground::lab::session::LabSession;
-use rnn_playground::lab::{LabConfig, RecurrentInit};
-use rnn_playground::train::Clip;
+use rnn_playground::lab::RecurrentInit;
+use rnn_playground::settings::limits::IMAGE_SIDE;
+use rnn_playground::settings::{CellName, ClipMode};
 
-use super::{parse_clip, progress_bar, ActivationName, CellName, CliError, CliResult};
+use super::out::Out;
+use super::{page_configs, parse_clip, progress_bar, CliError, CliResult};
 
 /// Which chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -20,135 +23,167 @@ pub enum Chart {
     Flow,
     /// The same for the simple RNN (tanh), the LSTM and the GRU.
     Cells,
-    /// The eigenvalues of W_hh with the unit and 1/γ circles, and the step Jacobians.
+    /// The eigenvalues of W_hh with the unit and 1/γ circles.
     Spectrum,
+    /// The norms of the step Jacobians ∂h_t/∂h_(t-1).
+    Jacobians,
     /// A training run on the remember-the-first-token task: ‖g‖ before clipping and loss.
     TrainGrad,
     /// Accuracy against sequence length for the three cells (takes a while).
     Race,
 }
 
-/// `rnnp plot`.
+impl Chart {
+    fn name(self) -> &'static str {
+        match self {
+            Chart::Flow => "flow",
+            Chart::Cells => "cells",
+            Chart::Spectrum => "spectrum",
+            Chart::Jacobians => "jacobians",
+            Chart::TrainGrad => "train-grad",
+            Chart::Race => "race",
+        }
+    }
+}
+
+/// `rnnp plot`. Every option defaults to the page's setting.
 #[derive(Debug, Args)]
 pub struct PlotArgs {
     /// The chart to draw.
     #[arg(value_enum)]
     chart: Chart,
-    /// The recurrent cell.
-    #[arg(long, value_enum, default_value = "simple_rnn")]
-    cell: CellName,
-    /// The simple RNN's activation f.
-    #[arg(long, value_enum, default_value = "linear")]
-    activation: ActivationName,
-    /// The spectral radius ρ of W_hh (every gate block is scaled to it).
-    #[arg(long, default_value_t = 0.9)]
-    radius: f32,
-    /// The sequence length T.
-    #[arg(long, default_value_t = 50)]
-    seq_len: usize,
-    /// The LSTM's forget-gate bias at the start.
-    #[arg(long, default_value_t = 1.0)]
-    forget_bias: f32,
-    /// W_hh before scaling: orthogonal (Keras) or gaussian (non-normal).
-    #[arg(long, default_value = "orthogonal", value_parser = ["orthogonal", "gaussian"])]
-    init: String,
-    /// Hidden units.
-    #[arg(long, default_value_t = 32)]
-    units: usize,
-    /// Gradient clipping of the train-grad run: none, value:C or norm:C.
-    #[arg(long, default_value = "none", value_parser = parse_clip)]
-    clip: Clip,
-    /// Seed of the weights and the data.
-    #[arg(long, default_value_t = 1)]
-    seed: u64,
+    /// The settings of a page link.
+    #[arg(long, value_name = "URL")]
+    from_url: Option<String>,
+    /// The recurrent cell [page: simple_rnn].
+    #[arg(long, value_enum)]
+    cell: Option<CellName>,
+    /// The simple RNN's activation f [page: linear].
+    #[arg(long, value_enum)]
+    activation: Option<Activation>,
+    /// The spectral radius ρ of W_hh (every gate block is scaled to it), 0.1 to 2.5 [page: 0.9].
+    #[arg(long)]
+    radius: Option<f64>,
+    /// The sequence length T, 2 to 200 [page: 50].
+    #[arg(long)]
+    seq_len: Option<u64>,
+    /// The LSTM's forget-gate bias at the start [page: 1].
+    #[arg(long)]
+    forget_bias: Option<f64>,
+    /// W_hh before scaling: orthogonal (Keras) or gaussian (non-normal) [page: orthogonal].
+    #[arg(long, value_enum)]
+    init: Option<RecurrentInit>,
+    /// Hidden units, 1 to 64 [page: 32].
+    #[arg(long)]
+    units: Option<u64>,
+    /// Gradient clipping of the train-grad run: none, value:C or norm:C [page: none].
+    #[arg(long, value_parser = parse_clip, value_name = "none|value:C|norm:C")]
+    clip: Option<(ClipMode, f64)>,
+    /// Seed of the weights and the data [page: 1].
+    #[arg(long)]
+    seed: Option<u64>,
+    /// The flow charts' log axis fixed at 1e-30 … 1e30 (as the page shows it).
+    #[arg(long)]
+    fixed_axis: bool,
     /// The output file; .svg or .png.
     #[arg(short, long, value_name = "FILE.svg|FILE.png")]
     output: PathBuf,
-    /// Size of the picture in pixels.
+    /// Also write the chart's data, one row per point, as CSV.
+    #[arg(long, value_name = "FILE.csv")]
+    csv: Option<PathBuf>,
+    /// Width of the picture in pixels, 64 to 8192.
     #[arg(long, default_value_t = 900)]
-    width: u32,
+    width: u64,
+    /// Height of the picture in pixels, 64 to 8192.
     #[arg(long, default_value_t = 480)]
-    height: u32,
+    height: u64,
 }
-
-fn strings<const N: usize>(texts: [&str; N]) -> [String; N] {
-    texts.map(str::to_string)
-}
-
-const CELLS: [&str; 3] = ["Simple RNN", "LSTM", "GRU"];
 
 /// Draws the chart into the file.
-pub fn plot(args: &PlotArgs) -> CliResult<()> {
-    let config = LabConfig {
-        cell: args.cell.name().into(),
-        activation: args.activation.name().into(),
-        seq_len: args.seq_len,
-        radius: args.radius,
-        units: args.units,
-        init: if args.init == "gaussian" { RecurrentInit::Gaussian } else { RecurrentInit::Orthogonal },
-        forget_bias: args.forget_bias,
-        seed: args.seed,
-    };
+pub fn plot(args: &PlotArgs, out: &mut Out) -> CliResult<()> {
+    let width = IMAGE_SIDE.check("width", args.width)? as u32;
+    let height = IMAGE_SIDE.check("height", args.height)? as u32;
+    let page = page_configs(args.from_url.as_deref())?;
+    let mut config = page.lab;
+    if let Some(v) = args.cell {
+        config.cell = v;
+    }
+    if let Some(v) = args.activation {
+        config.activation = v;
+    }
+    if let Some(v) = args.radius {
+        config.radius = v;
+    }
+    if let Some(v) = args.seq_len {
+        config.seq_len = v;
+    }
+    if let Some(v) = args.forget_bias {
+        config.forget_bias = v;
+    }
+    if let Some(v) = args.init {
+        config.init = v;
+    }
+    if let Some(v) = args.units {
+        config.units = v;
+    }
+    if let Some(v) = args.seed {
+        config.seed = v;
+    }
+    let mut explode = page.explode;
+    if let Some((mode, c)) = args.clip {
+        explode.clip = mode;
+        explode.clip_threshold = c;
+    }
     let mut lab = LabSession::new(config)?;
-    let flow_title = format!("{}: ||dL/dh_t|| with the loss at step T = {} (rho = {})", args.cell.name(), args.seq_len, args.radius);
     match args.chart {
         Chart::TrainGrad => {
-            lab.start_explode(ExplodeConfig { clip: args.clip, ..Default::default() })?;
-            let run = lab.explode.as_mut().expect("started");
-            let bar = progress_bar(run.config.updates as u64);
-            while !run.done() {
-                run.step(10);
-                bar.set_position(run.records.len() as u64);
+            lab.start_explode(explode)?;
+            let bar = progress_bar(explode.updates);
+            loop {
+                let view = lab.explode_step(10)?;
+                bar.set_position(view.records.len() as u64);
+                if view.done {
+                    break;
+                }
             }
             bar.finish_and_clear();
-            if let Some(message) = &run.stopped {
-                eprintln!("{message}");
+            if let Some(e) = lab.explode_view.as_ref().and_then(|v| v.stopped.as_ref()) {
+                eprintln!("{e}");
             }
         }
         Chart::Race => {
-            lab.start_race(MemoryConfig::default())?;
-            let race = lab.race.as_mut().expect("started");
-            let bar = progress_bar(race.progress().1 as u64);
-            while !race.done() {
-                race.step(50)?;
-                bar.set_position(race.progress().0 as u64);
+            let total = lab.start_race(MemoryConfig::default())?.total;
+            let bar = progress_bar(total);
+            loop {
+                let view = lab.race_step(50)?;
+                bar.set_position(view.progress);
+                if view.done {
+                    break;
+                }
             }
             bar.finish_and_clear();
-            for r in &race.results {
-                println!("{:10} length {:4}: accuracy {:.3}", r.cell, r.length, r.accuracy);
+            for r in &lab.race_view.as_ref().expect("started").results {
+                out.line(format!("{:10} length {:4}: accuracy {:.3}", r.cell.name_for_people(), r.length, r.accuracy))?;
             }
         }
         _ => {}
     }
-    let threshold = match args.clip {
-        Clip::GlobalNorm(c) => Some(c),
-        _ => None,
-    };
-    render_to_file(&args.output, args.width, args.height, |area, style| match args.chart {
-        Chart::Flow => area.line(
-            &lab.flow_chart([flow_title.clone(), "time step t".into(), "||dL/dh_t||".into(), "measured".into(), "rho^(T-t)".into(), "no data".into()]),
-            style,
-        ),
-        Chart::Cells => {
-            area.line(&lab.cells_chart(strings(["The three cells (tanh): ||dL/dh_t||", "time step t", "||dL/dh_t||", "no data"]), strings(CELLS)), style)
-        }
-        Chart::Spectrum => area.spectral(
-            &lab.spectrum_chart(strings(["Eigenvalues of W_hh", "eigenvalues", "unit circle", "1/gamma circle", "rho", "sigma_max"])),
-            &lab.jacobian_chart(strings(["Step Jacobians ||dh_t/dh_t-1||", "t", "norm", "1"])),
-            style,
-        ),
-        Chart::TrainGrad => area.line(
-            &lab.explode_chart(
-                strings(["Gradient norm before clipping and loss, per update", "update", "value", "||g|| before clipping", "loss", "threshold", "no updates"]),
-                threshold,
-            ),
-            style,
-        ),
-        Chart::Race => {
-            area.line(&lab.race_chart(strings(["Remembering the first token", "sequence length", "accuracy", "chance", "no results"]), strings(CELLS)), style)
-        }
-    })
-    .map_err(|e| CliError::Chart(e.to_string()))?;
+    let mut which = LabFigure::english(args.chart.name(), &lab).expect("every chart has English texts");
+    if let LabFigure::Flow { fixed_axis, .. } | LabFigure::Cells { fixed_axis, .. } = &mut which {
+        *fixed_axis = args.fixed_axis;
+    }
+    let fig = figure(&lab, &which);
+    let drawn = render_to_file(&args.output, width, height, |area, style| fig.render(area, style)).map_err(|e| CliError::Chart(e.to_string()))?;
     eprintln!("wrote {}", args.output.display());
+    if drawn.hidden() > 0 {
+        eprintln!(
+            "note: {} point(s) could not be drawn where they are (beyond float32, not a number, or off the axis): marked ▲ at the top, × at the bottom",
+            drawn.hidden()
+        );
+    }
+    if let Some(path) = &args.csv {
+        std::fs::write(path, fig.table().to_csv()).map_err(|source| CliError::Write { path: path.clone(), source })?;
+        eprintln!("wrote {}", path.display());
+    }
     Ok(())
 }

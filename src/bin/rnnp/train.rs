@@ -1,122 +1,179 @@
-//! `rnnp train`: the built-in tasks (the sentence, the sine series), with a progress bar
-//! on stderr and the loss per epoch on stdout.
+//! `rnnp train`: the built-in tasks (the sentence, the sine series) on the page's own
+//! sessions and settings, with a progress bar on stderr and the loss per epoch on stdout.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use clap::{Args, ValueEnum};
-use rnn_playground::data::sine::{generate, SineConfig};
-use rnn_playground::data::text::{Sentence, Tokenize, SEED_SENTENCE};
+use clap::Args;
+use rnn_playground::activation::Activation;
+use rnn_playground::data::text::Tokenize;
 use rnn_playground::format::model_file::model_to_json;
-use rnn_playground::init::{init_model, InitConfig};
-use rnn_playground::keras::{Layer, Loss, Sequences, Sequential};
 use rnn_playground::loss::argmax;
-use rnn_playground::model::{CellKind, Model, OutputKind, Spec};
+use rnn_playground::model::{CellKind, Model};
 use rnn_playground::network::{forward, Initial, Inputs, Workspace};
-use rnn_playground::train::{Clip, Dataset, OptimizerConfig, SeqInputs, SeqTargets, TrainConfig, Trainer};
+use rnn_playground::series::{SeriesConfig, SeriesSession};
+use rnn_playground::session::{SentenceConfig, SentenceSession};
+use rnn_playground::settings::{CellName, ClipMode, OptimizerName};
+use serde_json::json;
 
-use super::{parse_clip, progress_bar, ActivationName, CellName, CliError, CliResult};
+use super::out::Out;
+use super::{page_configs, parse_clip, progress_bar, CliError, CliResult};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum TokenizeName {
-    /// Words separated by spaces, as in "我 爱 北京 天安门".
-    Words,
-    /// Single characters (spaces are dropped).
-    Chars,
-}
+pub const SENTENCE_HELP: &str = "Learn to predict the next word of a sentence, as the page's \
+sentence view does (the same network, settings and numbers).
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum OptimizerName {
-    /// Adam (Kingma and Ba), Keras's settings: beta1 0.9, beta2 0.999, epsilon 1e-7.
-    Adam,
-    /// Plain stochastic gradient descent (with --momentum if given).
-    Sgd,
-}
+The sentence is cut into tokens (words or characters); each token is a one-hot vector of \
+length V (the number of different tokens, plus an end token). At every step the network \
+reads one token and outputs a probability for every token of being the next one; the loss \
+is the cross-entropy -ln p(next token), averaged over the steps. One epoch is one update \
+on the whole sentence.
 
-/// `rnnp train sentence`.
+The loss is printed as training goes (ln V is what guessing uniformly scores), then a table \
+of what the trained network predicts after each token, and the sentence it writes by \
+itself from the first token. With --from-url, the settings are a page link's and the \
+network is trained as many epochs as the link's `trained=` (else --epochs).";
+
+pub const SERIES_HELP: &str = "Learn to predict the next value of a sine wave: the seed's Keras program
+
+    model = Sequential([SimpleRNN(50, return_sequences=True, input_shape=(None, 1)), Dense(1)])
+    model.compile(loss='mean_squared_error', optimizer='adam')
+    model.fit(x_train, y_train, epochs=20, batch_size=32)
+
+as the page's series view trains it. Each sequence is sin(φ + 0.2 t) for t = 0..length-1 \
+with a random phase φ, and the target at every step is the next value. The loss is the \
+mean squared error. Always predicting the mean value scores about Var(sin) = 0.5 (the \
+baseline, printed for comparison); a network that has learnt the wave scores far less. \
+After training, the network is tested on 64 sequences it never saw.";
+
+/// `rnnp train sentence`. Every option defaults to the page's setting.
 #[derive(Debug, Args)]
 pub struct SentenceArgs {
-    /// The sentence to learn.
-    #[arg(long, default_value = SEED_SENTENCE)]
-    text: String,
-    /// How to cut the text into tokens.
-    #[arg(long, value_enum, default_value_t = TokenizeName::Words)]
-    tokenize: TokenizeName,
-    /// The recurrent cell.
-    #[arg(long, value_enum, default_value_t = CellName::SimpleRnn)]
-    cell: CellName,
-    /// The activation f of the simple RNN (LSTM and GRU always use tanh and sigmoid gates).
-    #[arg(long, value_enum, default_value_t = ActivationName::Tanh)]
-    activation: ActivationName,
+    /// The settings of a page link (its `trained=` is the number of epochs).
+    #[arg(long, value_name = "URL")]
+    from_url: Option<String>,
+    /// The sentence to learn [page: 我 爱 北京 天安门].
+    #[arg(long)]
+    text: Option<String>,
+    /// How to cut the text into tokens [page: words].
+    #[arg(long, value_enum)]
+    tokenize: Option<Tokenize>,
+    /// The recurrent cell [page: simple_rnn].
+    #[arg(long, value_enum)]
+    cell: Option<CellName>,
+    /// The activation f of the simple RNN (LSTM and GRU use tanh and sigmoid gates) [page: tanh].
+    #[arg(long, value_enum)]
+    activation: Option<Activation>,
+    /// U, the number of hidden units (the length of h_t), 1 to 64 [page: 8].
+    #[arg(long)]
+    units: Option<u64>,
+    /// How many times to go over the sentence (one update each) [page: 300].
+    #[arg(long)]
+    epochs: Option<u64>,
+    /// The learning rate η: how big a step each update takes [page: 0.01].
+    #[arg(long)]
+    lr: Option<f64>,
+    /// The optimiser [page: adam].
+    #[arg(long, value_enum)]
+    optimizer: Option<OptimizerName>,
+    /// SGD only: the momentum μ (0 = none), as in v ← μ v - η g, w ← w + v [page: 0.9].
+    #[arg(long)]
+    momentum: Option<f64>,
     /// GRU only: apply the reset gate after the recurrent product (TF2 Keras's default) or
-    /// before it (the original GRU of Cho et al., and TensorFlow.js).
-    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "true|false")]
-    reset_after: bool,
-    /// U, the number of hidden units (the length of h_t).
-    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..=4096))]
-    units: u32,
-    /// How many times to go over the sentence (one update each).
-    #[arg(long, default_value_t = 300)]
-    epochs: usize,
-    /// The learning rate η: how big a step each update takes.
-    #[arg(long, default_value_t = 0.02)]
-    lr: f32,
-    /// The optimiser.
-    #[arg(long, value_enum, default_value_t = OptimizerName::Adam)]
-    optimizer: OptimizerName,
-    /// SGD only: the momentum μ (0 = none), as in v ← μ v - η g, w ← w + v.
-    #[arg(long, default_value_t = 0.0)]
-    momentum: f32,
-    #[command(flatten)]
-    common: CommonTrainArgs,
-}
-
-/// Options every training task shares.
-#[derive(Debug, Args)]
-struct CommonTrainArgs {
+    /// before it (the original GRU of Cho et al., and TensorFlow.js) [page: true].
+    #[arg(long, action = clap::ArgAction::Set, value_name = "true|false")]
+    reset_after: Option<bool>,
     /// Gradient clipping before each update: `none`; `value:C` clamps every gradient entry to
-    /// [-C, C]; `norm:C` rescales the whole gradient to length C when it is longer (this keeps
-    /// its direction).
-    #[arg(long, default_value = "none", value_parser = parse_clip, value_name = "none|value:C|norm:C")]
-    clip: Clip,
-    /// The seed of the initial weights and of the shuffling: the same seed gives the same
-    /// run, bit for bit.
-    #[arg(long, default_value_t = 42)]
-    seed: u64,
+    /// [-C, C]; `norm:C` rescales the whole gradient to length C when it is longer [page: norm:5].
+    #[arg(long, value_parser = parse_clip, value_name = "none|value:C|norm:C")]
+    clip: Option<(ClipMode, f64)>,
+    /// The seed of the initial weights: the same seed gives the same run, bit for bit [page: 42].
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Print the losses and predictions as JSON (every number in full precision).
+    #[arg(long)]
+    json: bool,
     /// Save the trained model to this file (JSON), for `rnnp trace` or the web page.
     #[arg(long, value_name = "MODEL.json")]
     save: Option<PathBuf>,
 }
 
-/// `rnnp train series`.
+impl SentenceArgs {
+    /// The page's settings (of the link, if any) with the options given on top; and the
+    /// epochs to train.
+    pub fn config(&self) -> CliResult<(SentenceConfig, u64)> {
+        let page = page_configs(self.from_url.as_deref())?;
+        let mut c = page.sentence;
+        if let Some(v) = &self.text {
+            c.text = v.clone();
+        }
+        macro_rules! set {
+            ($($flag:ident => $field:ident),*) => {$(
+                if let Some(v) = self.$flag {
+                    c.$field = v;
+                }
+            )*};
+        }
+        set!(tokenize => tokenize, cell => cell, activation => activation, units => units, epochs => epochs, lr => learning_rate, optimizer => optimizer, momentum => momentum, reset_after => reset_after, seed => seed);
+        if let Some((mode, threshold)) = self.clip {
+            c.clip = mode;
+            c.clip_threshold = threshold;
+        }
+        let epochs = if self.from_url.is_some() && page.trained > 0 && self.epochs.is_none() { page.trained } else { c.epochs };
+        c.validate()?;
+        Ok((c, epochs))
+    }
+}
+
+/// `rnnp train series`. Every option defaults to the page's setting.
 #[derive(Debug, Args)]
 pub struct SeriesArgs {
-    /// How many times to go over all the sequences.
-    #[arg(long, default_value_t = 20)]
-    epochs: usize,
-    /// Sequences per update (the last batch of an epoch may be smaller).
-    #[arg(long, default_value_t = 32)]
-    batch_size: usize,
-    /// U, the number of hidden units.
-    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=4096))]
-    units: u32,
-    /// Number of training sequences.
-    #[arg(long, default_value_t = 1024)]
-    sequences: usize,
-    /// Steps per sequence.
-    #[arg(long, default_value_t = 50)]
-    length: usize,
-    /// Standard deviation of Gaussian noise added to the inputs (the targets stay clean).
-    #[arg(long, default_value_t = 0.0)]
-    noise: f32,
-    /// The learning rate η of Adam (Keras's default is 0.001).
-    #[arg(long, default_value_t = 0.001)]
-    lr: f32,
-    /// The seed of the generated sine data (the test data uses seed + 1).
-    #[arg(long, default_value_t = 7)]
-    data_seed: u64,
-    #[command(flatten)]
-    common: CommonTrainArgs,
+    /// The settings of a page link.
+    #[arg(long, value_name = "URL")]
+    from_url: Option<String>,
+    /// How many times to go over all the sequences [page: 20].
+    #[arg(long)]
+    epochs: Option<u64>,
+    /// Sequences per update (the last batch of an epoch may be smaller) [page: 32].
+    #[arg(long)]
+    batch_size: Option<u64>,
+    /// U, the number of hidden units [page: 50].
+    #[arg(long)]
+    units: Option<u64>,
+    /// Number of training sequences [page: 1024].
+    #[arg(long)]
+    sequences: Option<u64>,
+    /// Steps per sequence [page: 50].
+    #[arg(long)]
+    length: Option<u64>,
+    /// Standard deviation of Gaussian noise added to the inputs (the targets stay clean) [page: 0].
+    #[arg(long)]
+    noise: Option<f64>,
+    /// The learning rate η of Adam (Keras's default is 0.001) [page: 0.001].
+    #[arg(long)]
+    lr: Option<f64>,
+    /// The seed of the data, the initial weights and the shuffling [page: 7].
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Save the trained model to this file (JSON).
+    #[arg(long, value_name = "MODEL.json")]
+    save: Option<PathBuf>,
+}
+
+impl SeriesArgs {
+    /// The page's settings (of the link, if any) with the options given on top.
+    pub fn config(&self) -> CliResult<SeriesConfig> {
+        let mut c = page_configs(self.from_url.as_deref())?.series;
+        macro_rules! set {
+            ($($flag:ident => $field:ident),*) => {$(
+                if let Some(v) = self.$flag {
+                    c.$field = v;
+                }
+            )*};
+        }
+        set!(epochs => epochs, batch_size => batch_size, units => units, sequences => sequences, length => length, noise => noise, lr => learning_rate, seed => seed);
+        c.validate()?;
+        Ok(c)
+    }
 }
 
 /// Which epochs get a loss line: about twenty, evenly spaced, and always the first and last.
@@ -128,64 +185,75 @@ fn save_model(model: &Model, path: &Path) -> CliResult<()> {
     std::fs::write(path, model_to_json(model) + "\n").map_err(|source| CliError::Write { path: path.to_path_buf(), source })
 }
 
-/// `rnnp train sentence`.
-pub fn train_sentence(args: &SentenceArgs) -> CliResult<()> {
-    let tokenize = match args.tokenize {
-        TokenizeName::Words => Tokenize::Words,
-        TokenizeName::Chars => Tokenize::Chars,
-    };
-    let sentence = Sentence::new(&args.text, tokenize)?;
-    let v = sentence.vocabulary.len();
-    let cell = match args.cell {
-        CellName::SimpleRnn => CellKind::SimpleRnn { activation: args.activation.into() },
-        CellName::Lstm => CellKind::Lstm,
-        CellName::Gru => CellKind::Gru { reset_after: args.reset_after },
-    };
-    let spec = Spec { cell, input_size: v, units: args.units as usize, output_size: v, output: OutputKind::Softmax };
-    let model = init_model(spec, &InitConfig { seed: args.common.seed, ..Default::default() })?;
-    let optimizer = match args.optimizer {
-        OptimizerName::Adam => OptimizerConfig::adam(args.lr),
-        OptimizerName::Sgd => OptimizerConfig::sgd(args.lr, args.momentum),
-    };
-    let config = TrainConfig { optimizer, clip: args.common.clip, batch_size: 1, seed: args.common.seed, ..Default::default() };
-    let mut trainer = Trainer::new(model, config)?;
-    let t = sentence.len();
-    let data = Dataset::new(1, t, SeqInputs::Tokens(sentence.inputs.clone()), SeqTargets::Classes(sentence.targets.clone()))?;
-
-    println!("Sentence: {} ({t} tokens, V = {v} with the end token)", sentence.tokens.join(" "));
-    println!("Network: {} with {} units, softmax over {v} tokens, {} weights", describe_cell(cell), args.units, trainer.model.params.len());
-    println!("Guessing uniformly scores ln V = {:.4}", (v as f64).ln());
-    println!();
-    println!("{:>7}  {:>10}  {:>10}", "epoch", "loss", "‖∇W‖");
-    let every = report_every(args.epochs);
-    let bar = progress_bar(args.epochs as u64);
+/// Trains `session` for `epochs` with a progress bar, calling `line(epoch, loss, ‖g‖)` at
+/// the reported epochs.
+pub fn train_with_progress(session: &mut SentenceSession, epochs: usize, mut line: impl FnMut(usize, f32, f32) -> CliResult<()>) -> CliResult<()> {
+    let every = report_every(epochs);
+    let bar = progress_bar(epochs as u64);
     bar.set_prefix("training");
-    for epoch in 1..=args.epochs {
-        let (report, mean) = trainer.train_batch(&data).inspect_err(|_| bar.abandon())?;
-        let loss = mean.unwrap_or(report.loss);
-        bar.set_message(format!("loss {loss:.5}"));
+    for epoch in 1..=epochs {
+        let report = session.train(1);
+        if let Some(e) = report.diverged {
+            bar.abandon();
+            return Err(e.into());
+        }
+        bar.set_message(format!("loss {:.5}", report.loss));
         bar.inc(1);
-        if epoch == 1 || epoch % every == 0 || epoch == args.epochs {
-            let line = format!("{epoch:>7}  {loss:>10.5}  {:>10.2e}", report.clip.norm_before);
-            bar.suspend(|| println!("{line}"));
+        if epoch == 1 || epoch % every == 0 || epoch == epochs {
+            bar.suspend(|| line(epoch, report.loss, report.grad_norm))?;
         }
     }
     bar.finish_and_clear();
+    Ok(())
+}
 
-    println!();
-    print!("{}", prediction_table(&trainer.model, &sentence));
-    println!();
-    println!("Written from \"{}\": {}", sentence.tokens[0], generate_text(&trainer.model, &sentence));
-    if let Some(path) = &args.common.save {
-        save_model(&trainer.model, path)?;
-        println!("Saved the model to {}", path.display());
+/// `rnnp train sentence`.
+pub fn train_sentence(args: &SentenceArgs, out: &mut Out) -> CliResult<()> {
+    let (config, epochs) = args.config()?;
+    let mut session = SentenceSession::new(config)?;
+    let info = session.info();
+    let (t, v) = (info.tokens.len(), info.vocabulary.len());
+    if !args.json {
+        out.line(format!("Sentence: {} ({t} tokens, V = {v} with the end token)", info.tokens.join(" ")))?;
+        out.line(format!(
+            "Network: {} with {} units, softmax over {v} tokens, {} weights",
+            describe_cell(session.model().spec.cell),
+            info.units,
+            info.weights
+        ))?;
+        out.line(format!("Guessing uniformly scores ln V = {:.4}", (v as f64).ln()))?;
+        out.line("")?;
+        out.line(format!("{:>7}  {:>10}  {:>10}", "epoch", "loss", "‖∇W‖"))?;
+    }
+    let json = args.json;
+    train_with_progress(
+        &mut session,
+        epochs as usize,
+        |epoch, loss, norm| if json { Ok(()) } else { out.line(format!("{epoch:>7}  {loss:>10.5}  {norm:>10.2e}")) },
+    )?;
+    if args.json {
+        let predictions = session.predictions();
+        out.line(
+            serde_json::to_string(&json!({ "losses": session.losses, "sentence_loss": session.sentence_loss(), "predictions": predictions })).expect("JSON"),
+        )?;
+    } else {
+        out.line("")?;
+        out.text(&prediction_table(&session))?;
+        out.line("")?;
+        out.line(format!("Written from \"{}\": {}", info.tokens[0], generate_text(session.model(), &session)))?;
+    }
+    if let Some(path) = &args.save {
+        save_model(session.model(), path)?;
+        if !args.json {
+            out.line(format!("Saved the model to {}", path.display()))?;
+        }
     }
     Ok(())
 }
 
 fn describe_cell(cell: CellKind) -> String {
     match cell {
-        CellKind::SimpleRnn { activation } => format!("simple RNN ({})", activation.name()),
+        CellKind::SimpleRnn { activation } => format!("simple RNN ({})", rnn_playground::settings::Choices::name(activation)),
         CellKind::Lstm => "LSTM".into(),
         CellKind::Gru { reset_after } => format!("GRU (reset_after = {reset_after})"),
     }
@@ -221,27 +289,23 @@ fn pad(s: &str, width: usize) -> String {
 
 /// For every step: the token read, the token the network finds most likely next, its
 /// probability, and the true next token with its probability.
-fn prediction_table(model: &Model, sentence: &Sentence) -> String {
-    let (t, v) = (sentence.len(), sentence.vocabulary.len());
-    let mut ws = Workspace::new();
-    forward(model, Inputs::OneHot(&sentence.inputs), t, 1, Initial::Zero, &mut ws);
-    let tokens = &sentence.vocabulary;
-    let width = tokens.tokens.iter().map(|s| display_width(s)).max().unwrap_or(1).max(6);
+fn prediction_table(session: &SentenceSession) -> String {
+    let rows = session.predictions();
+    let info = session.info();
+    let width = info.vocabulary.iter().map(|s| display_width(s)).max().unwrap_or(1).max(6);
     let mut out = String::new();
     let _ = writeln!(out, "{}  {}  {:>6}    should be", pad("after", width), pad("comes", width), "p");
-    for step in 0..t {
-        let p = &ws.outputs[step * v..(step + 1) * v];
-        let best = argmax(p);
-        let want = sentence.targets[step] as usize;
-        let verdict = if best == want { "✓".to_string() } else { format!("✗ {} (p = {:.4})", tokens.token(want as u32), p[want]) };
-        let _ = writeln!(out, "{}  {}  {:>6.4}    {}", pad(&sentence.tokens[step], width), pad(tokens.token(best as u32), width), p[best], verdict);
+    for r in rows {
+        let verdict = if r.predicted == r.expected { "✓".to_string() } else { format!("✗ {} (p = {:.4})", r.expected, r.expected_probability) };
+        let _ = writeln!(out, "{}  {}  {:>6.4}    {}", pad(&r.token, width), pad(&r.predicted, width), r.probability, verdict);
     }
     out
 }
 
 /// Greedy generation from the first token: feed back the most likely next token, one step
 /// at a time, until the end token (or twice the sentence's length).
-fn generate_text(model: &Model, sentence: &Sentence) -> String {
+fn generate_text(model: &Model, session: &SentenceSession) -> String {
+    let sentence = &session.stepper.sentence;
     let vocabulary = &sentence.vocabulary;
     let mut ws = Workspace::new();
     let mut words = vec![sentence.tokens[0].clone()];
@@ -262,52 +326,47 @@ fn generate_text(model: &Model, sentence: &Sentence) -> String {
 }
 
 /// `rnnp train series`.
-pub fn train_series(args: &SeriesArgs) -> CliResult<()> {
-    let data_config = SineConfig { sequences: args.sequences, length: args.length, noise: args.noise, seed: args.data_seed, ..Default::default() };
-    let train = generate(&data_config)?;
-    let test = generate(&SineConfig { sequences: 128, seed: args.data_seed.wrapping_add(1), ..data_config })?;
-    let x = Sequences::new(train.sequences, train.length, 1, train.x.clone())?;
-    let y = Sequences::new(train.sequences, train.length, 1, train.y.clone())?;
-
-    let layers = vec![Layer::simple_rnn(args.units as usize).return_sequences(true).input_shape(None, 1), Layer::dense(1)];
-    let mut model = Sequential::with_seed(layers, args.common.seed)?;
-    model.compile(Loss::MeanSquaredError, OptimizerConfig::adam(args.lr))?;
-    let mut trainer = model.trainer(&x, &y, args.batch_size)?;
-    trainer.config.clip = args.common.clip;
-    let data = model.dataset(&x, &y)?;
-    let baseline = train.baseline_mse();
-
-    println!("Data: {} sine sequences of {} steps (noise {}), predict the next value", train.sequences, train.length, args.noise);
-    println!("Network: SimpleRNN({}) + Dense(1), mean squared error, Adam(lr = {}), batches of {}", args.units, args.lr, args.batch_size);
-    println!("Baseline (always predict the mean): MSE = {baseline:.5}");
-    println!();
-    println!("{:>7}  {:>10}  {:>12}", "epoch", "loss", "vs baseline");
-    let batches = trainer.batches_per_epoch(&data);
+pub fn train_series(args: &SeriesArgs, out: &mut Out) -> CliResult<()> {
+    let config = args.config()?;
+    let mut session = SeriesSession::new(config.clone())?;
+    let baseline = session.baseline();
+    out.line(format!("Data: {} sine sequences of {} steps (noise {}), predict the next value", config.sequences, config.length, config.noise))?;
+    out.line(format!(
+        "Network: SimpleRNN({}) + Dense(1), mean squared error, Adam(lr = {}), batches of {}",
+        config.units, config.learning_rate, config.batch_size
+    ))?;
+    out.line(format!("Baseline (always predict the mean): MSE = {baseline:.5}"))?;
+    out.line("")?;
+    out.line(format!("{:>7}  {:>10}  {:>12}", "epoch", "loss", "vs baseline"))?;
+    let batches = session.batches_per_epoch();
     let bar = progress_bar(batches as u64);
-    for epoch in 1..=args.epochs {
+    let mut epoch = 0;
+    loop {
         bar.reset();
-        bar.set_prefix(format!("epoch {epoch}/{}", args.epochs));
-        let mean = loop {
-            let (report, end) = trainer.train_batch(&data).inspect_err(|_| bar.abandon())?;
-            bar.set_message(format!("loss {:.5}", report.loss));
+        bar.set_prefix(format!("epoch {}/{}", epoch + 1, config.epochs));
+        let mut progress = session.progress();
+        while progress.epoch == epoch && !progress.done {
+            progress = session.train_batches(1);
             bar.inc(1);
-            if let Some(mean) = end {
-                break mean;
-            }
-        };
-        let line = format!("{epoch:>7}  {mean:>10.5}  {:>11.2}%", 100.0 * mean / baseline);
-        bar.suspend(|| println!("{line}"));
+        }
+        if let Some(e) = progress.stopped {
+            bar.abandon();
+            return Err(e.into());
+        }
+        epoch = progress.epoch;
+        let mean = progress.history[epoch - 1];
+        bar.suspend(|| out.line(format!("{epoch:>7}  {mean:>10.5}  {:>11.2}%", 100.0 * mean / baseline)))?;
+        if progress.done {
+            break;
+        }
     }
     bar.finish_and_clear();
-
-    model.model.params.copy_from_slice(&trainer.model.params);
-    let predicted = model.predict(&Sequences::new(test.sequences, test.length, 1, test.x.clone())?)?;
-    let test_mse = predicted.data.iter().zip(&test.y).map(|(p, y)| ((p - y) as f64).powi(2)).sum::<f64>() / test.y.len() as f64;
-    println!();
-    println!("Test: {} new sequences, MSE = {test_mse:.5} (baseline {:.5})", test.sequences, test.baseline_mse());
-    if let Some(path) = &args.common.save {
-        save_model(&model.model, path)?;
-        println!("Saved the model to {}", path.display());
+    let p = session.progress();
+    out.line("")?;
+    out.line(format!("Test: 64 new sequences, MSE = {:.5} (baseline {baseline:.5})", p.test_mse.unwrap_or(f32::NAN)))?;
+    if let Some(path) = &args.save {
+        save_model(session.model(), path)?;
+        out.line(format!("Saved the model to {}", path.display()))?;
     }
     Ok(())
 }

@@ -1,0 +1,305 @@
+//! The page's settings, as one table the engine gives: for every setting in a page link,
+//! its key in the URL, the config field it sets, its kind with its allowed values or range
+//! (from [`crate::settings::limits`]) and its default (from the config's `Default`). The
+//! page builds its controls and its URL state from this table; `rnnp --from-url` reads a
+//! page link with it, by the same rules, so both run the same network.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::activation::Activation;
+use crate::data::text::Tokenize;
+use crate::error::{Result, RnnError};
+use crate::lab::explode::ExplodeConfig;
+use crate::lab::{LabConfig, RecurrentInit};
+use crate::series::SeriesConfig;
+use crate::session::SentenceConfig;
+use crate::settings::limits::{self, Int, Real};
+use crate::settings::{de, CellName, Choices, ClipMode, OptimizerName};
+
+/// A default: a name, a number or a text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Scalar {
+    Number(f64),
+    Text(String),
+}
+
+/// What values a setting takes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Kind {
+    /// One of a list (names, or a few numbers).
+    Choice { values: Vec<Scalar> },
+    /// A whole number in [min, max].
+    Int { min: f64, max: f64 },
+    /// A number in [min, max].
+    Number { min: f64, max: f64 },
+    /// A text of at most `max_length` characters, not blank.
+    Text { max_length: u64 },
+}
+
+/// One setting of a page link.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Setting {
+    /// The name in the URL.
+    pub key: &'static str,
+    /// Which config it belongs to: sentence, lab, explode or series.
+    pub group: &'static str,
+    /// The config field it sets.
+    pub field: &'static str,
+    pub kind: Kind,
+    pub default: Scalar,
+}
+
+/// The configs of a page link.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageConfigs {
+    pub sentence: SentenceConfig,
+    pub lab: LabConfig,
+    pub explode: ExplodeConfig,
+    pub series: SeriesConfig,
+    /// Epochs the sentence network had been trained in the link (`trained=`).
+    pub trained: u64,
+}
+
+/// Epochs a link may ask the sentence network to be trained (`trained=`) before it shows.
+pub const TRAINED: Int = Int::new(0, 20_000);
+
+fn names<T: Choices>() -> Kind {
+    Kind::Choice { values: T::names().into_iter().map(Scalar::Text).collect() }
+}
+
+fn int(r: Int) -> Kind {
+    Kind::Int { min: r.min as f64, max: r.max as f64 }
+}
+
+fn real(r: Real) -> Kind {
+    Kind::Number { min: r.min, max: r.max }
+}
+
+/// The default of `field` in a config's serialised defaults.
+fn default_of(defaults: &Value, field: &str) -> Scalar {
+    match &defaults[field] {
+        Value::String(s) => Scalar::Text(s.clone()),
+        Value::Number(n) => Scalar::Number(n.as_f64().expect("a finite default")),
+        other => unreachable!("the default of {field} is {other}"),
+    }
+}
+
+/// Every setting of a page link, view by view.
+pub fn settings() -> Vec<Setting> {
+    let sentence = serde_json::to_value(SentenceConfig::default()).expect("serialisable");
+    let lab = serde_json::to_value(LabConfig::default()).expect("serialisable");
+    let explode = serde_json::to_value(ExplodeConfig::default()).expect("serialisable");
+    let series = serde_json::to_value(SeriesConfig::default()).expect("serialisable");
+    let set = |key, group, field, kind, defaults: &Value| Setting { key, group, field, kind, default: default_of(defaults, field) };
+    vec![
+        set("text", "sentence", "text", Kind::Text { max_length: limits::SENTENCE_CHARS.max }, &sentence),
+        set("tokenize", "sentence", "tokenize", names::<Tokenize>(), &sentence),
+        set("cell", "sentence", "cell", names::<CellName>(), &sentence),
+        set("activation", "sentence", "activation", names::<Activation>(), &sentence),
+        set("units", "sentence", "units", int(limits::SENTENCE_UNITS), &sentence),
+        set("lr", "sentence", "learningRate", real(limits::LEARNING_RATE), &sentence),
+        set("optimizer", "sentence", "optimizer", names::<OptimizerName>(), &sentence),
+        set("clip", "sentence", "clip", names::<ClipMode>(), &sentence),
+        set("clipAt", "sentence", "clipThreshold", real(limits::CLIP_THRESHOLD), &sentence),
+        set("seed", "sentence", "seed", int(limits::SEED), &sentence),
+        set("epochs", "sentence", "epochs", int(limits::SENTENCE_EPOCHS), &sentence),
+        Setting { key: "trained", group: "sentence", field: "trained", kind: int(TRAINED), default: Scalar::Number(0.0) },
+        set("gcell", "lab", "cell", names::<CellName>(), &lab),
+        set("gact", "lab", "activation", names::<Activation>(), &lab),
+        set("seqLen", "lab", "seqLen", int(limits::LAB_STEPS), &lab),
+        set("radius", "lab", "radius", real(limits::LAB_RADIUS), &lab),
+        set("forgetBias", "lab", "forgetBias", Kind::Choice { values: [0.0, 1.0, 5.0].map(Scalar::Number).to_vec() }, &lab),
+        set("winit", "lab", "init", names::<RecurrentInit>(), &lab),
+        set("gseed", "lab", "seed", int(limits::SEED), &lab),
+        set("clipMode", "explode", "clip", names::<ClipMode>(), &explode),
+        set("clipC", "explode", "clipThreshold", real(limits::CLIP_THRESHOLD), &explode),
+        set("taskLen", "explode", "length", int(limits::TASK_STEPS), &explode),
+        set("sequences", "series", "sequences", int(limits::SERIES_SEQUENCES), &series),
+        set("length", "series", "length", int(limits::SERIES_LENGTH), &series),
+        set("noise", "series", "noise", real(limits::SERIES_NOISE), &series),
+        set("sseed", "series", "seed", int(limits::SEED), &series),
+    ]
+}
+
+/// Reads one raw URL value by its setting's rules: a choice must be one of the values as
+/// written; a whole number only digits (with a sign); a number any finite decimal; a text
+/// at most its length and not blank. Anything else is `None` (the page keeps the default
+/// and names the key).
+pub fn parse_value(kind: &Kind, raw: &str) -> Option<Scalar> {
+    match kind {
+        Kind::Choice { values } => values.iter().find(|v| scalar_text(v) == raw).cloned(),
+        Kind::Int { min, max } => {
+            let digits = raw.strip_prefix('-').unwrap_or(raw);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let n: f64 = raw.parse().ok()?;
+            (n >= *min && n <= *max).then_some(Scalar::Number(n))
+        }
+        Kind::Number { min, max } => {
+            if !is_decimal(raw) {
+                return None;
+            }
+            let n: f64 = raw.parse().ok()?;
+            (n.is_finite() && n >= *min && n <= *max).then_some(Scalar::Number(n))
+        }
+        Kind::Text { max_length } => (raw.chars().count() as u64 <= *max_length && !raw.trim().is_empty()).then(|| Scalar::Text(raw.to_string())),
+    }
+}
+
+/// A decimal number as people write it: `[+-]digits[.digits][e[+-]digits]` (no hex, no
+/// words such as Infinity, no spaces), the same rule as the page's `state.js`.
+fn is_decimal(s: &str) -> bool {
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
+}
+
+/// A scalar as a URL writes it (5, not 5.0).
+pub fn scalar_text(v: &Scalar) -> String {
+    match v {
+        Scalar::Text(s) => s.clone(),
+        Scalar::Number(n) => format!("{n}"),
+    }
+}
+
+/// Decodes `%XX` and `+` as a browser's URLSearchParams does (bad escapes stay as written).
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The settings of a page link (the whole URL or its query): the configs it sets, and the
+/// keys whose values were refused (they keep their defaults, as on the page). Keys the
+/// engine does not know (the view, the language, a campaign tag) are not settings.
+pub fn from_url(url: &str) -> Result<(PageConfigs, Vec<String>)> {
+    let query = match url.split_once('?') {
+        Some((_, q)) => q,
+        None => url,
+    };
+    let query = query.split('#').next().unwrap_or("");
+    let table = settings();
+    let mut groups: [(&str, Map<String, Value>); 4] = [("sentence", Map::new()), ("lab", Map::new()), ("explode", Map::new()), ("series", Map::new())];
+    let mut rejected = vec![];
+    let mut trained = 0;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let (key, raw) = (decode(k), decode(v));
+        let Some(setting) = table.iter().find(|s| s.key == key) else { continue };
+        match parse_value(&setting.kind, &raw) {
+            Some(value) if setting.key == "trained" => trained = if let Scalar::Number(n) = value { n as u64 } else { 0 },
+            Some(value) => {
+                let json = match value {
+                    Scalar::Text(s) => Value::String(s),
+                    Scalar::Number(n) if n.fract() == 0.0 => Value::from(n as i64),
+                    Scalar::Number(n) => Value::from(n),
+                };
+                let group = groups.iter_mut().find(|(g, _)| *g == setting.group).expect("a known group");
+                group.1.insert(setting.field.to_string(), json);
+            }
+            None => rejected.push(key),
+        }
+    }
+    let get = |name: &str| Value::Object(groups.iter().find(|(g, _)| *g == name).expect("a known group").1.clone());
+    Ok((
+        PageConfigs {
+            sentence: de::from_value(&get("sentence")).map_err(|e| e.within("sentence"))?,
+            lab: de::from_value(&get("lab")).map_err(|e| e.within("lab"))?,
+            explode: de::from_value(&get("explode")).map_err(|e| e.within("explode"))?,
+            series: de::from_value(&get("series")).map_err(|e| e.within("series"))?,
+            trained,
+        },
+        rejected,
+    ))
+}
+
+/// Refuses a link whose settings the engine does not accept together (each value was in
+/// range, but e.g. the sentence is too long for the page).
+pub fn check(configs: &PageConfigs) -> Result<()> {
+    configs.sentence.validate()?;
+    configs.lab.validate()?;
+    configs.explode.validate()?;
+    configs.series.validate()?;
+    TRAINED.check("trained", configs.trained).map(|_| ()).map_err(|e: RnnError| e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_come_from_the_configs() {
+        let table = settings();
+        let get = |k: &str| table.iter().find(|s| s.key == k).unwrap().clone();
+        assert_eq!(get("units").default, Scalar::Number(8.0));
+        assert_eq!(get("cell").default, Scalar::Text("simple_rnn".into()));
+        assert_eq!(get("gact").default, Scalar::Text("linear".into()));
+        assert_eq!(get("radius").kind, Kind::Number { min: 0.1, max: 2.5 });
+        assert_eq!(get("forgetBias").default, Scalar::Number(1.0));
+        let keys: std::collections::HashSet<_> = table.iter().map(|s| s.key).collect();
+        assert_eq!(keys.len(), table.len(), "keys are unique");
+    }
+
+    #[test]
+    fn a_link_sets_the_configs_and_names_what_it_refused() {
+        let (c, rejected) = from_url("https://example.org/rnn/?cell=lstm&units=16&lr=0.05&radius=9&text=a+b%20c&view=gradients&trained=300#x").unwrap();
+        assert_eq!(c.sentence.cell, CellName::Lstm);
+        assert_eq!(c.sentence.units, 16);
+        assert_eq!(c.sentence.learning_rate, 0.05);
+        assert_eq!(c.sentence.text, "a b c");
+        assert_eq!(c.lab.radius, LabConfig::default().radius);
+        assert_eq!(c.trained, 300);
+        assert_eq!(rejected, ["radius"]);
+    }
+
+    #[test]
+    fn values_are_read_by_the_page_rules() {
+        let units = Kind::Int { min: 1.0, max: 64.0 };
+        assert_eq!(parse_value(&units, "8"), Some(Scalar::Number(8.0)));
+        for bad in ["8.0", "", "1e1", "65", "0", "08x", " 8"] {
+            assert_eq!(parse_value(&units, bad), None, "{bad:?}");
+        }
+        let lr = Kind::Number { min: 1e-5, max: 1.0 };
+        assert_eq!(parse_value(&lr, "1e-2"), Some(Scalar::Number(0.01)));
+        assert_eq!(parse_value(&lr, "NaN"), None);
+        assert_eq!(parse_value(&lr, "inf"), None);
+        assert_eq!(decode("%E6%88%91+%"), "我 %");
+    }
+}

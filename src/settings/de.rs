@@ -1,0 +1,280 @@
+//! Reading settings from JSON values with errors that are facts, not sentences.
+//!
+//! Settings arrive as JSON values (from the page, through `serde-wasm-bindgen`; from a page
+//! link on the command line; from a file). serde's own errors are text, so this is a small
+//! `Deserializer` over [`serde_json::Value`] whose error type records what serde reports
+//! (an unknown field with the fields allowed, an unknown name with the names allowed, a
+//! fraction where a whole number belongs, ...) as an [`RnnError`] naming the field's path.
+//! Every config is `#[serde(deny_unknown_fields)]`, so a misspelt key is refused by name.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor};
+use serde_json::{Map, Value};
+
+use crate::error::RnnError;
+
+/// Reads a `T` from `value`.
+pub fn from_value<T: DeserializeOwned>(value: &Value) -> crate::Result<T> {
+    T::deserialize(Node(value)).map_err(|e| e.0)
+}
+
+/// An [`RnnError`] that serde can raise.
+#[derive(Debug)]
+pub struct Error(pub RnnError);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// How serde names a value it did not expect, in the words of our messages.
+fn describe(unexp: &Unexpected) -> String {
+    match unexp {
+        Unexpected::Str(s) => format!("the text {s:?}"),
+        Unexpected::Unsigned(n) => n.to_string(),
+        Unexpected::Signed(n) => n.to_string(),
+        Unexpected::Float(x) => x.to_string(),
+        Unexpected::Bool(b) => b.to_string(),
+        Unexpected::Unit | Unexpected::Option => "null".into(),
+        Unexpected::Seq => "a list".into(),
+        Unexpected::Map => "an object".into(),
+        other => other.to_string(),
+    }
+}
+
+/// serde's name of what it expected (`u64`, `a string`, ...) in plain words.
+fn expected_words(exp: &str) -> String {
+    match exp {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number from 0".into(),
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number".into(),
+        "f32" | "f64" => "a number".into(),
+        "a boolean" => "true or false".into(),
+        other => other.to_string(),
+    }
+}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error(RnnError::WrongType { field: String::new(), expected: "a valid value".into(), got: msg.to_string() })
+    }
+
+    fn invalid_type(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
+        let expected = exp.to_string();
+        if let Unexpected::Float(x) = unexp {
+            if matches!(expected.as_str(), "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize") {
+                return Error(RnnError::NotWhole { field: String::new(), value: x.to_string() });
+            }
+        }
+        Error(RnnError::WrongType { field: String::new(), expected: expected_words(&expected), got: describe(&unexp) })
+    }
+
+    fn invalid_value(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
+        Self::invalid_type(unexp, exp)
+    }
+
+    fn invalid_length(len: usize, exp: &dyn de::Expected) -> Self {
+        Error(RnnError::shape("", exp.to_string(), format!("[{len}]")))
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        Error(RnnError::NotOneOf { field: String::new(), value: variant.to_string(), allowed: expected.iter().map(|s| s.to_string()).collect() })
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        Error(RnnError::UnknownField { field: field.to_string(), allowed: expected.iter().map(|s| s.to_string()).collect() })
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Error(RnnError::Missing { field: field.to_string() })
+    }
+}
+
+impl Error {
+    /// The error as it applies to the value at `key` (errors that already name a field
+    /// inside get `key.` in front).
+    fn at(self, key: &str) -> Self {
+        Error(match self.0 {
+            RnnError::UnknownField { field, allowed } => RnnError::UnknownField { field: format!("{key}.{field}"), allowed },
+            RnnError::Missing { field } => RnnError::Missing { field: format!("{key}.{field}") },
+            other => other.within(key),
+        })
+    }
+}
+
+/// One JSON value being read.
+struct Node<'a>(&'a Value);
+
+impl<'de, 'a> de::Deserializer<'de> for Node<'a> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Number(n) => {
+                if let Some(u) = n.as_u64() {
+                    visitor.visit_u64(u)
+                } else if let Some(i) = n.as_i64() {
+                    visitor.visit_i64(i)
+                } else {
+                    let x = n.as_f64().unwrap_or(f64::NAN);
+                    // A JavaScript number with no fraction is a whole number (8, not 8.0).
+                    if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_992.0 {
+                        if x >= 0.0 {
+                            visitor.visit_u64(x as u64)
+                        } else {
+                            visitor.visit_i64(x as i64)
+                        }
+                    } else {
+                        visitor.visit_f64(x)
+                    }
+                }
+            }
+            Value::String(s) => visitor.visit_str(s),
+            Value::Array(items) => visitor.visit_seq(Items { items: items.iter(), index: 0 }),
+            Value::Object(map) => visitor.visit_map(Fields::new(map)),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::String(s) => visitor.visit_enum(IntoDeserializer::<Error>::into_deserializer(s.as_str())),
+            other => Err(Error(RnnError::WrongType { field: String::new(), expected: "a name".into(), got: shape(other) })),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(self, _name: &'static str, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Object(map) => visitor.visit_map(Fields::new(map)),
+            other => Err(Error(RnnError::WrongType { field: String::new(), expected: "an object".into(), got: shape(other) })),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier ignored_any
+    }
+}
+
+fn shape(v: &Value) -> String {
+    describe(&match v {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    })
+}
+
+struct Items<'a> {
+    items: std::slice::Iter<'a, Value>,
+    index: usize,
+}
+
+impl<'de, 'a> SeqAccess<'de> for Items<'a> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
+        match self.items.next() {
+            None => Ok(None),
+            Some(v) => {
+                let i = self.index;
+                self.index += 1;
+                seed.deserialize(Node(v)).map(Some).map_err(|e| e.at(&format!("[{i}]")))
+            }
+        }
+    }
+}
+
+struct Fields<'a> {
+    entries: serde_json::map::Iter<'a>,
+    value: Option<(&'a str, &'a Value)>,
+}
+
+impl<'a> Fields<'a> {
+    fn new(map: &'a Map<String, Value>) -> Self {
+        Fields { entries: map.iter(), value: None }
+    }
+}
+
+impl<'de, 'a> MapAccess<'de> for Fields<'a> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+        match self.entries.next() {
+            None => Ok(None),
+            Some((k, v)) => {
+                self.value = Some((k, v));
+                seed.deserialize(IntoDeserializer::<Error>::into_deserializer(k.as_str())).map(Some)
+            }
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let (k, v) = self.value.take().expect("a value follows its key");
+        seed.deserialize(Node(v)).map_err(|e| e.at(k))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+    use serde_json::json;
+
+    #[derive(Debug, Deserialize, PartialEq, Default)]
+    #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+    struct Probe {
+        units: u64,
+        learning_rate: f32,
+        cell: crate::settings::CellName,
+        lengths: Vec<u64>,
+        name: Option<String>,
+    }
+
+    #[test]
+    fn good_values_are_read() {
+        let p: Probe = from_value(&json!({"units": 8.0, "learningRate": 0.01, "cell": "lstm", "lengths": [5, 10]})).unwrap();
+        assert_eq!(p, Probe { units: 8, learning_rate: 0.01, cell: crate::settings::CellName::Lstm, lengths: vec![5, 10], name: None });
+    }
+
+    #[test]
+    fn errors_name_the_field_and_the_facts() {
+        let err = |v: Value| from_value::<Probe>(&v).unwrap_err();
+        assert_eq!(
+            err(json!({"unit": 8})),
+            RnnError::UnknownField { field: "unit".into(), allowed: ["units", "learningRate", "cell", "lengths", "name"].map(String::from).to_vec() }
+        );
+        assert_eq!(err(json!({"units": 2.5})), RnnError::NotWhole { field: "units".into(), value: "2.5".into() });
+        assert_eq!(err(json!({"units": -1})), RnnError::WrongType { field: "units".into(), expected: "a whole number from 0".into(), got: "-1".into() });
+        assert_eq!(
+            err(json!({"units": "8"})),
+            RnnError::WrongType { field: "units".into(), expected: "a whole number from 0".into(), got: "the text \"8\"".into() }
+        );
+        assert!(matches!(err(json!({"cell": "rnn"})), RnnError::NotOneOf { field, value, .. } if field == "cell" && value == "rnn"));
+        assert!(matches!(err(json!({"lengths": [5, 2.5]})), RnnError::NotWhole { field, .. } if field == "lengths.[1]"));
+        assert!(matches!(err(json!([1, 2])), RnnError::WrongType { .. }));
+    }
+
+    #[test]
+    fn a_number_too_large_for_a_machine_word_is_not_cut() {
+        let p: Probe = from_value(&json!({"units": 4_294_967_300u64})).unwrap();
+        assert_eq!(p.units, 4_294_967_300);
+    }
+}
