@@ -36,7 +36,7 @@ fi
 
 WASM="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/rnn_playground.wasm"
 mkdir -p "$OUT"
-wasm-bindgen --target web --typescript --remove-name-section --remove-producers-section --out-dir "$OUT" "$WASM"
+wasm-bindgen --target web --typescript --experimental-reset-state-function --remove-name-section --remove-producers-section --out-dir "$OUT" "$WASM"
 RAW=$(stat -c %s "$OUT/rnn_playground_bg.wasm")
 GZ=$(gzip -9c "$OUT/rnn_playground_bg.wasm" | wc -c)
 say "$OUT/rnn_playground_bg.wasm: $((RAW / 1024)) KB raw, $((GZ / 1024)) KB gzipped"

@@ -6,11 +6,11 @@
 //! WebAssembly boundary as `{kind, ...fields}` and the page words it in its own language;
 //! `Display` is the English wording the command line prints.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use thiserror::Error;
 
 /// A number that is not finite, named the way a reader of the message expects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum NonFinite {
@@ -45,7 +45,7 @@ impl std::fmt::Display for NonFinite {
 }
 
 /// Which number blew up during training.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Quantity {
@@ -65,7 +65,7 @@ impl std::fmt::Display for Quantity {
 }
 
 /// What a numerical routine could not do with a matrix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum NumericProblem {
@@ -76,7 +76,7 @@ pub enum NumericProblem {
 }
 
 /// A rule of the Keras-style API that a program broke.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum KerasRule {
@@ -89,7 +89,7 @@ pub enum KerasRule {
 }
 
 /// Everything that can go wrong with input the engine did not produce itself.
-#[derive(Debug, Error, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Error, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum RnnError {
@@ -228,6 +228,19 @@ impl RnnError {
             RnnError::NotOneOf { field, value, allowed } => RnnError::NotOneOf { field: join(field), value, allowed },
             RnnError::OutOfRange { field, value, min, max } => RnnError::OutOfRange { field: join(field), value, min, max },
             RnnError::NotWhole { field, value } => RnnError::NotWhole { field: join(field), value },
+            other => other,
+        }
+    }
+
+    /// The same error with `name` as its field if it names none (an error about a whole
+    /// argument).
+    pub fn or_field(self, name: &str) -> Self {
+        let fill = |f: String| if f.is_empty() { name.to_string() } else { f };
+        match self {
+            RnnError::WrongType { field, expected, got } => RnnError::WrongType { field: fill(field), expected, got },
+            RnnError::NotOneOf { field, value, allowed } => RnnError::NotOneOf { field: fill(field), value, allowed },
+            RnnError::NotWhole { field, value } => RnnError::NotWhole { field: fill(field), value },
+            RnnError::Shape { field, expected, got } => RnnError::Shape { field: fill(field), expected, got },
             other => other,
         }
     }

@@ -20,6 +20,7 @@ pub mod bench;
 pub mod bptt;
 pub mod cell;
 pub mod charts;
+pub mod codegen;
 pub mod data;
 pub mod error;
 pub mod figures;

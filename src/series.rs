@@ -63,7 +63,7 @@ impl SeriesConfig {
 pub const TEST_SEQUENCES: usize = 64;
 
 /// What training has done so far.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct SeriesProgress {
@@ -78,6 +78,8 @@ pub struct SeriesProgress {
     /// Mean squared error of `predict` on the test sequences (after the last epoch).
     pub test_mse: Option<f32>,
     pub done: bool,
+    /// Why training stopped early (shown by the page; not read back from it).
+    #[serde(skip_deserializing)]
     pub stopped: Option<RnnError>,
 }
 
@@ -189,17 +191,23 @@ impl SeriesSession {
         &self.trainer.model
     }
 
+    /// Shows the loss history of training under way elsewhere (the weights come at the end,
+    /// with [`SeriesSession::adopt`]).
+    pub fn show_history(&mut self, history: Vec<f32>, batch: usize) {
+        self.trainer.history = history;
+        self.batch = batch;
+    }
+
     /// Takes the result of training done elsewhere (a worker with the same settings): the
     /// weights, the loss history, the batch reached and why it stopped; predicts the test
     /// set if all epochs are done.
-    pub fn adopt(&mut self, params: &[f32], history: Vec<f32>, batch: usize, stopped: Option<RnnError>) -> Result<()> {
+    pub fn adopt(&mut self, params: &[f32], history: Vec<f32>, batch: usize) -> Result<()> {
         if params.len() != self.trainer.model.params.len() {
             return Err(RnnError::shape("weights", format!("[{}]", self.trainer.model.params.len()), format!("[{}]", params.len())));
         }
         self.trainer.model.params.copy_from_slice(params);
         self.trainer.history = history;
         self.batch = batch;
-        self.stopped = stopped;
         self.prediction = None;
         if self.trainer.history.len() as u64 >= self.config.epochs {
             self.model.model.params.copy_from_slice(params);

@@ -85,6 +85,7 @@ pub struct BackRecord {
     pub d_recurrent: Vec<f32>,
     /// The same for the block that feeds the candidate state, as the seed writes W_hh:
     /// row i is unit i of h_t, column j unit j of h_{t-1} ([U][U]).
+    #[serde(rename = "dWhh")]
     pub d_w_hh: Vec<Vec<f32>>,
     /// Which gate that block is (z for the simple RNN, c for the LSTM, h for the GRU).
     pub gate: &'static str,

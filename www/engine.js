@@ -1,46 +1,80 @@
 // Loads the WebAssembly engine and turns its failures into something the page can show.
-// A Rust error (bad settings) comes back as an Error with the engine's message; a panic
-// or a trap means the engine is unusable, so the page shows the error banner.
+//
+// - An engine error (bad settings, a bad file) is a thrown `Error` named `RnnError` whose
+//   `detail` is `{kind, ...fields}`; the page words it with `errorText` (i18n.js).
+// - A trap (a panic, an out-of-memory abort) leaves the module unusable: Rust built for
+//   WebAssembly cannot catch a panic. `guard` then restarts the module from the same
+//   compiled code (`__wbg_reset_state`), tells every listener to rebuild its engine
+//   objects from the page's settings, and reports what happened.
 import init, * as wasm from './pkg/rnn_playground.js';
-import { setPanicSource, showBanner } from './ui/banner.js';
 
 let ready = null;
+const resetListeners = new Set();
+let generation = 0;
 
-/** Initialises the module once; resolves to the module's exports. */
+/** Initialises the module once (compiled while it downloads); resolves to its exports. */
 export function loadEngine() {
-  ready ??= init().then(() => {
-    setPanicSource(safePanicMessage);
-    return wasm;
-  });
+  ready ??= init().then(() => wasm);
   return ready;
 }
 
-/** True for failures that mean the engine itself broke (a panic, a trap). */
-export function isFatal(err) {
-  return err instanceof WebAssembly.RuntimeError || /unreachable|recursive use of an object|null pointer passed to rust/i.test(String(err?.message));
+/** True for an error the engine reports about its input. */
+export function isEngineError(err) {
+  return err?.name === 'RnnError' && err.detail && typeof err.detail.kind === 'string';
+}
+
+/** True for failures that mean the module itself broke (a panic, a trap). */
+export function isTrap(err) {
+  return err instanceof WebAssembly.RuntimeError || /unreachable|recursive use of an object|null pointer passed to rust|Invalid stale object/i.test(String(err?.message));
+}
+
+/** Counts restarts: an engine object made before a restart must be made again. */
+export function engineGeneration() {
+  return generation;
+}
+
+/** `fn(info)` runs after a restart, with {message} of the trap. */
+export function onEngineReset(fn) {
+  resetListeners.add(fn);
+  return () => resetListeners.delete(fn);
+}
+
+/** Restarts the module after a trap and tells the listeners (once per trap). */
+function restart(err) {
+  let message = null;
+  try {
+    message = wasm.lastPanic() ?? null;
+  } catch {
+    // The module is too broken to say; the trap's own message will do.
+  }
+  message ||= String(err?.message || err);
+  wasm.__wbg_reset_state();
+  generation += 1;
+  for (const fn of resetListeners) {
+    try {
+      fn({ message });
+    } catch (e) {
+      console.error(e);
+    }
+  }
+  return message;
 }
 
 /**
- * Runs `fn`; a fatal failure shows the banner (with the panic message when there is one)
- * and is rethrown; other errors are rethrown for the caller to show.
+ * Runs `fn`. A trap restarts the engine (see above) and is rethrown as an `Error` named
+ * `EngineRestarted`; other errors are rethrown for the caller to show.
  */
 export function guard(fn) {
   try {
     return fn();
   } catch (err) {
-    if (isFatal(err)) {
-      const detail = safePanicMessage() || String(err?.message || err);
-      showBanner(detail);
+    if (isTrap(err)) {
+      const message = restart(err);
+      const e = new Error(message);
+      e.name = 'EngineRestarted';
+      throw e;
     }
     throw err;
-  }
-}
-
-function safePanicMessage() {
-  try {
-    return wasm.lastPanic();
-  } catch {
-    return null;
   }
 }
 

@@ -10,9 +10,6 @@ const zh = {
   'view.gradients': '梯度实验室',
   'view.series': '正弦序列',
   'lang.switch': 'English',
-  'lang.label': '切换到英文',
-  'banner.title': '计算引擎出错了',
-  'banner.reload': '重新加载页面',
   'notice.url': '链接里有无法识别的设置，已改用默认值：{names}',
   'notice.dismiss': '知道了',
   loading: '正在加载计算引擎…',
@@ -131,6 +128,88 @@ const zh = {
   'live.back': '反向第 {t} 步，词“{token}”，梯度范数 {norm}',
   'live.reset': '已重置，回到句首',
   'live.trained': '训练完成，损失 {loss}',
+
+  'doc.title': 'RNN 游乐场：看循环神经网络逐词计算',
+  'doc.description': '看一个循环神经网络逐词读句子，每一步的每个数字都显示在屏幕上：隐藏状态、输出、损失和随时间反向传播的梯度。',
+  'loading.failed': '计算引擎加载失败：',
+  'notice.refused': '{name}：“{value}” 没有采用。{allowed}',
+  'notice.range': '允许的范围是 {min} 到 {max}。',
+  'notice.emptyText': '句子是空的，没有采用：至少要有一个词。',
+  'train.reinit': '新的权重',
+  'train.stopped': '训练已停止。',
+  'train.reinitDone': '已按随机种子重新生成权重，之前的训练清零了。',
+  'train.linked': '按链接训练了 {n} 轮。',
+  'train.cancelledBySettings': '设置变了，训练已停止：新网络还没训练。',
+  'gradcheck.nothing': '这次没有可以判断的权重：检查的 {checked}/{total} 个权重的梯度都小于 {floor}，在 float32 下太小，和有限差分的噪声分不开（训练到损失很小时常见）。',
+  'gradcheck.running': '正在逐个检验权重…',
+  'gradcheck.cancelled': '梯度检验已停止。',
+  'chart.described': '图中的数据见下方的数据表。',
+  'chart.hidden.points': '有 {n} 个点超出了坐标范围（溢出、不是数或在对数坐标上 ≤ 0），画在边上：▲ 在上边，× 在下边。',
+  'chart.highlight': '突出显示',
+  'chart.highlight.none': '全部',
+  'chart.grad.x': '词',
+  'formula.label': '公式（可以左右滚动）',
+  'grid.forward': '这一步的向量：用方向键在格子间移动',
+  'grid.backward': '这一步的梯度：用方向键在格子间移动',
+  'strip.endShort': '<end>',
+  'lab.fixedAxis': '固定纵轴 1e−30 … 1e30',
+  'lab.runsStopped': '设置变了，正在进行的实验已停止：它们用的是旧设置。',
+  'num.overflow': '溢出（> 3.4e38，超出 float32）',
+  'num.underflow': '溢出（< −3.4e38，超出 float32）',
+  'num.nan': '不是数（溢出后的结果）',
+
+  'error.json': '这不是有效的 JSON（第 {line} 行第 {column} 列）：{message}',
+  'error.format': '文件格式是“{found}”，这里读的是“{expected}”。',
+  'error.shape': '{field} 的形状应当是 {expected}，实际是 {got}。',
+  'error.wrongType': '{field} 应当是{expected}，实际是 {got}。',
+  'error.missing': '缺少 {field}：这一项是必需的。',
+  'error.unknownField': '{field} 不是这里的设置；可用的设置有：{allowed}。',
+  'error.notOneOf': '{field} 是“{value}”，只能是 {allowed} 之一。',
+  'error.outOfRange': '{field} 是 {value}，必须在 {min} 到 {max} 之间。',
+  'error.notWhole': '{field} 是 {value}，必须是整数。',
+  'error.notFinite': '{field}{at} 是 {value}：每个数都必须是有限的。',
+  'error.empty': '{field} 是空的。',
+  'error.tooLong': '{field} 有 {length} 个词，页面上最多放得下 {max} 个。',
+  'error.tooBig': '{field} 需要 {needed} 个数的内存，上限是 {max} 个：请调小一些。',
+  'error.conflict': '{field} = {value} 不能和 {other} = {otherValue} 一起用。',
+  'error.classOutOfRange': '{field} 在第 {step} 步的类别是 {class}，但输出只有 {classes} 类。',
+  'error.tokenOutOfRange': '{field} 在第 {step} 步的词编号是 {id}，但输入只有 {size} 个词。',
+  'error.numeric': '{field}：{problem}',
+  'error.numeric.noConvergence': '特征值没有收敛',
+  'error.numeric.zeroMatrix': '零矩阵没法缩放到指定的谱半径',
+  'error.keras': 'Keras 接口用法不对：{rule}',
+  'error.keras.recurrentThenDense': '需要一个循环层后接一个 Dense 层',
+  'error.keras.needsInputShape': '循环层需要 input_shape=(None, 特征数)',
+  'error.keras.compileFirst': '先 compile 再 fit',
+  'error.notStarted': '“{what}”还没有开始。',
+  'error.diverged': '第 {update} 次更新时{what}变成了 {value}（梯度爆炸）；已保留这次更新之前的权重。可以减小学习率、打开梯度裁剪或减小谱半径。',
+  'quantity.loss': '损失',
+  'quantity.gradientNorm': '梯度范数',
+  'quantity.weights': '权重',
+  'nonFinite.nan': 'NaN（不是数）',
+  'nonFinite.infinity': '无穷大（溢出）',
+  'nonFinite.negativeInfinity': '负无穷大（溢出）',
+  'expected.a whole number from 0': '从 0 起的整数',
+  'expected.a whole number': '整数',
+  'expected.a number': '数',
+  'expected.true or false': 'true 或 false',
+  'expected.an object': '对象',
+  'expected.a string': '文字',
+  'expected.a name': '名称',
+  'error.restarted': '计算引擎出错后已重新启动（{message}），设置都保留了。',
+  'field.value': '这个值',
+  'field.text': '句子',
+  'field.units': '隐藏单元数',
+  'field.learningRate': '学习率',
+  'field.clipThreshold': '裁剪阈值',
+  'field.seed': '随机种子',
+  'field.epochs': '训练轮数',
+  'field.seqLen': '序列长度 T',
+  'field.radius': '谱半径 ρ',
+  'field.forgetBias': '遗忘门偏置',
+  'field.length': '长度',
+  'field.sequences': '序列数',
+  'field.noise': '噪声',
 };
 
 const en = {
@@ -142,9 +221,6 @@ const en = {
   'view.gradients': 'Gradient lab',
   'view.series': 'Sine series',
   'lang.switch': '中文',
-  'lang.label': 'Switch to Chinese',
-  'banner.title': 'The engine stopped with an error',
-  'banner.reload': 'Reload the page',
   'notice.url': 'Some settings in the link were not understood and were reset to defaults: {names}',
   'notice.dismiss': 'OK',
   loading: 'Loading the engine…',
@@ -263,6 +339,88 @@ const en = {
   'live.back': 'backward t={t}, token {token}, gradient norm {norm}',
   'live.reset': 'reset to the start of the sentence',
   'live.trained': 'trained, loss {loss}',
+
+  'doc.title': 'RNN Playground: watch a recurrent network compute, token by token',
+  'doc.description': 'Watch a recurrent neural network read a sentence one token at a time, with every number it computes on screen: the hidden state, the output, the loss and the gradients flowing back through time.',
+  'loading.failed': 'The engine could not be loaded:',
+  'notice.refused': '{name}: “{value}” was not used. {allowed}',
+  'notice.range': 'The allowed range is {min} to {max}.',
+  'notice.emptyText': 'The sentence is empty, so it was not used: at least one word is needed.',
+  'train.reinit': 'New weights',
+  'train.stopped': 'Training stopped.',
+  'train.reinitDone': 'New weights from the seed; the training so far was forgotten.',
+  'train.linked': 'Trained {n} epochs, as the link says.',
+  'train.cancelledBySettings': 'The settings changed, so training stopped: the new network is untrained.',
+  'gradcheck.nothing': 'Nothing could be judged this time: all {checked} of the {total} weights checked have gradients below {floor}, too small in float32 to tell apart from the noise of finite differences (common once the loss is tiny).',
+  'gradcheck.running': 'Checking the weights one by one…',
+  'gradcheck.cancelled': 'Gradient check stopped.',
+  'chart.described': 'Its numbers are in the data table below.',
+  'chart.hidden.points': '{n} point(s) are off the axis (an overflow, not a number, or ≤ 0 on a log axis) and drawn at its edge: ▲ at the top, × at the bottom.',
+  'chart.highlight': 'Highlight',
+  'chart.highlight.none': 'all units',
+  'chart.grad.x': 'token',
+  'formula.label': 'Formula (scrolls sideways)',
+  'grid.forward': 'This step’s vectors: move between the cells with the arrow keys',
+  'grid.backward': 'This step’s gradients: move between the cells with the arrow keys',
+  'strip.endShort': '<end>',
+  'lab.fixedAxis': 'Fixed axis 1e−30 … 1e30',
+  'lab.runsStopped': 'The settings changed, so the runs in progress stopped: they used the old settings.',
+  'num.overflow': 'overflow (> 3.4e38, beyond float32)',
+  'num.underflow': 'overflow (< −3.4e38, beyond float32)',
+  'num.nan': 'not a number (after an overflow)',
+
+  'error.json': 'This is not valid JSON (line {line}, column {column}): {message}',
+  'error.format': 'The file’s format is “{found}”; this page reads “{expected}”.',
+  'error.shape': '{field} should have shape {expected}, but has {got}.',
+  'error.wrongType': '{field} should be {expected}, but is {got}.',
+  'error.missing': '{field} is missing; it is required.',
+  'error.unknownField': '{field} is not a setting here; the settings are {allowed}.',
+  'error.notOneOf': '{field} is “{value}”; it must be one of {allowed}.',
+  'error.outOfRange': '{field} is {value}; it must be between {min} and {max}.',
+  'error.notWhole': '{field} is {value}; it must be a whole number.',
+  'error.notFinite': '{field}{at} is {value}; every number must be finite.',
+  'error.empty': '{field} is empty.',
+  'error.tooLong': '{field} has {length} tokens; at most {max} fit on the page.',
+  'error.tooBig': '{field} would need {needed} numbers in memory; at most {max} are allowed. Make it smaller.',
+  'error.conflict': '{field} = {value} does not go with {other} = {otherValue}.',
+  'error.classOutOfRange': '{field} has class {class} at step {step}, but the output has only {classes} classes.',
+  'error.tokenOutOfRange': '{field} has token id {id} at step {step}, but the input has only {size} tokens.',
+  'error.numeric': '{field}: {problem}',
+  'error.numeric.noConvergence': 'its eigenvalues did not converge',
+  'error.numeric.zeroMatrix': 'a zero matrix cannot be scaled to a spectral radius',
+  'error.keras': 'The Keras-style API was used out of order: {rule}',
+  'error.keras.recurrentThenDense': 'the model must be one recurrent layer followed by one Dense layer',
+  'error.keras.needsInputShape': 'the recurrent layer needs input_shape=(None, features)',
+  'error.keras.compileFirst': 'call compile before fit',
+  'error.notStarted': '“{what}” has not been started.',
+  'error.diverged': 'Training stopped at update {update}: the {what} became {value} (the gradients exploded). The weights from before this update were kept. Try a smaller learning rate, gradient clipping, or a smaller spectral radius.',
+  'quantity.loss': 'loss',
+  'quantity.gradientNorm': 'gradient norm',
+  'quantity.weights': 'weights',
+  'nonFinite.nan': 'NaN (not a number)',
+  'nonFinite.infinity': 'infinity (an overflow)',
+  'nonFinite.negativeInfinity': '−infinity (an overflow)',
+  'expected.a whole number from 0': 'a whole number from 0',
+  'expected.a whole number': 'a whole number',
+  'expected.a number': 'a number',
+  'expected.true or false': 'true or false',
+  'expected.an object': 'an object',
+  'expected.a string': 'a text',
+  'expected.a name': 'a name',
+  'error.restarted': 'The engine stopped ({message}) and was restarted; your settings were kept.',
+  'field.value': 'The value',
+  'field.text': 'The sentence',
+  'field.units': 'Hidden units',
+  'field.learningRate': 'The learning rate',
+  'field.clipThreshold': 'The clip threshold',
+  'field.seed': 'The seed',
+  'field.epochs': 'Epochs',
+  'field.seqLen': 'The sequence length T',
+  'field.radius': 'The spectral radius ρ',
+  'field.forgetBias': 'The forget-gate bias',
+  'field.length': 'The length',
+  'field.sequences': 'Sequences',
+  'field.noise': 'The noise',
 };
 
 export const LANGUAGES = { zh, en };
@@ -301,4 +459,32 @@ export function translatePage(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
   for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+}
+
+/** The name of an engine field as the page calls it (`field.<name>`), else as written. */
+function fieldName(field) {
+  if (!field) return t('field.value');
+  const key = `field.${field}`;
+  const text = t(key);
+  return text === key ? `“${field}”` : text;
+}
+
+/** What an engine error (`{kind, ...fields}`) says, in the current language. */
+export function errorText(detail) {
+  const d = detail || {};
+  const vars = { ...d, field: fieldName(d.field) };
+  if (d.kind === 'notFinite') {
+    vars.at = d.at ? ` ${d.at}` : '';
+    vars.value = t(`nonFinite.${d.value}`);
+  }
+  if (d.kind === 'diverged') {
+    vars.what = t(`quantity.${d.what}`);
+    vars.value = t(`nonFinite.${d.value}`);
+  }
+  if (d.kind === 'wrongType') vars.expected = t(`expected.${d.expected}`).replace(/^expected\./, '');
+  if (d.kind === 'numeric') vars.problem = t(`error.numeric.${d.problem}`);
+  if (d.kind === 'keras') vars.rule = t(`error.keras.${d.rule}`);
+  if (Array.isArray(d.allowed)) vars.allowed = d.allowed.map((a) => `“${a}”`).join(language() === 'zh' ? '、' : ', ');
+  const key = `error.${d.kind}`;
+  return key in LANGUAGES[current] || key in LANGUAGES.en ? t(key, vars) : String(d.kind);
 }

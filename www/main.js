@@ -1,46 +1,69 @@
 // The page: reads the settings from the URL, loads the engine, shows one view at a time,
-// and keeps the language, the URL and the views in step.
+// and keeps the language, the URL, the history and the views in step.
 import { browserLanguage, setLanguage, t, translatePage, language } from './i18n.js';
-import { createStore, parseQuery, toQuery } from './state.js';
-import { guard, loadEngine } from './engine.js';
-import { initBanners, showBanner, showNotice } from './ui/banner.js';
+import { PAGE_PROPS, addProps, createStore, fromSchema, parseQuery, toQuery } from './state.js';
+import { guard, loadEngine, onEngineReset } from './engine.js';
+import { initBanners, showNotice } from './ui/banner.js';
 import { refreshControls } from './ui/controls.js';
+import { runOnPage, clearPageCache } from './jobs/run.js';
 import { mountSentence } from './views/sentence/index.js';
 import { mountGradients } from './views/gradients/index.js';
 import { mountSeries } from './views/series/index.js';
 
 const VIEWS = { sentence: mountSentence, gradients: mountGradients, series: mountSeries };
 
+/** The document's title and description in the page's language. */
+function translateDocument() {
+  translatePage();
+  // The language button shows the other language's name, in that language.
+  document.querySelector('[data-testid="lang"]')?.setAttribute('lang', language() === 'zh' ? 'en' : 'zh-CN');
+  document.title = t('doc.title');
+  document.querySelector('meta[name=description]')?.setAttribute('content', t('doc.description'));
+}
+
 async function main() {
   initBanners();
-  const { state, rejected } = parseQuery(location.search);
-  setLanguage(state.lang || browserLanguage());
-  translatePage();
-  const store = createStore(state);
-  if (rejected.length) {
-    showNotice(t('notice.url', { names: rejected.join(', ') }), 'warn');
-    history.replaceState(null, '', location.pathname + toQuery(store.get()) + location.hash);
-  }
+  // The language first (a link's `lang` wins over the browser's), so the loading text is
+  // in it; the engine's settings join the table once it has loaded.
+  const early = parseQuery(location.search).state;
+  setLanguage(early.lang || browserLanguage());
+  translateDocument();
 
   let wasm;
   try {
     wasm = await loadEngine();
   } catch (err) {
-    showBanner(String(err?.message || err));
+    const loading = document.getElementById('loading');
+    loading.textContent = `${t('loading.failed')} ${String(err?.message || err)}`;
+    loading.classList.add('warn');
     return;
+  }
+  addProps(fromSchema(wasm.settingsSchema()));
+  const { state, rejected } = parseQuery(location.search);
+  const store = createStore(state);
+  if (rejected.length) {
+    showNotice(t('notice.url', { names: rejected.join(', ') }), 'warn');
+    history.replaceState(null, '', location.pathname + toQuery(store.get()) + location.hash);
   }
   document.getElementById('loading').hidden = true;
 
   const live = document.getElementById('live');
   const page = {
     announce: (text) => (live.textContent = text),
-    perf: (text) => (document.getElementById('perf').textContent = text),
+    jobs: { run: (name, payload, onProgress) => runOnPage(wasm, name, payload, onProgress) },
+    textScale: () => 1,
   };
+  onEngineReset(({ message }) => {
+    clearPageCache();
+    showNotice(t('error.restarted', { message }), 'warn');
+  });
+
   const mounted = {};
   // Only the shown view is in the document (the others wait, detached, with their state),
-  // so the test ids of controls that exist in two views never collide.
+  // so the test ids of controls that exist in two views never collide, and only its charts
+  // are drawn.
   const roots = {};
-  for (const name of ['sentence', 'gradients', 'series']) {
+  for (const name of Object.keys(VIEWS)) {
     roots[name] = document.getElementById(`view-${name}`);
     roots[name].remove();
     roots[name].hidden = false;
@@ -49,20 +72,15 @@ async function main() {
   function show(view) {
     for (const name of Object.keys(roots)) {
       const tab = document.querySelector(`[data-view="${name}"]`);
-      tab.setAttribute('aria-current', name === view ? 'page' : 'false');
+      if (name === view) tab.setAttribute('aria-current', 'page');
+      else tab.removeAttribute('aria-current');
       if (name !== view) roots[name].remove();
     }
     const root = roots[view];
     if (!root.isConnected) main.append(root);
-    // The speed readout belongs to the sentence view.
-    document.getElementById('perf').hidden = view !== 'sentence';
     if (!mounted[view]) mounted[view] = VIEWS[view](root, store, wasm, page);
-    else {
-      // The language may have changed while the view was away.
-      translatePage(root);
-      refreshControls();
-      mounted[view].relabel();
-    }
+    // The language may have changed while the view was away.
+    else mounted[view].relabel();
   }
 
   for (const b of document.querySelectorAll('[data-view]')) {
@@ -72,15 +90,21 @@ async function main() {
   store.subscribe((changed, s) => {
     if (changed.includes('lang')) {
       setLanguage(s.lang);
-      translatePage();
+      translateDocument();
       refreshControls();
       mounted[s.view]?.relabel();
     }
     if (changed.includes('view') && VIEWS[s.view]) show(s.view);
   });
+  // Back and Forward: the page becomes the state of that entry.
+  window.addEventListener('popstate', () => {
+    const next = parseQuery(location.search).state;
+    if (!next.lang) next.lang = store.get().lang;
+    store.replace(next);
+  });
   show(VIEWS[store.get().view] ? store.get().view : 'sentence');
-  // For the end-to-end tests: the engine and the mounted views.
-  window.__rnnp = { wasm, store, views: mounted, debugPanic: () => guard(() => wasm.debugPanic()) };
+  // For the end-to-end tests: the engine, the store and the mounted views.
+  window.__rnnp = { wasm, store, views: mounted, debugPanic: () => guard(() => wasm.debugPanic()), PAGE_PROPS };
 }
 
 main();

@@ -1,36 +1,64 @@
-// The page's settings and the URL: one declarative table of every control, so a shared
-// link opens exactly the same configuration (seed included). A value the table does not
-// allow falls back to its default, and the names of such values are reported.
+// The page's settings and the URL: one declarative table of every setting, so a shared
+// link opens exactly the same screen (seed included). The engine gives the table of its
+// own settings (keys, kinds, limits, defaults: `settingsSchema()`); this module adds the
+// page's own (view, language, speed, ...). A value the table does not allow falls back to
+// its default, and the names of such values are reported. The rules here are the same as
+// the command line's `rnnp --from-url` (tests/fixtures/url-cases.json checks both).
 
-/** @typedef {{name: string, type: 'enum'|'int'|'number'|'string'|'bool', values?: string[], min?: number, max?: number, maxLength?: number, def: any}} Prop */
+/**
+ * @typedef {{name: string, type: 'choice'|'int'|'number'|'text'|'flag', values?: (string|number)[],
+ *   min?: number, max?: number, maxLength?: number, def: any, group?: string, field?: string,
+ *   history?: 'push'}} Prop
+ *   `group`/`field`: the engine config and field a setting sets; `history: 'push'`: changing
+ *   it adds a browser history entry (Back returns), others replace the current one.
+ */
 
-/** @type {Prop[]} */
-export const PROPS = [
-  { name: 'view', type: 'enum', values: ['sentence', 'gradients', 'series'], def: 'sentence' },
-  { name: 'lang', type: 'enum', values: ['zh', 'en'], def: '' },
-  // The sentence view.
-  { name: 'text', type: 'string', maxLength: 300, def: '我 爱 北京 天安门' },
-  { name: 'tokenize', type: 'enum', values: ['words', 'chars'], def: 'words' },
-  { name: 'cell', type: 'enum', values: ['simple_rnn', 'lstm', 'gru'], def: 'simple_rnn' },
-  { name: 'activation', type: 'enum', values: ['tanh', 'relu', 'sigmoid', 'linear'], def: 'tanh' },
-  { name: 'units', type: 'int', min: 1, max: 64, def: 8 },
-  { name: 'lr', type: 'number', min: 0.00001, max: 1, def: 0.01 },
-  { name: 'optimizer', type: 'enum', values: ['adam', 'sgd'], def: 'adam' },
-  { name: 'clip', type: 'enum', values: ['none', 'value', 'norm'], def: 'norm' },
-  { name: 'clipAt', type: 'number', min: 0.01, max: 1000, def: 5 },
-  { name: 'seed', type: 'int', min: 0, max: 2147483647, def: 42 },
-  { name: 'epochs', type: 'int', min: 1, max: 5000, def: 300 },
+/** The page's own settings. */
+export const PAGE_PROPS = [
+  { name: 'view', type: 'choice', values: ['sentence', 'gradients', 'series'], def: 'sentence', history: 'push' },
+  { name: 'lang', type: 'choice', values: ['zh', 'en'], def: '' },
   { name: 'speed', type: 'number', min: 0.25, max: 4, def: 1 },
+  { name: 'fixedAxis', type: 'flag', def: true },
+  { name: 'highlight', type: 'int', min: 0, max: 64, def: 0 },
+  // The moment of the sentence view: tokens read, steps walked back.
+  { name: 'pos', type: 'int', min: 0, max: 64, def: 0 },
+  { name: 'back', type: 'int', min: 0, max: 64, def: 0 },
 ];
 
+/** @type {Prop[]} */
+export const PROPS = [...PAGE_PROPS];
 const BY_NAME = new Map(PROPS.map((p) => [p.name, p]));
 
-/** Adds the props of another view to the table. */
+/** Adds props (another view's, or the engine's). A prop already there is replaced. */
 export function addProps(props) {
   for (const p of props) {
-    PROPS.push(p);
+    const i = PROPS.findIndex((q) => q.name === p.name);
+    if (i >= 0) PROPS[i] = p;
+    else PROPS.push(p);
     BY_NAME.set(p.name, p);
   }
+}
+
+/** Props from the engine's settings schema (`wasm.settingsSchema()`). */
+export function fromSchema(settings) {
+  return settings.map((s) => {
+    const base = { name: s.key, group: s.group, field: s.field, def: s.default };
+    switch (s.kind.type) {
+      case 'choice':
+        return { ...base, type: 'choice', values: s.kind.values };
+      case 'int':
+        return { ...base, type: 'int', min: s.kind.min, max: s.kind.max };
+      case 'number':
+        return { ...base, type: 'number', min: s.kind.min, max: s.kind.max };
+      default:
+        return { ...base, type: 'text', maxLength: s.kind.maxLength };
+    }
+  });
+}
+
+/** The prop called `name`. */
+export function prop(name) {
+  return BY_NAME.get(name);
 }
 
 /** The default of every prop. */
@@ -38,26 +66,32 @@ export function defaults() {
   return Object.fromEntries(PROPS.map((p) => [p.name, p.def]));
 }
 
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 /** Checks one raw string against its prop; returns [value, ok]. */
-export function parseValue(prop, raw) {
-  switch (prop.type) {
-    case 'enum':
-      return prop.values.includes(raw) ? [raw, true] : [prop.def, false];
+export function parseValue(p, raw) {
+  switch (p.type) {
+    case 'choice': {
+      const v = p.values.find((x) => String(x) === raw);
+      return v === undefined ? [p.def, false] : [v, true];
+    }
     case 'int': {
-      if (!/^-?\d+$/.test(raw)) return [prop.def, false];
+      if (!/^-?\d+$/.test(raw)) return [p.def, false];
       const n = Number(raw);
-      return n >= prop.min && n <= prop.max ? [n, true] : [prop.def, false];
+      return n >= p.min && n <= p.max ? [n, true] : [p.def, false];
     }
     case 'number': {
+      if (!DECIMAL.test(raw)) return [p.def, false];
       const n = Number(raw);
-      return raw.trim() !== '' && Number.isFinite(n) && n >= prop.min && n <= prop.max ? [n, true] : [prop.def, false];
+      return Number.isFinite(n) && n >= p.min && n <= p.max ? [n, true] : [p.def, false];
     }
-    case 'bool':
-      return raw === 'true' || raw === 'false' ? [raw === 'true', true] : [prop.def, false];
-    case 'string':
-      return raw.length <= (prop.maxLength ?? 200) && raw.trim() !== '' ? [raw, true] : [prop.def, false];
+    case 'flag':
+      return raw === 'true' || raw === 'false' || raw === '1' || raw === '0' ? [raw === 'true' || raw === '1', true] : [p.def, false];
+    case 'text':
+      // Characters as the engine counts them (code points, not UTF-16 units).
+      return [...raw].length <= (p.maxLength ?? 200) && raw.trim() !== '' ? [raw, true] : [p.def, false];
     default:
-      return [prop.def, false];
+      return [p.def, false];
   }
 }
 
@@ -69,17 +103,11 @@ export function parseValue(prop, raw) {
 export function parseQuery(search) {
   const state = defaults();
   const rejected = [];
-  let params;
-  try {
-    params = new URLSearchParams(search);
-  } catch {
-    return { state, rejected: ['?'] };
-  }
-  for (const [name, raw] of params) {
-    const prop = BY_NAME.get(name);
+  for (const [name, raw] of new URLSearchParams(search)) {
+    const p = BY_NAME.get(name);
     // Names the page does not know (a campaign tag, a click id) are not settings.
-    if (!prop) continue;
-    const [value, ok] = parseValue(prop, raw);
+    if (!p) continue;
+    const [value, ok] = parseValue(p, raw);
     state[name] = value;
     if (!ok) rejected.push(name);
   }
@@ -91,27 +119,40 @@ export function toQuery(state) {
   const params = new URLSearchParams();
   for (const p of PROPS) {
     const v = state[p.name];
-    if (v !== undefined && v !== p.def && v !== '') params.set(p.name, String(v));
+    if (v !== undefined && v !== p.def && v !== '') params.set(p.name, p.type === 'flag' ? (v ? '1' : '0') : String(v));
   }
   const s = params.toString();
   return s ? `?${s}` : '';
 }
 
+/** The engine config of `group` (sentence, lab, explode, series) from the page's state. */
+export function configFor(state, group) {
+  const config = {};
+  for (const p of PROPS) if (p.group === group && p.field !== 'trained') config[p.field] = state[p.name];
+  return config;
+}
+
 /**
- * A small store: get/set the state, keep the URL in step, notify listeners. The URL is
- * written a moment after the last change (a slider fires many), and a browser that
- * refuses the write leaves the page working.
+ * A small store: get/set the state, keep the URL in step, notify listeners. A change of
+ * a `history: 'push'` prop (the view) adds a history entry at once, so Back returns to
+ * it; other changes replace the current entry a moment after the last one (a slider
+ * fires many). A browser that refuses the write leaves the page working.
  */
 export function createStore(initial, { write = true } = {}) {
   let state = { ...initial };
   const listeners = new Set();
   let pending = 0;
-  const writeUrl = () => {
+  const url = () => location.pathname + toQuery(state) + location.hash;
+  const writeUrl = (push) => {
     try {
-      history.replaceState(null, '', location.pathname + toQuery(state) + location.hash);
+      if (push) history.pushState(null, '', url());
+      else history.replaceState(null, '', url());
     } catch {
-      // Some browsers limit replaceState calls; the next change writes the URL again.
+      // Some browsers limit history calls; the next change writes the URL again.
     }
+  };
+  const notify = (changed, meta = {}) => {
+    for (const fn of listeners) fn(changed, state, meta);
   };
   return {
     get: () => state,
@@ -122,9 +163,21 @@ export function createStore(initial, { write = true } = {}) {
       state = { ...state, ...patch };
       if (write && typeof history !== 'undefined') {
         clearTimeout(pending);
-        pending = setTimeout(writeUrl, 120);
+        if (changed.some((k) => BY_NAME.get(k)?.history === 'push')) writeUrl(true);
+        else pending = setTimeout(() => writeUrl(false), 120);
       }
-      for (const fn of listeners) fn(changed, state);
+      notify(changed);
+    },
+    /** Replaces the whole state (Back and Forward), without writing the URL. */
+    replace(next) {
+      const changed = Object.keys(next).filter((k) => state[k] !== next[k]);
+      state = { ...next };
+      if (changed.length) notify(changed, { fromHistory: true });
+    },
+    /** Writes the URL now (before copying a link). */
+    flush() {
+      clearTimeout(pending);
+      if (write) writeUrl(false);
     },
     subscribe(fn) {
       listeners.add(fn);

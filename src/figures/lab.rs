@@ -15,7 +15,7 @@ pub const FIXED_FLOW_AXIS: (f64, f64) = (1e-30, 1e30);
 
 /// A chart of the lab, with its texts.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "chart", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum LabFigure {
     /// ‖dL/dh_t‖ of the selected cell against ρ^(T−t); `fixed_axis` keeps the log axis at

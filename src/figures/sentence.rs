@@ -11,7 +11,7 @@ use crate::session::SentenceSession;
 
 /// A chart of the sentence view, with its texts.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "chart", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum SentenceFigure {
     /// h_t of every step read so far, as a heatmap.

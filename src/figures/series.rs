@@ -8,7 +8,7 @@ use crate::series::SeriesSession;
 
 /// A chart of the series view, with its texts.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "chart", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum SeriesFigure {
     /// Loss per epoch (log scale) with the predict-the-mean baseline dashed.

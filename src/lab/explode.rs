@@ -87,11 +87,13 @@ pub struct UpdateRecord {
 /// A run as the page shows it: everything the chart and the status line need, small
 /// enough to pass from a worker to the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ExplodeView {
     pub config: ExplodeConfig,
     pub records: Vec<UpdateRecord>,
+    /// Why the run stopped early (shown by the page; not read back from it).
+    #[serde(skip_deserializing)]
     pub stopped: Option<RnnError>,
     /// Updates that clipping changed.
     pub clipped: usize,

@@ -1,9 +1,11 @@
-//! The benchmark workloads in the browser or in Node: JavaScript times `runBatches`.
+//! The benchmark workloads in Node (only in the benchmark's build, feature
+//! `bench-workloads`): JavaScript times `runBatches`.
 
 use wasm_bindgen::prelude::*;
 
-use super::{js_error, to_js};
+use super::{count, fail, string, to_js};
 use crate::bench::{char_model, seed_example, Workload};
+use crate::settings::limits::Int;
 
 /// One benchmark workload: "seed", "char_rnn" or "char_lstm".
 #[wasm_bindgen]
@@ -14,25 +16,32 @@ pub struct BenchWorkload {
 #[wasm_bindgen]
 impl BenchWorkload {
     #[wasm_bindgen(constructor)]
-    pub fn new(name: &str) -> Result<BenchWorkload, JsError> {
-        let workload = match name {
+    pub fn new(name: JsValue) -> Result<BenchWorkload, JsValue> {
+        let name = string(&name, "workload")?;
+        let workload = match name.as_str() {
             "seed" => seed_example(),
             "char_rnn" => char_model(false),
             "char_lstm" => char_model(true),
-            other => return Err(JsError::new(&format!("unknown workload {other:?}: expected \"seed\", \"char_rnn\" or \"char_lstm\""))),
+            other => {
+                return Err(fail(crate::RnnError::NotOneOf {
+                    field: "workload".into(),
+                    value: other.into(),
+                    allowed: vec!["seed".into(), "char_rnn".into(), "char_lstm".into()],
+                }))
+            }
         }
-        .map_err(js_error)?;
+        .map_err(fail)?;
         Ok(BenchWorkload { workload })
     }
 
     /// Sizes and the flop count of one batch.
-    pub fn info(&self) -> Result<JsValue, JsError> {
+    pub fn info(&self) -> Result<JsValue, JsValue> {
         to_js(&self.workload.info)
     }
 
     /// Trains on `n` batches; returns the last loss.
     #[wasm_bindgen(js_name = runBatches)]
-    pub fn run_batches(&mut self, n: u32) -> Result<f32, JsError> {
-        self.workload.run_batches(n as usize).map_err(js_error)
+    pub fn run_batches(&mut self, n: f64) -> Result<f32, JsValue> {
+        self.workload.run_batches(count(n, "n", Int::new(1, 100_000))?).map_err(fail)
     }
 }

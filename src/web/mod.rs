@@ -1,7 +1,18 @@
-//! The browser binding: thin `#[wasm_bindgen]` wrappers that convert, call the engine and
-//! return. No math here. Errors become `JsError` with the engine's message; a panic is
-//! logged with its message and kept for the page's error banner.
+//! The browser binding: thin `#[wasm_bindgen]` wrappers that check, convert, call the engine
+//! and return. No math here.
+//!
+//! - Every argument is checked here, whatever JavaScript passes: settings go through the
+//!   engine's strict reader (an unknown key is refused by name), counts are taken as f64
+//!   and checked against their limits (no 32-bit wrap of -1 or 2³²+4), texts must be
+//!   strings and canvases canvases.
+//! - Errors are thrown as JavaScript `Error`s named `RnnError` whose `detail` is the
+//!   engine's error as `{kind, ...fields}`: the page words it in its own language.
+//! - Results are typed (the TypeScript declarations name every field), in camelCase.
+//! - A panic cannot be caught in WebAssembly built with `panic=abort`: every input that
+//!   could cause one is refused before it runs (the limits), the message of a panic is kept
+//!   for [`last_panic`], and the page restarts the module (`__wbg_reset_state`) after one.
 
+#[cfg(feature = "bench-workloads")]
 mod bench;
 mod canvas;
 #[cfg(feature = "gemm-compare")]
@@ -12,8 +23,14 @@ mod series;
 
 use std::sync::Mutex;
 
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::error::RnnError;
+use crate::settings::limits::Int;
+
+#[cfg(feature = "bench-workloads")]
 pub use bench::BenchWorkload;
 pub use lab::GradientLab;
 pub use sentence::Playground;
@@ -39,7 +56,7 @@ pub fn last_panic() -> Option<String> {
     LAST_PANIC.lock().ok().and_then(|s| s.clone())
 }
 
-/// Panics on purpose, so the end-to-end tests can check the page's error banner.
+/// Panics on purpose, so the tests can check that the page recovers from a trap.
 #[wasm_bindgen(js_name = debugPanic)]
 pub fn debug_panic() {
     panic!("a deliberate test panic (debugPanic)");
@@ -51,27 +68,110 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// Converts a value for JavaScript (plain objects, not Maps).
-pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+/// The page's settings: every URL key, its config field, its kind, limits and default.
+#[wasm_bindgen(js_name = settingsSchema, unchecked_return_type = "Setting[]")]
+pub fn settings_schema() -> Result<JsValue, JsValue> {
+    to_js(&crate::schema::settings())
 }
 
-/// Reads a value from JavaScript; `undefined` gives the defaults.
-pub(crate) fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, JsError> {
-    if value.is_undefined() || value.is_null() {
+/// One example of every error kind (for the page's tests of its wording).
+#[wasm_bindgen(js_name = errorExamples, unchecked_return_type = "RnnError[]")]
+pub fn error_examples() -> Result<JsValue, JsValue> {
+    to_js(&RnnError::examples())
+}
+
+/// The engine's error as a thrown JavaScript `Error` named `RnnError`, with the error
+/// itself as `detail`.
+pub(crate) fn fail(e: RnnError) -> JsValue {
+    let error = js_sys::Error::new(&e.to_string());
+    error.set_name("RnnError");
+    if let Ok(detail) = to_js(&e) {
+        let _ = js_sys::Reflect::set(&error, &JsValue::from_str("detail"), &detail);
+    }
+    error.into()
+}
+
+/// A value for JavaScript: plain objects, camelCase keys as the types declare.
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true)).map_err(|e| js_sys::Error::new(&e.to_string()).into())
+}
+
+/// Reads a config (or any value) from JavaScript with the engine's strict reader;
+/// `undefined` gives the defaults.
+pub(crate) fn from_js<T: DeserializeOwned + Default>(value: JsValue, field: &str) -> Result<T, JsValue> {
+    if value.is_undefined() {
         return Ok(T::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("bad settings: {e}")))
+    from_js_required(value, field)
 }
 
-/// Engine errors as JavaScript errors with the same message.
-pub(crate) fn js_error(e: crate::RnnError) -> JsError {
-    JsError::new(&e.to_string())
+/// As [`from_js`], with no default.
+pub(crate) fn from_js_required<T: DeserializeOwned>(value: JsValue, field: &str) -> Result<T, JsValue> {
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(value)
+        .map_err(|_| fail(RnnError::WrongType { field: field.into(), expected: "an object".into(), got: "something else".into() }))?;
+    crate::settings::de::from_value(&json).map_err(|e| fail(e.or_field(field)))
+}
+
+/// A count from JavaScript (a number, whole, inside `limit`).
+pub(crate) fn count(value: f64, field: &str, limit: Int) -> Result<usize, JsValue> {
+    if !value.is_finite() || value.fract() != 0.0 {
+        return Err(fail(RnnError::NotWhole { field: field.into(), value: format!("{value}") }));
+    }
+    if value < 0.0 {
+        return Err(fail(RnnError::range(field, value, limit.min as f64, limit.max as f64)));
+    }
+    limit.check(field, value as u64).map_err(fail)
+}
+
+/// A string from JavaScript.
+pub(crate) fn string(value: &JsValue, field: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| fail(RnnError::WrongType { field: field.into(), expected: "a string".into(), got: js_type(value) }))
+}
+
+/// JavaScript's name for the type of `value`.
+pub(crate) fn js_type(value: &JsValue) -> String {
+    value.js_typeof().as_string().unwrap_or_else(|| "something else".into())
+}
+
+/// How charts are drawn: the canvas's device-pixel ratio and the size of the type.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct DrawStyle {
+    /// Device pixels per CSS pixel, 0.25 to 4.
+    pub scale: f64,
+    /// Type size, 1 normally and larger in presenter mode, 0.5 to 3.
+    pub text: f64,
+}
+
+impl Default for DrawStyle {
+    fn default() -> Self {
+        DrawStyle { scale: 1.0, text: 1.0 }
+    }
+}
+
+impl DrawStyle {
+    pub(crate) fn style(self) -> crate::charts::Style {
+        let clamp = |v: f64, lo: f64, hi: f64, d: f32| if v.is_finite() { v.clamp(lo, hi) as f32 } else { d };
+        crate::charts::Style { scale: clamp(self.scale, 0.25, 4.0, 1.0), text: clamp(self.text, 0.5, 3.0, 1.0) }
+    }
 }
 
 /// One forward and backward pass: model file text and trace request text in, trace JSON
 /// out (the same as `rnnp trace`).
-#[wasm_bindgen(js_name = traceJson)]
-pub fn trace_json(model: &str, request: &str) -> Result<String, JsError> {
-    crate::format::trace_from_json(model, request).map_err(js_error)
+#[wasm_bindgen(js_name = traceJson, unchecked_return_type = "TraceText")]
+pub fn trace_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (model, request) = (string(&model, "model")?, string(&request, "request")?);
+    to_js(&crate::format::trace_from_json(&model, &request).map_err(fail)?)
+}
+
+/// Reads a model file (text) and says what it holds, or why it cannot be used.
+#[wasm_bindgen(js_name = checkModel)]
+pub fn check_model(#[wasm_bindgen(unchecked_param_type = "string")] model: JsValue) -> Result<String, JsValue> {
+    let text = string(&model, "model")?;
+    let m = crate::format::model_file::model_from_json(&text).map_err(fail)?;
+    Ok(crate::format::model_file::model_to_json(&m))
 }

@@ -1,65 +1,70 @@
-//! The sentence view in the browser: one `Playground` object owns the network, the
-//! stepper and the trainer.
+//! The sentence view in the browser (and in its training worker): one `Playground` object
+//! owns the network, the stepper and the trainer.
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::JsCast;
 
-use super::canvas::draw_on;
-use super::{from_js, js_error, to_js};
-use crate::charts::{draw_hidden, draw_line_chart};
+use super::canvas::draw;
+use super::{count, fail, from_js, from_js_required, js_type, to_js};
+use crate::error::RnnError;
+use crate::figures::sentence::{figure, SentenceFigure};
 use crate::format::model_file::model_to_json;
+use crate::gradcheck::GradCheckRun;
 use crate::session::{SentenceConfig, SentenceSession};
+use crate::settings::limits::{Int, SENTENCE_EPOCHS};
 
 /// A network reading a sentence, built from the page's controls.
 #[wasm_bindgen]
 pub struct Playground {
     session: SentenceSession,
+    gradcheck: Option<GradCheckRun>,
 }
 
-pub(crate) fn labels<const N: usize>(value: JsValue) -> Result<[String; N], JsError> {
-    let list: Vec<String> = serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("chart labels: {e}")))?;
-    list.try_into().map_err(|_| JsError::new(&format!("chart labels: expected {N} strings")))
+/// Where the stepper is.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Position {
+    /// Steps read so far, steps walked back, and the sentence's length.
+    pub forward: usize,
+    pub backward: usize,
+    pub length: usize,
+    /// Mean loss per token over the steps read (none before the first).
+    pub loss: Option<f32>,
+}
+
+/// A Float32Array from JavaScript.
+fn floats(value: JsValue, field: &str) -> Result<Vec<f32>, JsValue> {
+    let array: js_sys::Float32Array =
+        value.dyn_into().map_err(|v: JsValue| fail(RnnError::WrongType { field: field.into(), expected: "a Float32Array".into(), got: js_type(&v) }))?;
+    Ok(array.to_vec())
 }
 
 #[wasm_bindgen]
 impl Playground {
-    /// Builds the network from a settings object (missing fields take their defaults).
+    /// Builds the network from the settings (missing fields take their defaults).
     #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue) -> Result<Playground, JsError> {
-        let config: SentenceConfig = from_js(config)?;
-        Ok(Playground { session: SentenceSession::new(config).map_err(js_error)? })
-    }
-
-    /// The default settings.
-    #[wasm_bindgen(js_name = defaultConfig)]
-    pub fn default_config() -> Result<JsValue, JsError> {
-        to_js(&SentenceConfig::default())
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "Partial<SentenceConfig> | undefined")] config: JsValue) -> Result<Playground, JsValue> {
+        let config: SentenceConfig = from_js(config, "config")?;
+        Ok(Playground { session: SentenceSession::new(config).map_err(fail)?, gradcheck: None })
     }
 
     /// The settings in use.
-    pub fn config(&self) -> Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_return_type = "SentenceConfig")]
+    pub fn config(&self) -> Result<JsValue, JsValue> {
         to_js(&self.session.config)
     }
 
-    /// Tokens, vocabulary, sizes and ln V.
-    pub fn info(&self) -> Result<JsValue, JsError> {
-        let s = &self.session;
-        let spec = s.stepper.model.spec;
-        to_js(&serde_json::json!({
-            "tokens": s.stepper.sentence.tokens,
-            "vocabulary": s.stepper.sentence.vocabulary.tokens,
-            "inputs": s.stepper.sentence.inputs,
-            "targets": s.stepper.sentence.targets,
-            "cell": spec.cell.name(),
-            "gates": spec.cell.gate_names(),
-            "units": spec.units,
-            "weights": s.stepper.model.layout.len,
-            "uniformLoss": s.uniform_loss(),
-        }))
+    /// Tokens, vocabulary, end marker, sizes and ln V.
+    #[wasm_bindgen(unchecked_return_type = "SentenceInfo")]
+    pub fn info(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.session.info())
     }
 
     /// Reads the next token; returns its step record, or null at the end.
-    pub fn step(&mut self) -> Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_return_type = "StepRecord | null")]
+    pub fn step(&mut self) -> Result<JsValue, JsValue> {
         match self.session.stepper.step() {
             Some(r) => to_js(r),
             None => Ok(JsValue::NULL),
@@ -72,57 +77,96 @@ impl Playground {
         self.session.stepper.step_back()
     }
 
-    /// Back to t = 0.
+    /// Back to the first token (the weights stay).
     pub fn reset(&mut self) {
         self.session.stepper.reset();
     }
 
+    /// New weights from the seed: training so far is forgotten.
+    pub fn reinit(&mut self) {
+        self.session.reinit();
+        self.gradcheck = None;
+    }
+
+    /// Goes to a moment: `forward` tokens read, then `backward` steps walked back (a link's
+    /// `pos` and `back`). Values past the sentence are refused.
+    #[wasm_bindgen(js_name = goTo, unchecked_return_type = "Position")]
+    pub fn go_to(&mut self, forward: f64, backward: f64) -> Result<JsValue, JsValue> {
+        let len = self.session.stepper.len() as u64;
+        let forward = count(forward, "pos", Int::new(0, len))?;
+        let backward = count(backward, "back", Int::new(0, if forward as u64 == len { len } else { 0 }))?;
+        let st = &mut self.session.stepper;
+        st.reset();
+        for _ in 0..forward {
+            st.step();
+        }
+        for _ in 0..backward {
+            st.bptt_step();
+        }
+        self.position()
+    }
+
     /// Walks the gradient back one token; null if the sentence is not read yet or done.
-    #[wasm_bindgen(js_name = bpttStep)]
-    pub fn bptt_step(&mut self) -> Result<JsValue, JsError> {
+    #[wasm_bindgen(js_name = bpttStep, unchecked_return_type = "BackRecord | null")]
+    pub fn bptt_step(&mut self) -> Result<JsValue, JsValue> {
         match self.session.stepper.bptt_step() {
             Some(r) => to_js(r),
             None => Ok(JsValue::NULL),
         }
     }
 
-    /// Steps read so far, and steps walked back.
-    pub fn position(&self) -> Result<JsValue, JsError> {
+    /// Steps read so far, steps walked back, the length and the loss so far.
+    #[wasm_bindgen(unchecked_return_type = "Position")]
+    pub fn position(&self) -> Result<JsValue, JsValue> {
         let st = &self.session.stepper;
-        to_js(&serde_json::json!({ "forward": st.forward.len(), "backward": st.backward.len(), "length": st.len(), "loss": st.loss() }))
+        to_js(&Position { forward: st.forward.len(), backward: st.backward.len(), length: st.len(), loss: st.loss() })
     }
 
     /// The record of the last step read, or null.
-    pub fn current(&self) -> Result<JsValue, JsError> {
-        to_js(&self.session.stepper.forward.last())
+    #[wasm_bindgen(unchecked_return_type = "StepRecord | null")]
+    pub fn current(&self) -> Result<JsValue, JsValue> {
+        match self.session.stepper.forward.last() {
+            Some(r) => to_js(r),
+            None => Ok(JsValue::NULL),
+        }
     }
 
     /// The record of the last step walked back, or null.
-    #[wasm_bindgen(js_name = lastBack)]
-    pub fn last_back(&self) -> Result<JsValue, JsError> {
-        to_js(&self.session.stepper.backward.last())
+    #[wasm_bindgen(js_name = lastBack, unchecked_return_type = "BackRecord | null")]
+    pub fn last_back(&self) -> Result<JsValue, JsValue> {
+        match self.session.stepper.backward.last() {
+            Some(r) => to_js(r),
+            None => Ok(JsValue::NULL),
+        }
     }
 
-    /// h_t of every step read so far, [t][U] (for the data table).
-    #[wasm_bindgen(js_name = hiddenStates)]
-    pub fn hidden_states(&self) -> Result<JsValue, JsError> {
-        to_js(&self.session.stepper.forward.iter().map(|r| &r.h).collect::<Vec<_>>())
-    }
-
-    /// (t, ‖dL/dh_t‖) of every step walked back so far.
-    #[wasm_bindgen(js_name = backNorms)]
-    pub fn back_norms(&self) -> Result<JsValue, JsError> {
-        to_js(&self.session.stepper.backward.iter().map(|b| (b.t, b.dh_norm)).collect::<Vec<_>>())
-    }
-
-    /// Trains for `epochs` passes over the sentence.
-    pub fn train(&mut self, epochs: u32) -> Result<JsValue, JsError> {
-        to_js(&self.session.train(epochs as usize))
+    /// Trains for `epochs` passes over the sentence (1 to 5000).
+    #[wasm_bindgen(unchecked_return_type = "TrainReport")]
+    pub fn train(&mut self, epochs: f64) -> Result<JsValue, JsValue> {
+        let epochs = count(epochs, "epochs", SENTENCE_EPOCHS)?;
+        self.gradcheck = None;
+        to_js(&self.session.train(epochs))
     }
 
     /// Loss per epoch so far.
     pub fn losses(&self) -> Vec<f32> {
         self.session.losses.clone()
+    }
+
+    /// The weights now, in the model file's order (what a worker hands to the page).
+    pub fn params(&self) -> Vec<f32> {
+        self.session.params().to_vec()
+    }
+
+    /// Takes the weights and losses of training done in a worker with the same settings.
+    pub fn adopt(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array")] losses: JsValue,
+    ) -> Result<(), JsValue> {
+        let (params, losses) = (floats(params, "params")?, floats(losses, "losses")?);
+        self.gradcheck = None;
+        self.session.adopt(&params, losses).map_err(fail)
     }
 
     /// The loss of the whole sentence with the current weights.
@@ -132,13 +176,26 @@ impl Playground {
     }
 
     /// The prediction after every token.
-    pub fn predictions(&self) -> Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_return_type = "Prediction[]")]
+    pub fn predictions(&self) -> Result<JsValue, JsValue> {
         to_js(&self.session.predictions())
     }
 
-    /// BPTT against finite differences.
-    pub fn gradcheck(&self) -> Result<JsValue, JsError> {
-        to_js(&self.session.gradcheck())
+    /// Starts a gradient check of the current weights (BPTT against finite differences).
+    #[wasm_bindgen(js_name = startGradcheck, unchecked_return_type = "GradCheck")]
+    pub fn start_gradcheck(&mut self) -> Result<JsValue, JsValue> {
+        let run = self.session.gradcheck();
+        let report = to_js(&run.report);
+        self.gradcheck = Some(run);
+        report
+    }
+
+    /// Checks up to `n` more weights (1 to 2000); returns the report so far.
+    #[wasm_bindgen(js_name = gradcheckStep, unchecked_return_type = "GradCheck")]
+    pub fn gradcheck_step(&mut self, n: f64) -> Result<JsValue, JsValue> {
+        let n = count(n, "n", Int::new(1, 2000))?;
+        let run = self.gradcheck.as_mut().ok_or_else(|| fail(RnnError::NotStarted { what: "gradcheck".into() }))?;
+        to_js(run.step(n))
     }
 
     /// The model file of the current weights.
@@ -147,24 +204,17 @@ impl Playground {
         model_to_json(self.session.model())
     }
 
-    /// Draws the hidden-state chart. Labels: [title, unit, step, trajectories, empty].
-    #[wasm_bindgen(js_name = drawHidden)]
-    pub fn draw_hidden(&self, canvas: HtmlCanvasElement, scale: f32, labels_js: JsValue) -> Result<(), JsError> {
-        let chart = self.session.hidden_chart(labels(labels_js)?);
-        draw_on(canvas, scale, |area, style| draw_hidden(area, &chart, style))
-    }
-
-    /// Draws the loss curve. Labels: [title, x, y, ln V legend, empty].
-    #[wasm_bindgen(js_name = drawLoss)]
-    pub fn draw_loss(&self, canvas: HtmlCanvasElement, scale: f32, labels_js: JsValue) -> Result<(), JsError> {
-        let chart = self.session.loss_chart(labels(labels_js)?);
-        draw_on(canvas, scale, |area, style| draw_line_chart(area, &chart, style))
-    }
-
-    /// Draws ‖dL/dh_t‖ per token. Labels: [title, y, legend, empty].
-    #[wasm_bindgen(js_name = drawGrad)]
-    pub fn draw_grad(&self, canvas: HtmlCanvasElement, scale: f32, labels_js: JsValue) -> Result<(), JsError> {
-        let chart = self.session.grad_chart(labels(labels_js)?);
-        draw_on(canvas, scale, |area, style| draw_line_chart(area, &chart, style))
+    /// Draws a chart of the view on a canvas; returns its data table and what it could not
+    /// draw.
+    #[wasm_bindgen(unchecked_return_type = "ChartData")]
+    pub fn draw(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement")] canvas: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Partial<DrawStyle>")] style: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SentenceFigure")] which: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let which: SentenceFigure = from_js_required(which, "chart")?;
+        let data = draw(canvas, from_js(style, "style")?, &figure(&self.session, &which))?;
+        to_js(&data)
     }
 }

@@ -1,14 +1,15 @@
-//! The sine-series view in the browser: one `SeriesLab` object owns the data, the model
-//! and its training.
+//! The sine-series view in the browser (and in its worker): one `SeriesLab` object owns
+//! the data, the model and its training.
 
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::JsCast;
 
-use super::canvas::draw_on;
-use super::sentence::labels;
-use super::{from_js, js_error, to_js};
-use crate::charts::draw_line_chart;
+use super::canvas::draw;
+use super::{count, fail, from_js, from_js_required, js_type, to_js, DrawStyle};
+use crate::error::RnnError;
+use crate::figures::series::{figure, SeriesFigure};
 use crate::series::{SeriesConfig, SeriesSession};
+use crate::settings::limits::Int;
 
 /// The seed's Keras example, trained a few batches at a time.
 #[wasm_bindgen]
@@ -20,41 +21,80 @@ pub struct SeriesLab {
 impl SeriesLab {
     /// Generates the data and builds the model (missing settings take their defaults).
     #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue) -> Result<SeriesLab, JsError> {
-        let config: SeriesConfig = from_js(config)?;
-        Ok(SeriesLab { session: SeriesSession::new(config).map_err(js_error)? })
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "Partial<SeriesConfig> | undefined")] config: JsValue) -> Result<SeriesLab, JsValue> {
+        let config: SeriesConfig = from_js(config, "config")?;
+        Ok(SeriesLab { session: SeriesSession::new(config).map_err(fail)? })
     }
 
     /// Trains up to `n` more batches; returns the progress.
-    #[wasm_bindgen(js_name = trainBatches)]
-    pub fn train_batches(&mut self, n: u32) -> Result<JsValue, JsError> {
-        to_js(&self.session.train_batches(n as usize))
+    #[wasm_bindgen(js_name = trainBatches, unchecked_return_type = "SeriesProgress")]
+    pub fn train_batches(&mut self, n: f64) -> Result<JsValue, JsValue> {
+        let n = count(n, "n", Int::new(1, 100_000))?;
+        to_js(&self.session.train_batches(n))
     }
 
     /// The progress without training.
-    pub fn progress(&self) -> Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_return_type = "SeriesProgress")]
+    pub fn progress(&self) -> Result<JsValue, JsValue> {
         to_js(&self.session.progress())
     }
 
-    /// Labels: [title, x, y, loss, baseline, empty].
-    #[wasm_bindgen(js_name = drawLoss)]
-    pub fn draw_loss(&self, canvas: HtmlCanvasElement, scale: f32, labels_js: JsValue) -> Result<(), JsError> {
-        let chart = self.session.loss_chart(labels(labels_js)?);
-        draw_on(canvas, scale, |a, s| draw_line_chart(a, &chart, s))
+    /// The weights now (what a worker hands to the page).
+    pub fn params(&self) -> Vec<f32> {
+        self.session.params().to_vec()
     }
 
-    /// Labels: [title, x, y, truth, prediction, empty]; `count` test sequences.
-    #[wasm_bindgen(js_name = drawPrediction)]
-    pub fn draw_prediction(&self, canvas: HtmlCanvasElement, scale: f32, labels_js: JsValue, count: u32) -> Result<(), JsError> {
-        let chart = self.session.prediction_chart(labels(labels_js)?, count as usize);
-        draw_on(canvas, scale, |a, s| draw_line_chart(a, &chart, s))
+    /// Takes the state of training done in a worker with the same settings: weights, loss
+    /// history, the batch reached within the epoch, and why it stopped (if it did).
+    pub fn adopt(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SeriesProgress")] progress: JsValue,
+    ) -> Result<(), JsValue> {
+        let array: js_sys::Float32Array = params
+            .dyn_into()
+            .map_err(|v: JsValue| fail(RnnError::WrongType { field: "params".into(), expected: "a Float32Array".into(), got: js_type(&v) }))?;
+        let p: crate::series::SeriesProgress = from_js_required(progress, "progress")?;
+        self.session.adopt(&array.to_vec(), p.history, p.batch).map_err(fail)
     }
 
-    /// Truth and prediction of the first test sequence (for the data table).
-    #[wasm_bindgen(js_name = firstTest)]
-    pub fn first_test(&self) -> Result<JsValue, JsError> {
-        let t = self.session.config.length;
-        let (truth, pred) = self.session.test_values();
-        to_js(&serde_json::json!({ "truth": &truth[..t], "prediction": pred.map(|p| &p[..t]) }))
+    /// Shows the loss history of training under way in a worker.
+    #[wasm_bindgen(js_name = showProgress)]
+    pub fn show_progress(&mut self, #[wasm_bindgen(unchecked_param_type = "SeriesProgress")] progress: JsValue) -> Result<(), JsValue> {
+        let p: crate::series::SeriesProgress = from_js_required(progress, "progress")?;
+        self.session.show_history(p.history, p.batch);
+        Ok(())
+    }
+
+    /// The command line that trains the same model (`rnnp train series …`).
+    #[wasm_bindgen(js_name = commandLine)]
+    pub fn command_line(&self) -> String {
+        crate::codegen::series_command(&self.session.config)
+    }
+
+    /// The seed's Keras program with this configuration.
+    #[wasm_bindgen(js_name = kerasCode)]
+    pub fn keras_code(&self) -> String {
+        crate::codegen::series_keras(&self.session.config)
+    }
+
+    /// The same program in this engine's Rust API.
+    #[wasm_bindgen(js_name = rustCode)]
+    pub fn rust_code(&self) -> String {
+        crate::codegen::series_rust(&self.session.config)
+    }
+
+    /// Draws a chart of the view on a canvas; returns its data table and what it could not
+    /// draw.
+    #[wasm_bindgen(unchecked_return_type = "ChartData")]
+    pub fn draw(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement")] canvas: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Partial<DrawStyle>")] style: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SeriesFigure")] which: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let which: SeriesFigure = from_js_required(which, "chart")?;
+        let style: DrawStyle = from_js(style, "style")?;
+        to_js(&draw(canvas, style, &figure(&self.session, &which))?)
     }
 }

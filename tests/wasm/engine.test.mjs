@@ -11,7 +11,9 @@ test('the wasm build agrees with TensorFlow.js and Keras on every parity fixture
   assert.ok(files.length >= 30, `found ${files.length} fixtures`);
   for (const f of files) {
     const fx = readJson(`${PARITY}/${f}`);
-    const ours = JSON.parse(engine.traceJson(JSON.stringify(fx.model), JSON.stringify(fx.request)));
+    const out = engine.traceJson(JSON.stringify(fx.model), JSON.stringify(fx.request));
+    assert.deepEqual(out.notFinite, []);
+    const ours = JSON.parse(out.json);
     for (const key of ['hidden', 'outputs', 'loss', 'dh_norms', ...(fx.trace.cell ? ['cell'] : [])]) {
       const err = normwise(ours[key], fx.trace[key]);
       assert.ok(err <= 1e-5, `${f}: ${key} differs by ${err}`);
@@ -26,7 +28,7 @@ test('the wasm build agrees with TensorFlow.js and Keras on every parity fixture
 test('the same seed gives the same weights as the native build, to the bit', () => {
   const pg = new engine.Playground({ cell: 'lstm', seed: 7, units: 6 });
   const report = pg.train(40);
-  assert.equal(report.diverged, null);
+  assert.equal(report.diverged, undefined);
   const pinned = readFileSync(new URL('../fixtures/determinism/sentence-lstm-seed7-40-epochs.json', import.meta.url), 'utf8');
   assert.equal(pg.modelJson(), pinned);
   pg.free();
@@ -36,12 +38,13 @@ test('the seed sentence: untrained loss near ln 5, trained predictions above 0.9
   const pg = new engine.Playground({});
   const info = pg.info();
   assert.deepEqual(info.tokens, ['我', '爱', '北京', '天安门']);
+  assert.equal(info.endId, 4);
   assert.ok(Math.abs(pg.sentenceLoss() - Math.log(5)) < 0.15, `untrained loss ${pg.sentenceLoss()}`);
   pg.train(300);
   const rows = pg.predictions();
   assert.equal(rows[0].token, '我');
   assert.equal(rows[0].predicted, '爱');
-  for (const r of rows) assert.ok(r.expected_probability > 0.9, JSON.stringify(r));
+  for (const r of rows) assert.ok(r.expectedProbability > 0.9, JSON.stringify(r));
   pg.free();
 });
 
@@ -51,34 +54,98 @@ test('stepping forward then back through time, as the buttons do', () => {
   const steps = [];
   for (let r = pg.step(); r; r = pg.step()) steps.push(r);
   assert.equal(steps.length, 4);
-  assert.equal(steps[1].h_prev.join(), steps[0].h.join(), 'h_{t-1} of a step is h_t of the one before');
+  assert.equal(steps[1].hPrev.join(), steps[0].h.join(), 'h_{t-1} of a step is h_t of the one before');
+  assert.deepEqual(steps[0].gates.map((g) => g.name), ['z', 'r', 'h']);
+  assert.equal(steps[0].best, steps[0].probs.indexOf(Math.max(...steps[0].probs)));
   const back = [];
   for (let r = pg.bpttStep(); r; r = pg.bpttStep()) back.push(r);
   assert.deepEqual(back.map((b) => b.t), [3, 2, 1, 0]);
+  assert.equal(back[0].gate, 'h');
+  assert.equal(back[0].dWhh.length, 8);
   assert.ok(pg.stepBack());
   assert.deepEqual(pg.position(), { forward: 4, backward: 3, length: 4, loss: pg.position().loss });
   pg.reset();
   assert.equal(pg.position().forward, 0);
+  assert.deepEqual(pg.goTo(4, 2), { forward: 4, backward: 2, length: 4, loss: pg.position().loss });
+  assert.throws(() => pg.goTo(3, 1), (e) => e.detail.kind === 'outOfRange' && e.detail.field === 'back');
   pg.free();
 });
 
-test('bad settings and bad files are errors with the engine\'s message, not crashes', () => {
-  assert.throws(() => new engine.Playground({ units: 0 }), /units/);
-  assert.throws(() => new engine.Playground({ text: '   ' }), /empty/);
-  assert.throws(() => new engine.Playground({ cell: 'transformer' }), /transformer/);
-  assert.throws(() => engine.traceJson('{"format": "nope"}', '{}'), /format/);
+/** The engine's error thrown by `fn`, as its detail. */
+function detail(fn) {
+  try {
+    fn();
+  } catch (e) {
+    assert.equal(e.name, 'RnnError', String(e));
+    return e.detail;
+  }
+  assert.fail('no error');
+}
+
+test('bad settings and bad files are errors with a kind and fields, not crashes', () => {
+  assert.deepEqual(detail(() => new engine.Playground({ units: 0 })), { kind: 'outOfRange', field: 'units', value: '0', min: 1, max: 64 });
+  assert.deepEqual(detail(() => new engine.Playground({ text: '   ' })), { kind: 'empty', field: 'text' });
+  assert.equal(detail(() => new engine.Playground({ cell: 'transformer' })).kind, 'notOneOf');
+  assert.deepEqual(detail(() => new engine.Playground({ unit: 8 })).field, 'unit');
+  assert.equal(detail(() => new engine.Playground({ unit: 8 })).kind, 'unknownField');
+  assert.equal(detail(() => engine.traceJson('{"format": "nope"}', '{}')).kind, 'format');
   // The engine still works after the errors.
   const pg = new engine.Playground({ text: 'a b c', tokenize: 'words' });
   assert.equal(pg.info().vocabulary.length, 4);
   pg.free();
 });
 
-test('the gradient check of the page agrees with BPTT', () => {
+test('issue 9.4/9.5/9.10: numbers from JavaScript are checked, never cut or wrapped', () => {
+  // 2^32 + 4 is not 4, and -1 epochs is not 4 294 967 295.
+  assert.deepEqual(detail(() => new engine.Playground({ units: 4294967300 })), { kind: 'outOfRange', field: 'units', value: '4294967300', min: 1, max: 64 });
+  const pg = new engine.Playground({});
+  assert.equal(detail(() => pg.train(-1)).kind, 'outOfRange');
+  assert.equal(detail(() => pg.train(2.5)).kind, 'notWhole');
+  assert.equal(detail(() => pg.train(NaN)).kind, 'notWhole');
+  assert.equal(detail(() => new engine.Playground({ units: 2.5 })).kind, 'notWhole');
+  assert.equal(detail(() => new engine.Playground({ units: '8' })).kind, 'wrongType');
+  // Wrong argument types are errors, not "memory access out of bounds".
+  assert.deepEqual(detail(() => engine.traceJson({}, '{}')), { kind: 'wrongType', field: 'model', expected: 'a string', got: 'object' });
+  assert.equal(detail(() => pg.adopt([1, 2], [])).kind, 'wrongType');
+  assert.equal(detail(() => pg.draw({}, {}, { hidden: { title: '', unit: '', step: '', empty: '' } })).kind, 'wrongType');
+  // Sizes the engine accepts cannot run out of memory: a budget refuses them first.
+  assert.equal(detail(() => new engine.SeriesLab({ sequences: 20000, length: 500, units: 256, batchSize: 2048 })).kind, 'outOfRange');
+  assert.equal(detail(() => new engine.SeriesLab({ sequences: 4096, length: 200, units: 256, batchSize: 256 })).kind, 'tooBig');
+  const lab = new engine.GradientLab({});
+  assert.equal(detail(() => lab.startRace({ lengths: [1000], cells: ['lstm'], units: 256, testSize: 10000, updates: 1, batchSize: 1 })).kind, 'outOfRange');
+  assert.equal(detail(() => new engine.GradientLab({ seqLen: 1000, units: 256, cell: 'lstm' })).kind, 'outOfRange');
+  // The objects still work.
+  assert.equal(pg.step().t, 0);
+  lab.free();
+  pg.free();
+});
+
+test('a 141-byte model file asking for a huge network is refused before anything is allocated', () => {
+  const before = engine.__wasm?.memory?.buffer?.byteLength;
+  const text = '{"format":"rnn-playground/model@1","cell":"lstm","input_size":4096,"units":4096,"output_size":4096,"output":"softmax","weights":{}}';
+  assert.ok(text.length < 150);
+  assert.equal(detail(() => engine.checkModel(text)).kind, 'tooBig');
+  if (before !== undefined) assert.equal(engine.__wasm.memory.buffer.byteLength, before);
+});
+
+test('the gradient check runs in slices and agrees with BPTT', () => {
   for (const cell of ['simple_rnn', 'lstm', 'gru']) {
     const pg = new engine.Playground({ cell });
-    const g = pg.gradcheck();
-    assert.ok(g.worst_relative_error < 1e-2, `${cell}: ${JSON.stringify(g)}`);
+    let g = pg.startGradcheck();
+    while (g.checked < g.planned) g = pg.gradcheckStep(25);
+    assert.ok(g.worstRelativeError < 1e-2, `${cell}: ${JSON.stringify(g)}`);
     assert.ok(g.judged > 20);
     pg.free();
   }
+});
+
+test('a trap restarts the module; old objects say they are stale; new ones work', () => {
+  const pg = new engine.Playground({});
+  assert.throws(() => engine.debugPanic(), WebAssembly.RuntimeError);
+  assert.match(engine.lastPanic(), /deliberate test panic/);
+  engine.__wbg_reset_state();
+  assert.throws(() => pg.step(), /stale object/);
+  const fresh = new engine.Playground({});
+  assert.equal(fresh.step().t, 0);
+  fresh.free();
 });

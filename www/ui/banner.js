@@ -1,21 +1,7 @@
-// The error banner (the engine broke: reload) and the dismissable notice (a setting was
-// not understood, training stopped, ...).
-
-let panicSource = () => null;
-
-/** Where to look for the engine's last panic message (set by the engine loader). */
-export function setPanicSource(fn) {
-  panicSource = fn;
-}
-
-/** Shows the red banner with the engine's message. */
-export function showBanner(detail) {
-  const el = document.getElementById('error-banner');
-  if (!el) return;
-  el.querySelector('[data-role=detail]').textContent = detail;
-  el.hidden = false;
-  el.focus();
-}
+// The notice line (a setting was not used, training stopped, the engine restarted, ...),
+// with a dismiss button, and the words for any error the page meets.
+import { errorText, t } from '../i18n.js';
+import { isEngineError } from '../engine.js';
 
 /** Shows a notice; `kind` is 'info' or 'warn'. */
 export function showNotice(text, kind = 'info') {
@@ -31,14 +17,24 @@ export function hideNotice() {
   if (el) el.hidden = true;
 }
 
-/** Wires the banner's reload button and the notice's dismiss button. */
+/** What an error says, in the page's words: an engine error by its kind, a restart. */
+export function describeError(err) {
+  if (isEngineError(err)) return errorText(err.detail);
+  if (err?.name === 'EngineRestarted') return t('error.restarted', { message: err.message });
+  return String(err?.message || err);
+}
+
+/** Shows an error as a warning notice. */
+export function showError(err) {
+  showNotice(describeError(err), 'warn');
+}
+
+/** Wires the notice's dismiss button, and shows errors nobody caught. */
 export function initBanners() {
-  document.querySelector('#error-banner button')?.addEventListener('click', () => location.reload());
   document.querySelector('#notice button')?.addEventListener('click', hideNotice);
-  window.addEventListener('error', (e) => {
-    if (e.error instanceof WebAssembly.RuntimeError) showBanner(panicSource() || e.error.message);
-  });
-  window.addEventListener('unhandledrejection', (e) => {
-    if (e.reason instanceof WebAssembly.RuntimeError) showBanner(panicSource() || e.reason.message);
-  });
+  const uncaught = (err) => {
+    if (err && (isEngineError(err) || err.name === 'EngineRestarted' || err instanceof WebAssembly.RuntimeError)) showError(err);
+  };
+  window.addEventListener('error', (e) => uncaught(e.error));
+  window.addEventListener('unhandledrejection', (e) => uncaught(e.reason));
 }

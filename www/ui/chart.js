@@ -1,9 +1,12 @@
-// A chart drawn by the engine on a <canvas>, with a data table as its text alternative.
+// A chart drawn by the engine on a <canvas>, with a data table as its text alternative and
+// a note when some points could not be drawn.
 import { t } from '../i18n.js';
+import { num } from './format.js';
 
 /**
- * Builds <figure> with a canvas and a "data table" toggle.
- * @returns {{figure: HTMLElement, canvas: HTMLCanvasElement, setTable: (headers: string[], rows: any[][]) => void}}
+ * Builds a <figure> with a canvas, a caption (note and "data table" toggle) and the table.
+ * @param {string} testid   the canvas's test id
+ * @param {number} height   CSS pixels
  */
 export function chartBox(testid, height = 240) {
   const figure = document.createElement('figure');
@@ -13,6 +16,10 @@ export function chartBox(testid, height = 240) {
   canvas.style.height = `${height}px`;
   canvas.setAttribute('role', 'img');
   const caption = document.createElement('figcaption');
+  const note = document.createElement('p');
+  note.className = 'chart-note';
+  note.dataset.testid = `${testid}-note`;
+  note.hidden = true;
   const toggle = document.createElement('button');
   toggle.type = 'button';
   toggle.className = 'link';
@@ -21,6 +28,9 @@ export function chartBox(testid, height = 240) {
   const table = document.createElement('div');
   table.className = 'data-table';
   table.hidden = true;
+  table.tabIndex = 0;
+  table.id = `${testid}-table`;
+  toggle.setAttribute('aria-controls', table.id);
   const label = () => (toggle.textContent = t(table.hidden ? 'chart.table' : 'chart.table.hide'));
   toggle.addEventListener('click', () => {
     table.hidden = !table.hidden;
@@ -28,19 +38,45 @@ export function chartBox(testid, height = 240) {
     label();
   });
   label();
-  caption.append(toggle);
+  caption.append(note, toggle);
   figure.append(canvas, caption, table);
-  return {
+  let last = null;
+  let title = '';
+  const box = {
     figure,
     canvas,
-    relabel: label,
-    setTable(headers, rows) {
-      const html = ['<table><thead><tr>', ...headers.map((h) => `<th scope="col">${escape(h)}</th>`), '</tr></thead><tbody>'];
-      for (const r of rows) html.push('<tr>', ...r.map((c) => `<td>${escape(String(c))}</td>`), '</tr>');
-      html.push('</tbody></table>');
-      table.innerHTML = html.join('');
+    /** The last table drawn (for exports). */
+    table: () => last?.table ?? null,
+    relabel() {
+      label();
+      if (last) box.show(last, title);
+    },
+    /** Shows what drawing returned: the table and the note; names the canvas. */
+    show(data, chartTitle) {
+      last = data;
+      title = chartTitle;
+      canvas.setAttribute('aria-label', `${chartTitle}. ${t('chart.described')}`);
+      const hidden = data.drawn.above + data.drawn.below;
+      note.hidden = hidden === 0;
+      note.textContent = hidden ? t('chart.hidden.points', { n: hidden }) : '';
+      table.innerHTML = renderTable(data.table);
     },
   };
+  return box;
+}
+
+function cell(c) {
+  if (c === null || c === undefined) return '';
+  if (typeof c === 'number') return num(c, 4);
+  return String(c);
+}
+
+/** A table of the engine's `{columns, rows}` as HTML (escaped). */
+export function renderTable(table) {
+  const html = ['<table><thead><tr>', ...table.columns.map((h) => `<th scope="col">${escape(h)}</th>`), '</tr></thead><tbody>'];
+  for (const r of table.rows) html.push('<tr>', ...r.map((c) => `<td>${escape(cell(c))}</td>`), '</tr>');
+  html.push('</tbody></table>');
+  return html.join('');
 }
 
 /** Sizes the canvas to its box in device pixels and returns the device-pixel ratio. */

@@ -1,9 +1,15 @@
-// Number formatting for the page: short, with as many significant digits as asked.
+// Number formatting for the page: short, with as many significant digits as asked, and
+// never "NaN" or "Infinity": a number float32 cannot hold is shown as an overflow.
+import { t } from '../i18n.js';
 
-/** `v` with `digits` significant digits; scientific when tiny or huge. */
+/** The largest float32. */
+export const F32_MAX = 3.4028234663852886e38;
+
+/** `v` with `digits` significant digits; scientific when tiny or huge; overflow in words. */
 export function num(v, digits = 3) {
   if (v === null || v === undefined) return '–';
-  if (!Number.isFinite(v)) return String(v);
+  if (Number.isNaN(v)) return t('num.nan');
+  if (!Number.isFinite(v)) return t(v > 0 ? 'num.overflow' : 'num.underflow');
   const a = Math.abs(v);
   if (a === 0) return '0';
   if (a < 1e-3 || a >= 1e5) return v.toExponential(Math.max(0, digits - 1));
@@ -13,5 +19,10 @@ export function num(v, digits = 3) {
 
 /** Fixed decimals, for values in [-1, 1]. */
 export function fixed(v, d = 3) {
-  return Number.isFinite(v) ? v.toFixed(d) : String(v);
+  return Number.isFinite(v) ? v.toFixed(d) : num(v);
+}
+
+/** Whether a number can be shown as one (finite). */
+export function finite(v) {
+  return typeof v === 'number' && Number.isFinite(v);
 }

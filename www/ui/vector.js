@@ -1,7 +1,9 @@
 // A vector as a row of small coloured cells: the colour is the value, the exact number
-// appears on hover or keyboard focus (and is read by screen readers).
+// appears on hover or keyboard focus (and is read by screen readers). Rows go in a grid
+// (ui/grid.js): one tab stop for the block, arrows inside.
 import { diverging, inkFor } from './palette.js';
 import { fixed } from './format.js';
+import { shortToken } from './tokens.js';
 
 /**
  * @param {string} label   what the vector is (e.g. "h_t")
@@ -11,27 +13,29 @@ import { fixed } from './format.js';
 export function vectorRow(label, values, opts = {}) {
   const row = document.createElement('div');
   row.className = 'vec';
+  row.setAttribute('role', 'row');
   if (opts.testid) row.dataset.testid = opts.testid;
   const name = document.createElement('span');
   name.className = 'vec-label';
+  name.setAttribute('role', 'rowheader');
   name.textContent = label;
   row.append(name);
   const cells = document.createElement('div');
   cells.className = 'cells';
-  cells.setAttribute('role', 'list');
-  const range = opts.range ?? Math.max(1e-6, ...Array.from(values, Math.abs));
+  cells.setAttribute('role', 'presentation');
+  const range = opts.range ?? Math.max(1e-6, ...Array.from(values, (v) => (Number.isFinite(v) ? Math.abs(v) : 0)));
   Array.from(values).forEach((v, i) => {
     const cell = document.createElement('span');
     cell.className = 'cell';
-    cell.tabIndex = 0;
-    cell.setAttribute('role', 'listitem');
+    cell.tabIndex = -1;
+    cell.setAttribute('role', 'gridcell');
     const who = opts.names ? opts.names[i] : `${i + 1}`;
     const text = `${who}: ${fixed(v, 4)}`;
     cell.dataset.tip = text;
     cell.setAttribute('aria-label', `${label} ${text}`);
     cell.style.background = diverging(v, range);
     cell.style.color = inkFor(v, range);
-    if (opts.names) cell.textContent = opts.names[i];
+    if (opts.names) cell.textContent = shortToken(opts.names[i], 6);
     if (opts.highlight === i) cell.classList.add('hot');
     cells.append(cell);
   });

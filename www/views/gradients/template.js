@@ -23,7 +23,10 @@ export const TEMPLATE = `
       <p class="hint" data-i18n="cells.why"></p>
     </section>
     <section class="panel">
-      <div data-role="chart-spectrum"></div>
+      <div class="charts spectral">
+        <div data-role="chart-spectrum"></div>
+        <div data-role="chart-jacobians"></div>
+      </div>
       <p class="readout" data-testid="spectrum-numbers" data-role="spectrum-numbers"></p>
       <p class="hint" data-i18n="spectrum.why"></p>
     </section>

@@ -1,9 +1,26 @@
-// The sentence view's layout: controls on the left, the stage (tokens, stepping,
-// formula, prediction, backward pass, charts) on the right. Texts are filled in by
-// data-i18n keys; the controls themselves are added by the view.
+// The sentence view's layout: the stage (tokens, stepping, formula, prediction, backward
+// pass, charts) and the controls. On a phone the stage comes first, so Step is on the
+// first screen; the settings follow. Texts are filled in by data-i18n keys; the controls
+// themselves are added by the view.
 
 export const TEMPLATE = `
-<div class="layout">
+<div class="layout sentence">
+  <div class="stage">
+    <div class="strip" role="list" data-testid="token-strip" data-role="strip" data-i18n-label="strip.label"></div>
+    <div class="stepbar" data-role="stepbar"></div>
+    <p class="hint keys" data-i18n="step.keys"></p>
+    <div class="pair">
+      <section class="panel forward" data-testid="forward-panel" data-role="forward" aria-live="off"></section>
+      <section class="panel prediction" data-testid="prediction" data-role="prediction"></section>
+    </div>
+    <section class="panel backward" data-testid="backward-panel" data-role="backward"></section>
+    <div class="charts">
+      <div data-role="chart-hidden"></div>
+      <div data-role="chart-units"></div>
+      <div data-role="chart-loss"></div>
+      <div data-role="chart-grad"></div>
+    </div>
+  </div>
   <aside class="panel side" aria-labelledby="s-controls">
     <h2 id="s-controls" data-i18n="controls.title"></h2>
     <div class="fields" data-role="fields"></div>
@@ -15,30 +32,17 @@ export const TEMPLATE = `
     <section class="train" aria-labelledby="s-train">
       <h3 id="s-train" data-i18n="train.title"></h3>
       <div class="train-row" data-role="train-row"></div>
-      <progress max="1" value="0" data-testid="train-progress" data-role="progress"></progress>
-      <p class="status" data-testid="train-status" data-role="train-status"></p>
+      <progress max="1" value="0" data-testid="train-progress" data-role="progress" data-i18n-label="train.title"></progress>
+      <p class="status" data-testid="train-status" data-role="train-status" role="status"></p>
       <p class="readout" data-testid="loss-readout" data-role="loss-readout"></p>
       <p class="hint" data-role="lnv-why" data-i18n="train.lnvWhy"></p>
+      <p class="hint perf" data-testid="perf" data-role="perf"></p>
       <div class="gradcheck">
         <button type="button" data-testid="gradcheck" data-role="gradcheck" data-i18n="gradcheck.button"></button>
+        <progress max="1" value="0" data-testid="gradcheck-progress" data-role="gradcheck-progress" data-i18n-label="gradcheck.button" hidden></progress>
         <p class="status" data-testid="gradcheck-result" data-role="gradcheck-result"></p>
         <p class="hint" data-i18n="gradcheck.note"></p>
       </div>
     </section>
   </aside>
-  <div class="stage">
-    <div class="strip" role="list" data-testid="token-strip" data-role="strip" data-i18n-label="strip.label"></div>
-    <div class="stepbar" data-role="stepbar"></div>
-    <p class="hint keys" data-i18n="step.keys"></p>
-    <div class="pair">
-      <section class="panel forward" data-testid="forward-panel" data-role="forward" aria-live="off"></section>
-      <section class="panel prediction" data-testid="prediction" data-role="prediction"></section>
-    </div>
-    <section class="panel backward" data-testid="backward-panel" data-role="backward"></section>
-    <div class="charts">
-      <div class="chart-wide" data-role="chart-hidden"></div>
-      <div data-role="chart-loss"></div>
-      <div data-role="chart-grad"></div>
-    </div>
-  </div>
 </div>`;

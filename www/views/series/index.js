@@ -1,152 +1,120 @@
-// The sine-series view: the seed's Keras program, trained live in the engine's
-// `SeriesLab`, with its loss per epoch and its predictions on unseen sequences.
+// The sine-series view: the seed's Keras program, trained live as a job (a worker), with
+// its loss per epoch and its predictions on unseen sequences. The program's texts (Keras,
+// this engine's API, the command line) come from the engine, written from the settings.
 import './texts.js';
-import { t, translatePage } from '../../i18n.js';
-import { addProps } from '../../state.js';
-import { guard, isFatal } from '../../engine.js';
-import { showNotice } from '../../ui/banner.js';
+import { t } from '../../i18n.js';
+import { configFor } from '../../state.js';
+import { guard, isEngineError } from '../../engine.js';
+import { describeError, showNotice } from '../../ui/banner.js';
 import { button, numberControl, setLabel } from '../../ui/controls.js';
-import { chartBox, fitCanvas } from '../../ui/chart.js';
+import { createView } from '../../ui/view.js';
 import { num } from '../../ui/format.js';
-import { localizeError } from '../../ui/errors.js';
-import { runInSlices } from '../../slices.js';
-import { statusLines } from '../../ui/status.js';
 import { TEMPLATE } from './template.js';
-
-addProps([
-  { name: 'sequences', type: 'int', min: 32, max: 4096, def: 1024 },
-  { name: 'length', type: 'int', min: 5, max: 200, def: 50 },
-  { name: 'noise', type: 'number', min: 0, max: 1, def: 0 },
-  { name: 'sseed', type: 'int', min: 0, max: 2147483647, def: 7 },
-]);
 
 const KEYS = ['sequences', 'length', 'noise', 'sseed'];
 
-function seriesConfig(s) {
-  return { sequences: s.sequences, length: s.length, noise: s.noise, seed: s.sseed, epochs: 20, batch_size: 32, units: 50, learning_rate: 0.001 };
-}
-
-const KERAS = `model = tf.keras.models.Sequential([
-    tf.keras.layers.SimpleRNN(50, return_sequences=True,
-                              input_shape=(None, 1)),
-    tf.keras.layers.Dense(1)
-])
-model.compile(loss='mean_squared_error', optimizer='adam')
-history = model.fit(x_train, y_train,
-                    epochs=20, batch_size=32)
-y_pred = model.predict(x_test)`;
-
-const OURS = `let mut model = Sequential::new(vec![
-    Layer::simple_rnn(50).return_sequences(true)
-                         .input_shape(None, 1),
-    Layer::dense(1),
-])?;
-model.compile(Loss::MeanSquaredError,
-              OptimizerConfig::adam(0.001))?;
-let history = model.fit(&x_train, &y_train, 20, 32)?;
-let y_pred = model.predict(&x_test)?;`;
-
 /** Mounts the view in `root`; same contract as the sentence view. */
-export function mountSeries(root, store, wasm) {
-  root.innerHTML = TEMPLATE;
-  translatePage(root);
-  const $ = (role) => root.querySelector(`[data-role="${role}"]`);
-  $('code-keras').textContent = KERAS;
-  $('code-ours').textContent = OURS;
+export function mountSeries(root, store, wasm, page) {
+  const view = createView(root, TEMPLATE, { textScale: page.textScale });
+  const { $ } = view;
+  const config = () => configFor(store.get(), 'series');
   let lab = null;
   let job = null;
-  const status = statusLines();
+  let lastGood = null;
 
   $('fields').append(
-    numberControl(store, 'sequences', 'series.sequences', 32, 'series-sequences'),
+    numberControl(store, 'sequences', 'series.sequences', 1, 'series-sequences'),
     numberControl(store, 'length', 'series.length', 1, 'series-length'),
     numberControl(store, 'noise', 'series.noise', 0.05, 'series-noise'),
     numberControl(store, 'sseed', 'series.seed', 1, 'series-seed'),
   );
   const trainButton = button('series.train', 'train-series', () => (job ? job.cancel() : train()), 'primary');
   $('train-row').append(trainButton);
-  const loss = chartBox('chart-series-loss', 260);
-  const predict = chartBox('chart-predict', 260);
-  $('chart-loss').append(loss.figure);
-  $('chart-predict').append(predict.figure);
+  const draw = (which) => (canvas, style) => lab && guard(() => lab.draw(canvas, style, which()));
+  view.chart('loss', {
+    place: 'chart-loss',
+    testid: 'chart-series-loss',
+    height: 260,
+    title: () => t('series.lossTitle'),
+    draw: draw(() => ({ loss: { title: t('series.lossTitle'), x: t('series.epoch'), y: t('series.loss'), loss: t('series.lossLine'), baseline: t('series.baseline'), empty: t('series.lossEmpty') })),
+   }});
+  view.chart('predict', {
+    place: 'chart-predict',
+    testid: 'chart-predict',
+    height: 260,
+    title: () => t('series.predTitle'),
+    draw: draw(() => ({ prediction: { title: t('series.predTitle'), x: t('series.t'), y: t('series.value'), truth: t('series.truth'), prediction: t('series.pred'), empty: t('series.predEmpty'), count: 2 })),
+   }});
 
   function build() {
     job?.cancel();
-    const s = store.get();
-    $('code-cli').textContent = `rnnp train series --epochs 20 --batch-size 32 --sequences ${s.sequences} --length ${s.length} --noise ${s.noise} --seed ${s.sseed} --data-seed ${s.sseed}`;
     try {
-      const next = guard(() => new wasm.SeriesLab(seriesConfig(s)));
+      const next = guard(() => new wasm.SeriesLab(config()));
       lab?.free();
       lab = next;
+      lastGood = Object.fromEntries(KEYS.map((k) => [k, store.get()[k]]));
     } catch (err) {
-      if (isFatal(err)) throw err;
-      showNotice(String(err.message || err), 'warn');
+      showNotice(describeError(err), 'warn');
+      if (isEngineError(err) && lastGood) store.set(lastGood);
+      return;
     }
-    status.set($('status'), null);
+    $('code-keras').textContent = guard(() => lab.kerasCode());
+    $('code-ours').textContent = guard(() => lab.rustCode());
+    $('code-cli').textContent = guard(() => lab.commandLine());
+    view.status.set($('status'), null);
     $('progress').value = 0;
-    draw();
+    view.redraw();
   }
 
-  function draw() {
-    if (!lab) return;
-    guard(() => lab.drawLoss(loss.canvas, fitCanvas(loss.canvas), [t('series.lossTitle'), t('series.epoch'), t('series.loss'), t('series.lossLine'), t('series.baseline'), t('series.lossEmpty')]));
-    guard(() => lab.drawPrediction(predict.canvas, fitCanvas(predict.canvas), [t('series.predTitle'), t('series.t'), t('series.value'), t('series.truth'), t('series.pred'), t('series.predEmpty')], 2));
-    const p = lab.progress();
-    loss.setTable([t('series.epoch'), t('series.loss')], p.history.map((l, i) => [i + 1, num(l, 4)]));
-    const first = lab.firstTest();
-    predict.setTable([t('series.t'), t('series.truth'), t('series.pred')], first.truth.map((v, i) => [i + 1, num(v, 4), first.prediction ? num(first.prediction[i], 4) : '–']));
+  function status(p) {
+    if (p.stopped) return t('series.stopped', { message: describeError({ name: 'RnnError', detail: p.stopped }) });
+    if (p.done) return t('series.done', { loss: num(p.history[p.history.length - 1], 3), test: num(p.testMse, 3), baseline: num(p.baseline, 3) });
+    return t('series.progress', { epoch: Math.min(p.epoch + 1, p.epochs), epochs: p.epochs, batch: p.batch, batches: p.batchesPerEpoch });
   }
 
   function train() {
     if (!lab) return;
-    if (lab.progress().done) build();
     setLabel(trainButton, 'series.stop');
-    const total = 20 * lab.progress().batches_per_epoch;
-    let seenEpochs = lab.progress().epoch;
-    job = runInSlices({
-      total,
-      run: (n) => guard(() => lab.trainBatches(n)),
-      done: (p) => p.done,
-      onSlice: (_, p) => {
-        $('progress').value = (p.epoch * p.batches_per_epoch + p.batch) / total;
-        status.set($('status'), () => t('series.progress', { epoch: Math.min(p.epoch + 1, p.epochs), epochs: p.epochs, batch: p.batch, batches: p.batches_per_epoch }));
-        if (p.epoch !== seenEpochs || p.done) {
-          seenEpochs = p.epoch;
-          draw();
-        }
-      },
-      onEnd: (p, cancelled) => {
+    let seenEpochs = -1;
+    const run = page.jobs.run('seriesTrain', { config: config() }, ({ progress: p }) => {
+      $('progress').value = (p.epoch * p.batchesPerEpoch + p.batch) / (p.epochs * p.batchesPerEpoch);
+      view.status.set($('status'), () => status(p));
+      if (p.epoch !== seenEpochs) {
+        // A finished epoch: show its loss (the weights come with the last one).
+        seenEpochs = p.epoch;
+        guard(() => lab.showProgress(p));
+        view.redraw(['loss']);
+      }
+    });
+    job = view.track(run);
+    run.done
+      .then(({ result, cancelled }) => {
+        if (cancelled || !result) return view.status.set($('status'), null);
+        guard(() => lab.adopt(result.params, result.progress));
+        $('progress').value = 1;
+        view.status.set($('status'), () => status(result.progress));
+        view.redraw();
+      })
+      .catch((err) => showNotice(describeError(err), 'warn'))
+      .finally(() => {
+        view.untrack(run);
         job = null;
         setLabel(trainButton, 'series.train');
-        if (p?.stopped) status.set($('status'), () => t('series.stopped', { message: localizeError(p.stopped) }));
-        else if (p?.done) {
-          $('progress').value = 1;
-          status.set($('status'), () => t('series.done', { loss: num(p.history[p.history.length - 1], 3), test: num(p.test_mse, 3), baseline: num(p.baseline, 3) }));
-        } else if (cancelled) status.set($('status'), null);
-        draw();
-      },
-    });
+      });
   }
 
   store.subscribe((changed) => {
-    if (root.isConnected && changed.some((k) => KEYS.includes(k))) build();
+    if (changed.some((k) => KEYS.includes(k))) build();
   });
-  let resizeTimer = 0;
-  window.addEventListener('resize', () => {
-    clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => root.isConnected && draw(), 150);
+  view.onReset(() => {
+    lab = null;
+    build();
   });
-  requestAnimationFrame(build);
+  build();
 
   return {
     relabel() {
-      status.refresh();
-      loss.relabel();
-      predict.relabel();
-      draw();
-    },
-    show() {
-      draw();
+      view.relabel();
     },
   };
 }

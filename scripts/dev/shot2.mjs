@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const [, , url, out, w = '1280', h = '800', script = ''] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: +w, height: +h } });
+page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.log('console:', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log('page error:', e.message));
+await page.goto(url);
+await page.waitForFunction(() => window.__rnnp, null, { timeout: 15000 }).catch(() => console.log('no __rnnp'));
+if (script) console.log('script:', JSON.stringify(await page.evaluate(script)));
+await page.waitForTimeout(800);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();

@@ -1,0 +1,65 @@
+// Runs a job of jobs/specs.js on the page itself, in slices of a few milliseconds per
+// animation frame, so the page keeps painting and answering clicks. (The worker runs the
+// same jobs off the page; this is the fallback when no worker can start.)
+import { JOBS } from './specs.js';
+import { guard } from '../engine.js';
+
+const cache = new Map();
+
+/**
+ * @param {any} wasm  the engine module
+ * @param {string} name  a job of JOBS
+ * @param {any} payload
+ * @param {(progress: any) => void} onProgress
+ * @returns {{cancel: () => void, done: Promise<{result: any, cancelled: boolean}>}}
+ */
+export function runOnPage(wasm, name, payload, onProgress = () => {}) {
+  const spec = JOBS[name];
+  let cancelled = false;
+  let resolve;
+  let reject;
+  const done = new Promise((res, rej) => ((resolve = res), (reject = rej)));
+  let state;
+  try {
+    state = guard(() => spec.start(wasm, payload, cache));
+  } catch (err) {
+    return { cancel() {}, done: Promise.reject(err) };
+  }
+  let chunk = 1;
+  const budget = 12;
+  const frame = () => {
+    if (cancelled) return;
+    const start = performance.now();
+    let progress = null;
+    try {
+      while (performance.now() - start < budget) {
+        const t0 = performance.now();
+        progress = guard(() => spec.step(state, chunk));
+        const took = performance.now() - t0;
+        // Grow or shrink the chunk so one call takes about a quarter of the budget.
+        chunk = Math.max(1, Math.round(took > 0 ? (chunk * budget) / (4 * took) : chunk * 2));
+        if (progress.done) break;
+      }
+    } catch (err) {
+      cancelled = true;
+      return reject(err);
+    }
+    onProgress(progress);
+    if (progress.done) resolve({ result: spec.result(state), cancelled: false });
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  return {
+    cancel() {
+      if (cancelled) return;
+      cancelled = true;
+      resolve({ result: null, cancelled: true });
+    },
+    done,
+  };
+}
+
+/** Forgets the engine objects kept between jobs (after an engine restart). */
+export function clearPageCache() {
+  cache.clear();
+}

@@ -1,0 +1,114 @@
+// The page's long jobs (training, the lab's runs, the gradient check), written once for
+// any place that runs them: a Web Worker (jobs/worker.js) or, if no worker can start, the
+// page in slices (jobs/run.js). A job owns its own engine objects, starts from settings
+// (never from a page object), and hands back plain data the page adopts: so the same
+// seed gives the same numbers wherever it runs.
+//
+// A job is {start(wasm, payload, cache) → state, step(state, n) → progress,
+// result(state) → result}. `progress.done` ends it. `cache` keeps engine objects between
+// jobs (training again continues from where it stopped).
+
+/** The session in `cache` under `name` for `key`, made by `make` if it is not there. */
+function cached(cache, name, key, make) {
+  const entry = cache.get(name);
+  if (entry && entry.key === key) return entry.value;
+  entry?.value.free();
+  const value = make();
+  cache.set(name, { key, value });
+  return value;
+}
+
+export const JOBS = {
+  /** Sentence training: {config, from, epochs}: `from` epochs done already, `epochs` more. */
+  sentenceTrain: {
+    start(wasm, { config, from, epochs }, cache) {
+      let pg = cached(cache, 'sentence', JSON.stringify(config), () => new wasm.Playground(config));
+      if (pg.losses().length !== from) {
+        // Not where the page is (another tab of history, a reset): start again from the seed.
+        cache.delete('sentence');
+        pg.free();
+        pg = cached(cache, 'sentence', JSON.stringify(config), () => new wasm.Playground(config));
+      }
+      return { pg, catchUp: from, left: epochs, total: from + epochs, done: 0, report: null };
+    },
+    step(s, n) {
+      const k = Math.min(n, s.catchUp > 0 ? s.catchUp : s.left);
+      if (k > 0) {
+        s.report = s.pg.train(k);
+        if (s.catchUp > 0) s.catchUp -= k;
+        else s.left -= k;
+        s.done += k;
+      }
+      const stopped = Boolean(s.report?.diverged);
+      return { done: stopped || (s.catchUp === 0 && s.left === 0), finished: s.done, total: s.total, report: s.report };
+    },
+    result(s) {
+      return { params: new Float32Array(s.pg.params()), losses: new Float32Array(s.pg.losses()), report: s.report };
+    },
+  },
+
+  /** The lab's training run under explosion: {lab, explode}. */
+  explode: {
+    start(wasm, { lab, explode }, cache) {
+      const g = cached(cache, 'lab', JSON.stringify(lab), () => new wasm.GradientLab(lab));
+      return { g, view: g.startExplode(explode) };
+    },
+    step(s, n) {
+      s.view = s.g.explodeStep(n);
+      return { done: s.view.done, view: s.view };
+    },
+    result(s) {
+      return s.view;
+    },
+  },
+
+  /** The memory comparison: {lab, race}. */
+  race: {
+    start(wasm, { lab, race }, cache) {
+      const g = cached(cache, 'lab', JSON.stringify(lab), () => new wasm.GradientLab(lab));
+      return { g, view: g.startRace(race) };
+    },
+    step(s, n) {
+      s.view = s.g.raceStep(n);
+      return { done: s.view.done, view: s.view };
+    },
+    result(s) {
+      return s.view;
+    },
+  },
+
+  /** The series view's training: {config}, from the start. */
+  seriesTrain: {
+    start(wasm, { config }, cache) {
+      cache.get('series')?.value.free();
+      cache.delete('series');
+      const lab = cached(cache, 'series', JSON.stringify(config), () => new wasm.SeriesLab(config));
+      return { lab, progress: lab.progress() };
+    },
+    step(s, n) {
+      s.progress = s.lab.trainBatches(n);
+      return { done: s.progress.done, progress: s.progress };
+    },
+    result(s) {
+      return { params: new Float32Array(s.lab.params()), progress: s.progress };
+    },
+  },
+
+  /** The gradient check of given weights: {config, params}. */
+  gradcheck: {
+    start(wasm, { config, params }) {
+      const pg = new wasm.Playground(config);
+      pg.adopt(params, new Float32Array(0));
+      return { pg, report: pg.startGradcheck() };
+    },
+    step(s, n) {
+      s.report = s.pg.gradcheckStep(Math.min(n, 2000));
+      return { done: s.report.checked >= s.report.planned, report: s.report };
+    },
+    result(s) {
+      const report = s.report;
+      s.pg.free();
+      return report;
+    },
+  },
+};

@@ -1,0 +1,53 @@
+// The gradient check: BPTT against finite differences for the current weights, run as a
+// job (a few weights per slice, with a progress bar), so a large network never freezes the
+// page. When no gradient is large enough to judge, it says so instead of reporting 0.
+import { t } from '../../i18n.js';
+import { guard } from '../../engine.js';
+import { describeError } from '../../ui/banner.js';
+import { num } from '../../ui/format.js';
+
+export function mountGradcheck(ctx) {
+  const { view, page } = ctx;
+  const { $ } = view;
+  let job = null;
+  $('gradcheck').addEventListener('click', () => (job ? job.cancel() : start()));
+
+  function describe(g) {
+    if (g.judged === 0) return t('gradcheck.nothing', { checked: g.checked, total: g.total, floor: num(g.floor, 2) });
+    return t('gradcheck.result', { err: g.worstRelativeError.toExponential(1), judged: g.judged, checked: g.checked, total: g.total, where: g.worstWeight });
+  }
+
+  function start() {
+    const pg = ctx.pg();
+    const payload = { config: ctx.config(), params: new Float32Array(guard(() => pg.params())) };
+    const progress = $('gradcheck-progress');
+    progress.hidden = false;
+    progress.value = 0;
+    view.status.set($('gradcheck-result'), () => t('gradcheck.running'));
+    const run = page.jobs.run('gradcheck', payload, (p) => {
+      progress.value = p.report.checked / Math.max(1, p.report.planned);
+    });
+    job = view.track(run);
+    $('gradcheck').textContent = t('train.stop');
+    run.done
+      .then(({ result, cancelled }) => {
+        if (cancelled) return view.status.set($('gradcheck-result'), () => t('gradcheck.cancelled'));
+        view.status.set($('gradcheck-result'), () => describe(result));
+      })
+      .catch((err) => view.status.set($('gradcheck-result'), () => describeError(err)))
+      .finally(() => {
+        view.untrack(run);
+        job = null;
+        progress.hidden = true;
+        $('gradcheck').textContent = t('gradcheck.button');
+      });
+  }
+
+  return {
+    /** The weights changed: an old result no longer applies. */
+    reset() {
+      job?.cancel();
+      view.status.set($('gradcheck-result'), null);
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// Stepping through the sentence: Reset (back to the first token), Step back, Step, Play,
+// speed, BPTT step; and the keyboard: space steps, ← goes back, r goes to the start,
+// whenever the focus is not in a text field (a focused button does not swallow them).
+import { t } from '../../i18n.js';
+import { button, setLabel, sliderControl } from '../../ui/controls.js';
+import { num } from '../../ui/format.js';
+import { Player } from '../../player.js';
+import { guard } from '../../engine.js';
+
+/** Keys that belong to a field being typed in. */
+function typing(el) {
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
+}
+
+/**
+ * @param {any} ctx  the view's shared state ({view, store, pg(), info(), busy(), page})
+ * @param {() => void} render
+ */
+export function mountStepping(ctx, render) {
+  const { view, store } = ctx;
+  const player = new Player(() => step(), (playing) => {
+    setLabel(playButton, playing ? 'step.pause' : 'step.play');
+    playButton.setAttribute('aria-pressed', String(playing));
+  });
+  const playButton = button('step.play', 'play', () => player.toggle());
+  playButton.setAttribute('aria-pressed', 'false');
+  view.$('stepbar').append(
+    button('step.reset', 'reset', () => toStart()),
+    button('step.back', 'step-back', () => back()),
+    button('step.step', 'step', () => step(), 'primary'),
+    playButton,
+    sliderControl(store, 'speed', 'step.speed', 0.25, 'speed', (v) => `${v}×`),
+    button('step.bptt', 'bptt-step', () => bptt(), 'accent'),
+  );
+  player.setSpeed(store.get().speed);
+  store.subscribe((changed, s) => changed.includes('speed') && player.setSpeed(s.speed));
+
+  /** Keeps the moment in the URL (a copied link opens here). */
+  function remember() {
+    const p = guard(() => ctx.pg().position());
+    store.set({ pos: p.forward, back: p.backward });
+  }
+
+  function step() {
+    if (ctx.busy()) return false;
+    const rec = guard(() => ctx.pg().step());
+    remember();
+    render();
+    if (!rec) return false;
+    ctx.page.announce(t('live.step', { t: rec.t + 1, token: ctx.info().vocabulary[rec.input], loss: num(rec.loss, 2) }));
+    return true;
+  }
+
+  function back() {
+    if (ctx.busy()) return;
+    player.pause();
+    guard(() => ctx.pg().stepBack());
+    remember();
+    render();
+  }
+
+  function toStart() {
+    if (ctx.busy()) return;
+    player.pause();
+    guard(() => ctx.pg().reset());
+    remember();
+    render();
+    ctx.page.announce(t('live.reset'));
+  }
+
+  function bptt() {
+    if (ctx.busy()) return;
+    player.pause();
+    const rec = guard(() => ctx.pg().bpttStep());
+    remember();
+    render();
+    if (rec) ctx.page.announce(t('live.back', { t: rec.t + 1, token: ctx.info().tokens[rec.t], norm: num(rec.dhNorm, 3) }));
+  }
+
+  function onKey(e) {
+    if (!view.root.isConnected || e.ctrlKey || e.metaKey || e.altKey || typing(document.activeElement)) return;
+    if (e.key === ' ') {
+      e.preventDefault();
+      if (e.type === 'keydown' && !e.repeat) step();
+    } else if (e.type === 'keydown' && e.key === 'ArrowLeft') {
+      e.preventDefault();
+      back();
+    } else if (e.type === 'keydown' && (e.key === 'r' || e.key === 'R')) {
+      toStart();
+    }
+  }
+  document.addEventListener('keydown', onKey);
+  // A focused button would press itself on the key's release: that press is the step's.
+  document.addEventListener('keyup', (e) => e.key === ' ' && view.root.isConnected && !typing(document.activeElement) && e.preventDefault());
+
+  return {
+    player,
+    step,
+    /** Enables the buttons for the position. */
+    update(pos, busy) {
+      const q = (id) => view.root.querySelector(`[data-testid="${id}"]`);
+      q('step').disabled = busy || pos.forward === pos.length;
+      q('step-back').disabled = busy || (pos.forward === 0 && pos.backward === 0);
+      q('reset').disabled = busy;
+      q('play').disabled = busy;
+      q('bptt-step').disabled = busy || pos.forward !== pos.length || pos.backward === pos.length;
+    },
+  };
+}

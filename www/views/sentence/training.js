@@ -1,0 +1,127 @@
+// Training the sentence network, off the page (a worker, or slices if none can start):
+// the job trains a copy made from the same settings and the page adopts its weights, so
+// stepping shows the trained network. "New weights" starts again from the seed. The speed
+// readout comes from the real training runs (and, before the first, from a short probe in
+// idle time).
+import { t } from '../../i18n.js';
+import { guard } from '../../engine.js';
+import { describeError, showNotice } from '../../ui/banner.js';
+import { button, numberControl, setLabel } from '../../ui/controls.js';
+import { num } from '../../ui/format.js';
+
+export function mountTraining(ctx, render) {
+  const { view, store, page } = ctx;
+  const { $ } = view;
+  let job = null;
+  const trainButton = button('train.start', 'train', () => (job ? stop() : start(store.get().epochs)), 'primary');
+  const reinitButton = button('train.reinit', 'reinit', () => reinit());
+  $('train-row').append(numberControl(store, 'epochs', 'controls.epochs', 1), trainButton, reinitButton);
+
+  function showSpeed(msPerEpoch) {
+    const us = (msPerEpoch * 1000) / ctx.info().tokens.length;
+    view.status.set($('perf'), () => `${t('perf.title')}: ${t('perf.token', { us: num(us, 3) })} · ${t('perf.steps', { n: Math.round(1000 / msPerEpoch).toLocaleString() })}`);
+  }
+
+  /**
+   * Trains `epochs` more (the URL's `trained` counts those done). `quiet`: a link's
+   * training on load, which ends without the "trained" notice.
+   */
+  function start(epochs, { quiet = false, then = () => {} } = {}) {
+    if (job) return;
+    ctx.stepping.player.pause();
+    const config = ctx.config();
+    const from = guard(() => ctx.pg().losses().length);
+    setLabel(trainButton, 'train.stop');
+    $('progress').value = 0;
+    const started = performance.now();
+    const run = page.jobs.run('sentenceTrain', { config, from, epochs }, (p) => {
+      $('progress').value = p.finished / p.total;
+      view.status.set($('train-status'), () => t('train.progress', { epoch: Math.max(0, p.finished - from), total: epochs }) + (p.report ? ` · ${t('train.gradnorm', { norm: num(p.report.gradNorm, 3) })}` : ''));
+    });
+    job = view.track(run);
+    render();
+    run.done
+      .then(({ result, cancelled }) => {
+        if (cancelled || !result) return;
+        guard(() => ctx.pg().adopt(result.params, result.losses));
+        const done = result.losses.length - from;
+        if (done > 0) showSpeed((performance.now() - started) / Math.max(1, result.losses.length));
+        store.set({ trained: result.losses.length, pos: 0, back: 0 });
+        if (result.report?.diverged) {
+          const message = describeError({ name: 'RnnError', detail: result.report.diverged });
+          view.status.set($('train-status'), () => t('train.diverged', { message: describeError({ name: 'RnnError', detail: result.report.diverged }) }));
+          showNotice(t('train.diverged', { message }), 'warn');
+        } else if (!quiet) {
+          view.status.set($('train-status'), () => t('train.done'));
+          page.announce(t('live.trained', { loss: num(ctx.pg().sentenceLoss(), 3) }));
+        } else view.status.set($('train-status'), () => t('train.linked', { n: result.losses.length }));
+        $('progress').value = 1;
+        then();
+      })
+      .catch((err) => showNotice(describeError(err), 'warn'))
+      .finally(() => {
+        view.untrack(run);
+        job = null;
+        setLabel(trainButton, 'train.start');
+        render();
+      });
+  }
+
+  function stop() {
+    job?.cancel();
+    view.status.set($('train-status'), () => t('train.stopped'));
+  }
+
+  function reinit() {
+    if (job) return;
+    guard(() => ctx.pg().reinit());
+    store.set({ trained: 0, pos: 0, back: 0 });
+    view.status.set($('train-status'), () => t('train.reinitDone'));
+    $('progress').value = 0;
+    render();
+  }
+
+  /** The speed before any training: a short probe on a copy, in idle time. */
+  function probe() {
+    const idle = window.requestIdleCallback || ((fn) => setTimeout(() => fn({ timeRemaining: () => 8 }), 200));
+    let copy = null;
+    let epochs = 0;
+    let spent = 0;
+    const tick = (deadline) => {
+      if (!view.root.isConnected || job) return copy?.free();
+      try {
+        copy ??= new ctx.wasm.Playground(ctx.config());
+        while (deadline.timeRemaining() > 2 && spent < 40) {
+          const t0 = performance.now();
+          copy.train(1);
+          spent += performance.now() - t0;
+          epochs += 1;
+        }
+      } catch {
+        return copy?.free();
+      }
+      if (spent < 40) idle(tick);
+      else {
+        copy.free();
+        showSpeed(spent / epochs);
+      }
+    };
+    idle(tick);
+  }
+
+  return {
+    start,
+    busy: () => Boolean(job),
+    /** Stops training because the settings it used changed, and says so. */
+    cancelForSettings() {
+      if (!job) return;
+      job.cancel();
+      showNotice(t('train.cancelledBySettings'), 'info');
+    },
+    reset() {
+      view.status.set($('train-status'), null);
+      $('progress').value = 0;
+    },
+    probe,
+  };
+}
