@@ -150,6 +150,11 @@ impl<'de, 'a> de::Deserializer<'de> for Node<'a> {
     fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
         match self.0 {
             Value::String(s) => visitor.visit_enum(IntoDeserializer::<Error>::into_deserializer(s.as_str())),
+            // A variant with data: {"name": {...}}.
+            Value::Object(map) if map.len() == 1 => {
+                let (key, value) = map.iter().next().expect("one entry");
+                visitor.visit_enum(Variant { key, value })
+            }
             other => Err(Error(RnnError::WrongType { field: String::new(), expected: "a name".into(), got: shape(other) })),
         }
     }
@@ -180,6 +185,45 @@ fn shape(v: &Value) -> String {
         Value::Array(_) => Unexpected::Seq,
         Value::Object(_) => Unexpected::Map,
     })
+}
+
+/// An enum variant with data, written as an object of one entry.
+struct Variant<'a> {
+    key: &'a str,
+    value: &'a Value,
+}
+
+impl<'de, 'a> de::EnumAccess<'de> for Variant<'a> {
+    type Error = Error;
+    type Variant = Self;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
+        let name = seed.deserialize(IntoDeserializer::<Error>::into_deserializer(self.key))?;
+        Ok((name, self))
+    }
+}
+
+impl<'de, 'a> de::VariantAccess<'de> for Variant<'a> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        match self.value {
+            Value::Null => Ok(()),
+            other => Err(Error(RnnError::WrongType { field: self.key.to_string(), expected: "nothing".into(), got: shape(other) })),
+        }
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        seed.deserialize(Node(self.value)).map_err(|e| e.at(self.key))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+        de::Deserializer::deserialize_seq(Node(self.value), visitor).map_err(|e| e.at(self.key))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
+        de::Deserializer::deserialize_struct(Node(self.value), "", fields, visitor).map_err(|e| e.at(self.key))
+    }
 }
 
 struct Items<'a> {
@@ -270,6 +314,23 @@ mod tests {
         assert!(matches!(err(json!({"cell": "rnn"})), RnnError::NotOneOf { field, value, .. } if field == "cell" && value == "rnn"));
         assert!(matches!(err(json!({"lengths": [5, 2.5]})), RnnError::NotWhole { field, .. } if field == "lengths.[1]"));
         assert!(matches!(err(json!([1, 2])), RnnError::WrongType { .. }));
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    enum Chart {
+        Flow { title: String, fixed_axis: bool },
+        Empty,
+    }
+
+    #[test]
+    fn variants_with_data_are_objects_of_one_entry() {
+        let c: Chart = from_value(&json!({"flow": {"title": "t", "fixed_axis": true}})).unwrap();
+        assert_eq!(c, Chart::Flow { title: "t".into(), fixed_axis: true });
+        assert_eq!(from_value::<Chart>(&json!("empty")).unwrap(), Chart::Empty);
+        let err = from_value::<Chart>(&json!({"flow": {"title": "t"}})).unwrap_err();
+        assert_eq!(err, RnnError::Missing { field: "flow.fixed_axis".into() });
+        assert!(matches!(from_value::<Chart>(&json!({"pie": {}})).unwrap_err(), RnnError::NotOneOf { .. }));
     }
 
     #[test]

@@ -89,7 +89,8 @@ test('a typed sentence with emoji rebuilds the vocabulary', async ({ page }) => 
   await page.getByTestId('tokenize').selectOption('chars');
   await page.getByTestId('text').fill('春眠不觉晓👍🏽');
   await page.getByTestId('apply-text').click();
-  await expect(page.getByTestId('token-strip')).toContainText('👍🏽');
+  // An emoji is drawn as itself where the machine has an emoji font, else by its code points.
+  await expect(page.getByTestId('token-strip')).toContainText(/👍🏽|U\+1F44D U\+1F3FD/);
   await expect(page.getByTestId('token-6')).toBeVisible();
   expect(problems).toEqual([]);
 });

@@ -36,9 +36,15 @@ export function drawable(token) {
   return EMOJI.test(token) && !emojiSupported() ? codePoints(token) : token;
 }
 
-/** The token cut to `max` characters (graphemes) with an ellipsis. */
+const segmenter = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+
+/** The characters of `text` as a reader counts them (👍🏽 and 👨‍👩‍👧 are one each). */
+function graphemes(text) {
+  return segmenter ? [...segmenter.segment(text)].map((s) => s.segment) : [...text];
+}
+
+/** The token cut to `max` characters with an ellipsis (the whole token on hover), drawn. */
 export function shortToken(token, max = 12) {
-  const text = drawable(token);
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+  const chars = graphemes(token);
+  return chars.length <= max ? drawable(token) : `${drawable(chars.slice(0, max - 1).join(''))}…`;
 }

@@ -43,6 +43,8 @@ export function mountGradients(root, store, wasm, page) {
   $('race-controls').append(raceButton);
   let explodeJob = null;
   let raceJob = null;
+  /** The last run's view and the last comparison's (for the tests). */
+  let shown = { explode: null, race: null };
 
   const cellNames = () => CELLS.map((c) => t(`cell.${c}`));
   const draw = (which) => (canvas, style) => lab && guard(() => lab.draw(canvas, style, which()));
@@ -51,43 +53,43 @@ export function mountGradients(root, store, wasm, page) {
     testid: 'chart-flow',
     height: 280,
     title: () => t('flow.title'),
-    draw: draw(() => ({ flow: { title: t('flow.title'), x: t('flow.x'), y: t('flow.y'), measured: t('flow.measured'), reference: t('flow.reference'), empty: t('flow.empty'), fixedAxis: store.get().fixedAxis })),
-   }});
+    draw: draw(() => ({ flow: { title: t('flow.title'), x: t('flow.x'), y: t('flow.y'), measured: t('flow.measured'), reference: t('flow.reference'), empty: t('flow.empty'), fixedAxis: store.get().fixedAxis } })),
+  });
   view.chart('cells', {
     place: 'chart-cells',
     testid: 'chart-cells',
     height: 260,
     title: () => t('cells.title'),
-    draw: draw(() => ({ cells: { title: t('cells.title'), x: t('flow.x'), y: t('flow.y'), empty: t('flow.empty'), names: cellNames(), fixedAxis: store.get().fixedAxis })),
-   }});
+    draw: draw(() => ({ cells: { title: t('cells.title'), x: t('flow.x'), y: t('flow.y'), empty: t('flow.empty'), names: cellNames(), fixedAxis: store.get().fixedAxis } })),
+  });
   view.chart('spectrum', {
     place: 'chart-spectrum',
     testid: 'chart-spectrum',
     height: 360,
     title: () => t('spectrum.title'),
-    draw: draw(() => ({ spectrum: { title: t('spectrum.title'), eigenvalues: t('spectrum.eigen'), unit: t('spectrum.unit'), inverseGamma: t('spectrum.invGamma'), radius: t('spectrum.rho'), sigma: t('spectrum.sigma') })),
-   }});
+    draw: draw(() => ({ spectrum: { title: t('spectrum.title'), eigenvalues: t('spectrum.eigen'), unit: t('spectrum.unit'), inverseGamma: t('spectrum.invGamma'), radius: t('spectrum.rho'), sigma: t('spectrum.sigma') } })),
+  });
   view.chart('jacobians', {
     place: 'chart-jacobians',
     testid: 'chart-jacobians',
     height: 260,
     title: () => t('jac.title'),
-    draw: draw(() => ({ jacobians: { title: t('jac.title'), x: t('jac.x'), y: t('jac.y'), one: t('jac.one') })),
-   }});
+    draw: draw(() => ({ jacobians: { title: t('jac.title'), x: t('jac.x'), y: t('jac.y'), one: t('jac.one') } })),
+  });
   view.chart('explode', {
     place: 'chart-explode',
     testid: 'chart-train-grad',
     height: 280,
     title: () => t('explode.title'),
-    draw: draw(() => ({ explode: { title: t('explode.title'), x: t('explode.x'), y: t('explode.y'), norm: t('explode.norm'), loss: t('explode.loss'), threshold: t('explode.threshold'), empty: t('explode.empty') })),
-   }});
+    draw: draw(() => ({ explode: { title: t('explode.title'), x: t('explode.x'), y: t('explode.y'), norm: t('explode.norm'), loss: t('explode.loss'), threshold: t('explode.threshold'), empty: t('explode.empty') } })),
+  });
   view.chart('race', {
     place: 'chart-race',
     testid: 'chart-race',
     height: 260,
     title: () => t('race.title'),
-    draw: draw(() => ({ race: { title: t('race.title'), x: t('race.x'), y: t('race.y'), chance: t('race.chance'), empty: t('race.empty'), names: cellNames() })),
-   }});
+    draw: draw(() => ({ race: { title: t('race.title'), x: t('race.x'), y: t('race.y'), chance: t('race.chance'), empty: t('race.empty'), names: cellNames() } })),
+  });
 
   /** The numbers under the charts. */
   function readouts() {
@@ -169,6 +171,7 @@ export function mountGradients(root, store, wasm, page) {
     setLabel(explodeButton, 'explode.stop');
     view.status.set($('explode-status'), null);
     const show = (v) => {
+      shown.explode = v;
       guard(() => lab.showExplode(v));
       $('explode-progress').value = v.records.length / v.config.updates;
       view.status.set($('explode-status'), () => explodeStatus(v));
@@ -203,6 +206,7 @@ export function mountGradients(root, store, wasm, page) {
   function startRace() {
     setLabel(raceButton, 'explode.stop');
     const show = (v) => {
+      shown.race = v;
       guard(() => lab.showRace(v));
       $('race-progress').value = v.progress / Math.max(1, v.total);
       view.status.set($('race-status'), () => t('race.progress', { done: v.progress, total: v.total }));
@@ -238,6 +242,6 @@ export function mountGradients(root, store, wasm, page) {
       view.relabel();
       render();
     },
-    debug: { lab: () => lab },
+    debug: { lab: () => lab, explode: () => shown.explode, race: () => shown.race },
   };
 }

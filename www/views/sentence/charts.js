@@ -12,8 +12,8 @@ export function mountCharts(ctx) {
     testid: 'chart-hidden',
     height: 240,
     title: () => t('chart.hidden'),
-    draw: draw(() => ({ hidden: { title: t('chart.hidden'), unit: t('chart.hidden.unit'), step: t('chart.hidden.step'), empty: t('chart.hidden.empty') })),
-   }});
+    draw: draw(() => ({ hidden: { title: t('chart.hidden'), unit: t('chart.hidden.unit'), step: t('chart.hidden.step'), empty: t('chart.hidden.empty') } })),
+  });
   view.chart('units', {
     place: 'chart-units',
     testid: 'chart-units',
@@ -33,15 +33,15 @@ export function mountCharts(ctx) {
     testid: 'chart-loss',
     height: 220,
     title: () => t('chart.loss'),
-    draw: draw(() => ({ loss: { title: t('chart.loss'), x: t('chart.loss.x'), y: t('chart.loss.y'), reference: t('chart.loss.ref'), empty: t('chart.loss.empty') })),
-   }});
+    draw: draw(() => ({ loss: { title: t('chart.loss'), x: t('chart.loss.x'), y: t('chart.loss.y'), reference: t('chart.loss.ref'), empty: t('chart.loss.empty') } })),
+  });
   view.chart('grad', {
     place: 'chart-grad',
     testid: 'chart-grad',
     height: 220,
     title: () => t('chart.grad'),
-    draw: draw(() => ({ grad: { title: t('chart.grad'), x: t('chart.grad.x'), y: t('chart.grad.y'), series: t('chart.grad.series'), empty: t('chart.grad.empty') })),
-   }});
+    draw: draw(() => ({ grad: { title: t('chart.grad'), x: t('chart.grad.x'), y: t('chart.grad.y'), series: t('chart.grad.series'), empty: t('chart.grad.empty') } })),
+  });
   // Which unit stands out in "each unit over time" (0: none).
   const pick = document.createElement('div');
   pick.className = 'chart-options';

@@ -2,7 +2,7 @@
 // worker), drawn by the engine. This module builds the network from the settings and wires
 // the parts; each part is its own module.
 import { t } from '../../i18n.js';
-import { configFor } from '../../state.js';
+import { configFor, prop } from '../../state.js';
 import { guard, isEngineError } from '../../engine.js';
 import { describeError, showNotice } from '../../ui/banner.js';
 import { createView } from '../../ui/view.js';
@@ -61,7 +61,7 @@ export function mountSentence(root, store, wasm, page) {
       if (!isEngineError(err)) return;
       // Back to what worked (or, on a first load from a link, to the defaults), so the
       // controls, the URL and the network on screen agree.
-      store.set(lastGood ?? Object.fromEntries(NETWORK_KEYS.map((k) => [k, store.get()[k]])));
+      store.set(lastGood ?? Object.fromEntries(NETWORK_KEYS.map((k) => [k, prop(k).def])));
       return;
     }
     pg?.free();

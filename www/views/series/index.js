@@ -36,15 +36,15 @@ export function mountSeries(root, store, wasm, page) {
     testid: 'chart-series-loss',
     height: 260,
     title: () => t('series.lossTitle'),
-    draw: draw(() => ({ loss: { title: t('series.lossTitle'), x: t('series.epoch'), y: t('series.loss'), loss: t('series.lossLine'), baseline: t('series.baseline'), empty: t('series.lossEmpty') })),
-   }});
+    draw: draw(() => ({ loss: { title: t('series.lossTitle'), x: t('series.epoch'), y: t('series.loss'), loss: t('series.lossLine'), baseline: t('series.baseline'), empty: t('series.lossEmpty') } })),
+  });
   view.chart('predict', {
     place: 'chart-predict',
     testid: 'chart-predict',
     height: 260,
     title: () => t('series.predTitle'),
-    draw: draw(() => ({ prediction: { title: t('series.predTitle'), x: t('series.t'), y: t('series.value'), truth: t('series.truth'), prediction: t('series.pred'), empty: t('series.predEmpty'), count: 2 })),
-   }});
+    draw: draw(() => ({ prediction: { title: t('series.predTitle'), x: t('series.t'), y: t('series.value'), truth: t('series.truth'), prediction: t('series.pred'), empty: t('series.predEmpty'), count: 2 } })),
+  });
 
   function build() {
     job?.cancel();
