@@ -2,11 +2,12 @@
 // from any sub-path and from `python3 -m http.server`.
 import { defineConfig } from 'vite';
 import { formulasPlugin } from './www/build/formulas-plugin.js';
+import { cspPlugin } from './www/build/csp-plugin.js';
 
 export default defineConfig({
   base: './',
   publicDir: false,
-  plugins: [formulasPlugin()],
+  plugins: [formulasPlugin(), cspPlugin()],
   build: {
     outDir: 'dist',
     target: 'es2022',

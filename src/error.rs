@@ -272,3 +272,49 @@ impl RnnError {
         ]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The number of each kind; the match has no wildcard, so a new kind fails to compile
+    /// here until it has an example (and the page a template: tests/wasm/i18n.test.mjs).
+    fn kind_number(e: &RnnError) -> usize {
+        match e {
+            RnnError::Json { .. } => 0,
+            RnnError::Format { .. } => 1,
+            RnnError::Shape { .. } => 2,
+            RnnError::WrongType { .. } => 3,
+            RnnError::Missing { .. } => 4,
+            RnnError::UnknownField { .. } => 5,
+            RnnError::NotOneOf { .. } => 6,
+            RnnError::OutOfRange { .. } => 7,
+            RnnError::NotWhole { .. } => 8,
+            RnnError::NotFinite { .. } => 9,
+            RnnError::Empty { .. } => 10,
+            RnnError::TooLong { .. } => 11,
+            RnnError::TooBig { .. } => 12,
+            RnnError::Conflict { .. } => 13,
+            RnnError::ClassOutOfRange { .. } => 14,
+            RnnError::TokenOutOfRange { .. } => 15,
+            RnnError::Numeric { .. } => 16,
+            RnnError::Keras { .. } => 17,
+            RnnError::NotStarted { .. } => 18,
+            RnnError::Diverged { .. } => 19,
+        }
+    }
+
+    #[test]
+    fn the_examples_cover_every_kind() {
+        let kinds: std::collections::BTreeSet<usize> = RnnError::examples().iter().map(kind_number).collect();
+        assert_eq!(kinds, (0..20).collect());
+    }
+
+    #[test]
+    fn errors_cross_the_boundary_as_kind_and_fields() {
+        let v = serde_json::to_value(RnnError::range("units", 500, 1.0, 64.0)).unwrap();
+        assert_eq!(v, serde_json::json!({"kind": "outOfRange", "field": "units", "value": "500", "min": 1.0, "max": 64.0}));
+        let v = serde_json::to_value(RnnError::Diverged { update: 3, what: Quantity::GradientNorm, value: NonFinite::Infinity }).unwrap();
+        assert_eq!(v, serde_json::json!({"kind": "diverged", "update": 3, "what": "gradientNorm", "value": "infinity"}));
+    }
+}

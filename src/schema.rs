@@ -19,6 +19,7 @@ use crate::settings::{de, CellName, Choices, ClipMode, OptimizerName};
 
 /// A default: a name, a number or a text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(untagged)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Scalar {
@@ -28,6 +29,7 @@ pub enum Scalar {
 
 /// What values a setting takes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Kind {
@@ -287,6 +289,23 @@ mod tests {
         assert_eq!(c.lab.radius, LabConfig::default().radius);
         assert_eq!(c.trained, 300);
         assert_eq!(rejected, ["radius"]);
+    }
+
+    /// The cases the page's `state.js` is tested on too (tests/wasm/state.test.mjs).
+    #[test]
+    fn the_shared_url_cases() {
+        #[derive(serde::Deserialize)]
+        struct Case {
+            kind: Kind,
+            raw: String,
+            value: Option<Scalar>,
+        }
+        let file: Value = serde_json::from_str(include_str!("../tests/fixtures/url/cases.json")).unwrap();
+        let cases: Vec<Case> = serde_json::from_value(file["cases"].clone()).unwrap();
+        assert!(cases.len() > 20);
+        for c in cases {
+            assert_eq!(parse_value(&c.kind, &c.raw), c.value, "{:?} {:?}", c.kind, c.raw);
+        }
     }
 
     #[test]

@@ -78,7 +78,7 @@ export function parseValue(p, raw) {
     case 'int': {
       if (!/^-?\d+$/.test(raw)) return [p.def, false];
       const n = Number(raw);
-      return n >= p.min && n <= p.max ? [n, true] : [p.def, false];
+      return n >= p.min && n <= p.max ? [n + 0, true] : [p.def, false];
     }
     case 'number': {
       if (!DECIMAL.test(raw)) return [p.def, false];

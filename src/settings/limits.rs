@@ -61,6 +61,14 @@ impl Real {
     }
 }
 
+impl Real {
+    /// As [`Real::check`] for a float32 (the bounds rounded to float32 as well, so 0.01
+    /// passed through float32 is still at least 0.01).
+    pub fn check_f32(self, field: &str, value: f32) -> Result<()> {
+        Real::new(self.min as f32 as f64, self.max as f32 as f64).check(field, value as f64)
+    }
+}
+
 /// A number as a person writes it (0.1, not 0.10000000149011612).
 fn short(x: f64) -> String {
     let f = x as f32;

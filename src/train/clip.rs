@@ -35,7 +35,7 @@ impl Clip {
     pub fn validate(&self) -> Result<()> {
         match *self {
             Clip::None => Ok(()),
-            Clip::Value(c) | Clip::GlobalNorm(c) => crate::settings::limits::CLIP_THRESHOLD.check("clip_threshold", c as f64),
+            Clip::Value(c) | Clip::GlobalNorm(c) => crate::settings::limits::CLIP_THRESHOLD.check_f32("clip_threshold", c),
         }
     }
 }

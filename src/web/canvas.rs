@@ -1,23 +1,81 @@
 //! Drawing a chart onto a `<canvas>`.
+//!
+//! plotters-canvas draws with the canvas's 2D context but measures text with plotters' web
+//! font code, which puts a `<span>` with a `style` attribute into the page for every label
+//! and reads its size: a forced layout per label (slow on a phone), and an inline style the
+//! page's Content-Security-Policy forbids. [`Measured`] is the same backend measuring with
+//! the context's `measureText` instead.
 
 use plotters::prelude::*;
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::{fail, js_type, DrawStyle};
 use crate::error::RnnError;
 use crate::figures::{ChartData, Figure};
 
+/// A canvas backend whose text is measured by the canvas itself.
+pub struct Measured {
+    inner: CanvasBackend,
+    context: CanvasRenderingContext2d,
+}
+
+type Result<T> = std::result::Result<T, DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
+
+impl DrawingBackend for Measured {
+    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.inner.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result<()> {
+        self.inner.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<()> {
+        self.inner.present()
+    }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<()> {
+        self.inner.draw_pixel(point, color)
+    }
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<()> {
+        self.inner.draw_line(from, to, style)
+    }
+    fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> Result<()> {
+        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<()> {
+        self.inner.draw_path(path, style)
+    }
+    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<()> {
+        self.inner.draw_circle(center, radius, style, fill)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<()> {
+        self.inner.fill_polygon(vert, style)
+    }
+    fn draw_text<TStyle: BackendTextStyle>(&mut self, text: &str, style: &TStyle, pos: BackendCoord) -> Result<()> {
+        self.inner.draw_text(text, style, pos)
+    }
+    /// The text's width as the canvas measures it in the font plotters-canvas draws with;
+    /// the height of a line of that size (1.15 em, as a browser lays out normal text).
+    fn estimate_text_size<TStyle: BackendTextStyle>(&self, text: &str, style: &TStyle) -> Result<(u32, u32)> {
+        self.context.set_font(&format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str()));
+        let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(text.chars().count() as f64 * style.size() * 0.6);
+        Ok((width.ceil() as u32, (style.size() * 1.15).ceil() as u32))
+    }
+}
+
 /// Draws `figure` on `canvas` (sized in device pixels by the page), presents it, and gives
 /// back the chart's table and what it could not draw.
-pub fn draw(canvas: JsValue, style: DrawStyle, figure: &Figure) -> Result<ChartData, JsValue> {
-    let canvas: HtmlCanvasElement = canvas
-        .dyn_into()
-        .map_err(|v: JsValue| fail(RnnError::WrongType { field: "canvas".into(), expected: "a <canvas> element".into(), got: js_type(&v) }))?;
-    let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsValue::from(js_sys::Error::new("this canvas has no 2D context")))?;
-    let root = backend.into_drawing_area();
+pub fn draw(canvas: JsValue, style: DrawStyle, figure: &Figure) -> std::result::Result<ChartData, JsValue> {
+    let canvas: HtmlCanvasElement =
+        canvas.dyn_into().map_err(|v: JsValue| fail(RnnError::WrongType { field: "canvas".into(), expected: "a <canvas> element".into(), got: js_type(&v) }))?;
+    let no_context = || JsValue::from(js_sys::Error::new("this canvas has no 2D context"));
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).ok_or_else(no_context)?;
+    let inner = CanvasBackend::with_canvas_object(canvas).ok_or_else(no_context)?;
+    let root = Measured { inner, context }.into_drawing_area();
     let drawn = figure.draw(&root, &style.style()).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     root.present().map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     Ok(ChartData { table: figure.table(), drawn })

@@ -11,8 +11,11 @@ export async function openPage(page, query = '') {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  // The built page runs under its Content-Security-Policy: any violation is a problem.
+  await page.exposeFunction('__reportCsp', (text) => problems.push(`csp: ${text}`));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.__reportCsp(`${e.violatedDirective} ${e.blockedURI}`)));
   await page.goto(`./${query}`);
-  await expect(page.getByTestId('step')).toBeVisible();
+  await page.waitForFunction(() => window.__rnnp);
   return problems;
 }
 

@@ -29,7 +29,8 @@ export const JOBS = {
         pg.free();
         pg = cached(cache, 'sentence', JSON.stringify(config), () => new wasm.Playground(config));
       }
-      return { pg, catchUp: from, left: epochs, total: from + epochs, done: 0, report: null };
+      const had = pg.losses().length;
+      return { pg, catchUp: from - had, left: epochs, total: from - had + epochs, done: 0, report: null };
     },
     step(s, n) {
       const k = Math.min(n, s.catchUp > 0 ? s.catchUp : s.left);
@@ -40,7 +41,7 @@ export const JOBS = {
         s.done += k;
       }
       const stopped = Boolean(s.report?.diverged);
-      return { done: stopped || (s.catchUp === 0 && s.left === 0), finished: s.done, total: s.total, report: s.report };
+      return { done: stopped || (s.catchUp === 0 && s.left === 0), finished: s.done, total: s.total, epochs: s.pg.losses().length, report: s.report };
     },
     result(s) {
       return { params: new Float32Array(s.pg.params()), losses: new Float32Array(s.pg.losses()), report: s.report };

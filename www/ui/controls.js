@@ -5,7 +5,6 @@
 import { t } from '../i18n.js';
 import { prop, parseValue } from '../state.js';
 import { showNotice } from './banner.js';
-import { num } from './format.js';
 
 const refreshers = [];
 
@@ -64,7 +63,8 @@ function rangedInput(p, type, step) {
 
 /** Tells why a value was not used and what is allowed. */
 export function refused(labelKey, p, raw) {
-  const allowed = p.type === 'int' || p.type === 'number' ? t('notice.range', { min: num(p.min, 6), max: num(p.max, 6) }) : '';
+  const plain = (v) => String(Number(v.toPrecision(6)));
+  const allowed = p.type === 'int' || p.type === 'number' ? t('notice.range', { min: plain(p.min), max: plain(p.max) }) : '';
   showNotice(t('notice.refused', { name: t(labelKey), value: raw === '' ? '∅' : raw, allowed }), 'warn');
 }
 

@@ -86,7 +86,9 @@ export function renderPrediction(el, info, rec) {
     if (i === rec.best) li.classList.add('best');
     li.dataset.testid = `bar-${i}`;
     const p = rec.probs[i];
-    li.innerHTML = `<span class="tok"></span><span class="track"><span class="fill" style="width:${(p * 100).toFixed(1)}%"></span></span><span class="p">${num(p, 3)}</span>`;
+    li.innerHTML = '<span class="tok"></span><span class="track"><span class="fill"></span></span><span class="p"></span>';
+    li.querySelector('.fill').style.width = `${(p * 100).toFixed(1)}%`;
+    li.querySelector('.p').textContent = num(p, 3);
     li.querySelector('.tok').textContent = shortToken(tok, 10);
     li.querySelector('.tok').title = tok;
     if (i === rec.target) {

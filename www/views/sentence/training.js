@@ -36,7 +36,7 @@ export function mountTraining(ctx, render) {
     const started = performance.now();
     const run = page.jobs.run('sentenceTrain', { config, from, epochs }, (p) => {
       $('progress').value = p.finished / p.total;
-      view.status.set($('train-status'), () => t('train.progress', { epoch: Math.max(0, p.finished - from), total: epochs }) + (p.report ? ` · ${t('train.gradnorm', { norm: num(p.report.gradNorm, 3) })}` : ''));
+      view.status.set($('train-status'), () => t('train.progress', { epoch: Math.max(0, p.epochs - from), total: epochs }) + (p.report ? ` · ${t('train.gradnorm', { norm: num(p.report.gradNorm, 3) })}` : ''));
     });
     job = view.track(run);
     render();

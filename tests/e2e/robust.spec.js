@@ -1,0 +1,140 @@
+// Issue 9 in the browser: the links that hung open at once, overflow is shown as overflow,
+// a refused setting is put back with a notice, long work never freezes the page, and the
+// page runs under its Content-Security-Policy.
+import { test, expect } from '@playwright/test';
+import { openPage, inkPixels } from './helpers.js';
+
+const HUNG = [
+  '?view=gradients&seqLen=150&radius=1.5',
+  '?view=gradients&gact=relu&radius=2.5&seqLen=200',
+  '?view=gradients&gact=tanh&radius=2&seqLen=150',
+  '?view=gradients&gcell=lstm&radius=2.5&seqLen=200&forgetBias=5',
+  '?view=gradients&seqLen=200&radius=1.5&fixedAxis=0',
+];
+
+for (const link of HUNG) {
+  test(`a link that hung opens and draws in under 2 s: ${link}`, async ({ page }) => {
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto('./');
+    await expect(page.getByTestId('step')).toBeVisible();
+    const start = Date.now();
+    await page.goto(`./${link}`);
+    await expect(page.getByTestId('flow-numbers')).not.toBeEmpty();
+    await expect.poll(() => inkPixels(page, 'chart-flow')).toBeGreaterThan(2000);
+    expect(Date.now() - start).toBeLessThan(2000);
+    // Overflow is said in words; no number on the page reads NaN or Infinity.
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/\bNaN\b|Infinity/);
+    expect(problems).toEqual([]);
+  });
+}
+
+test('points that cannot be drawn are counted under the chart', async ({ page }) => {
+  const problems = await openPage(page, '?view=gradients&seqLen=200&radius=1.5');
+  await expect(page.getByTestId('chart-flow-note')).toBeVisible();
+  await expect(page.getByTestId('chart-flow-note')).toContainText(/\d+ point/);
+  await expect(page.getByTestId('flow-overflow')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('a refused setting is put back, with a notice that says why', async ({ page }) => {
+  const problems = await openPage(page, '?lang=en');
+  // Units outside 1–64: the box shows the units in use again.
+  await page.getByTestId('units').fill('500');
+  await page.getByTestId('units').dispatchEvent('change');
+  await expect(page.getByTestId('notice')).toContainText('1 to 64');
+  await expect(page.getByTestId('units')).toHaveValue('8');
+  // An empty sentence is not used, and says so.
+  await page.getByTestId('text').fill('   ');
+  await page.getByTestId('apply-text').click();
+  await expect(page.getByTestId('notice')).toContainText('empty');
+  await expect(page.getByTestId('text')).toHaveValue('我 爱 北京 天安门');
+  // 30 words fit; as characters they do not: the select goes back to words.
+  const words = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
+  await page.getByTestId('text').fill(words);
+  await page.getByTestId('apply-text').click();
+  await expect(page.getByTestId('token-29')).toBeVisible();
+  await page.getByTestId('tokenize').selectOption('chars');
+  await expect(page.getByTestId('notice')).toContainText(/at most 64/);
+  await expect(page.getByTestId('tokenize')).toHaveValue('words');
+  await expect(page).not.toHaveURL(/tokenize=chars/);
+  await expect(page.getByTestId('token-29')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('changing the cell while training stops training and says so', async ({ page }) => {
+  const problems = await openPage(page, '?lang=en&cell=lstm&units=64&epochs=5000&text=' + encodeURIComponent('a b c d e f g h i j k l m n o p'));
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('train')).toHaveText('Stop');
+  await page.getByTestId('cell').selectOption('gru');
+  await expect(page.getByTestId('notice')).toContainText('training stopped');
+  await expect(page.getByTestId('train')).toHaveText('Train');
+  expect(problems).toEqual([]);
+});
+
+test('changing ρ during the memory comparison stops it and says so', async ({ page }) => {
+  const problems = await openPage(page, '?lang=en&view=gradients');
+  await page.getByTestId('race').click();
+  await expect(page.getByTestId('race')).toHaveText('Stop');
+  await page.getByTestId('radius').evaluate((el) => {
+    el.value = '1.2';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await expect(page.getByTestId('notice')).toContainText('runs in progress stopped');
+  await expect(page.getByTestId('race')).toHaveText('Compare');
+  expect(problems).toEqual([]);
+});
+
+test('Reset goes back to the first token; New weights starts again from the seed', async ({ page }) => {
+  const problems = await openPage(page, '?lang=en&epochs=200');
+  const readout = page.getByTestId('loss-readout');
+  const untrained = await readout.textContent();
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('train-status')).toContainText('Trained', { timeout: 60_000 });
+  await expect(page).toHaveURL(/trained=200/);
+  const trained = await readout.textContent();
+  expect(trained).not.toBe(untrained);
+  await page.getByTestId('step').click();
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('token-strip').locator('[aria-current]')).toHaveCount(0);
+  expect(await readout.textContent()).toBe(trained);
+  await page.getByTestId('reinit').click();
+  await expect(readout).toHaveText(untrained);
+  await expect(page).not.toHaveURL(/trained=/);
+  expect(problems).toEqual([]);
+});
+
+test('the gradient check of a large network runs with a progress bar and the page answers', async ({ page }) => {
+  const text = Array.from({ length: 64 }, (_, i) => `w${i}`).join(' ');
+  const problems = await openPage(page, `?lang=en&cell=lstm&units=64&text=${encodeURIComponent(text)}`);
+  await page.getByTestId('gradcheck').click();
+  await expect(page.getByTestId('gradcheck-progress')).toBeVisible();
+  // A click is answered while the check runs.
+  const t0 = Date.now();
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('token-0')).toHaveAttribute('aria-current', 'step');
+  expect(Date.now() - t0).toBeLessThan(1000);
+  await expect(page.getByTestId('gradcheck-result')).toContainText('worst relative error', { timeout: 120_000 });
+  expect(problems).toEqual([]);
+});
+
+test('after long training the gradient check says nothing could be judged', async ({ page }) => {
+  const problems = await openPage(page, '?lang=en&lr=0.1&trained=3000');
+  await expect(page.getByTestId('train-status')).toContainText('Trained 3000 epochs', { timeout: 60_000 });
+  await page.getByTestId('gradcheck').click();
+  await expect(page.getByTestId('gradcheck-result')).toContainText('Nothing could be judged', { timeout: 60_000 });
+  await expect(page.getByTestId('gradcheck-result')).not.toContainText(/0\.0e\+0|at \)/);
+  expect(problems).toEqual([]);
+});
+
+test('the page runs under a Content-Security-Policy with no inline script', async ({ page }) => {
+  const problems = await openPage(page);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(policy).not.toContain('unsafe-inline');
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  for (const view of ['gradients', 'series', 'sentence']) await page.getByTestId(`view-${view}`).click();
+  await page.getByTestId('step').click();
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,107 @@
+// The typed boundary between engine, page and command line (issue 11): the page's settings
+// table comes from the engine, its URL rules match the command line's, every error kind is
+// worded in both languages, and a page link gives the same numbers on the command line.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import engine, { readJson } from './load.mjs';
+import { rnnp } from './cli.mjs';
+import { LANGUAGES, errorText, setLanguage } from '../../www/i18n.js';
+import { addProps, configFor, fromSchema, parseQuery, parseValue, toQuery } from '../../www/state.js';
+import { num } from '../../www/ui/format.js';
+
+addProps(fromSchema(engine.settingsSchema()));
+
+test('the page reads URL values by the same rules as rnnp --from-url', () => {
+  const { cases } = readJson('tests/fixtures/url/cases.json');
+  for (const c of cases) {
+    const prop = { ...c.kind, maxLength: c.kind.maxLength, def: 'DEFAULT' };
+    const [value, ok] = parseValue(prop, c.raw);
+    assert.equal(ok, c.value !== null, `${JSON.stringify(c.kind)} ${JSON.stringify(c.raw)}`);
+    if (ok) assert.equal(value, c.value, JSON.stringify(c));
+  }
+});
+
+test('the settings table comes from the engine: keys, limits and defaults', () => {
+  const { state, rejected } = parseQuery('?cell=lstm&units=99&radius=1.2&lang=zh&view=gradients&utm=x');
+  assert.deepEqual(rejected, ['units']);
+  assert.equal(state.cell, 'lstm');
+  assert.equal(state.units, 8, 'a refused value keeps the engine default');
+  assert.equal(state.radius, 1.2);
+  assert.equal(toQuery(state), '?view=gradients&lang=zh&cell=lstm&radius=1.2');
+  const config = configFor(state, 'sentence');
+  assert.equal(config.cell, 'lstm');
+  assert.equal(config.learningRate, 0.01);
+  assert.equal(configFor(state, 'lab').radius, 1.2);
+  // The engine accepts exactly the configs the table makes (unknown keys would be refused).
+  new engine.Playground(config).free();
+  new engine.GradientLab(configFor(state, 'lab')).free();
+});
+
+test('a config with an unknown key is refused with the key’s name', () => {
+  try {
+    new engine.Playground({ learning_rate: 0.1 });
+    assert.fail('accepted');
+  } catch (e) {
+    assert.equal(e.detail.kind, 'unknownField');
+    assert.equal(e.detail.field, 'learning_rate');
+    assert.ok(e.detail.allowed.includes('learningRate'));
+  }
+});
+
+test('every error kind is worded in both languages, with every placeholder filled', () => {
+  const examples = engine.errorExamples();
+  assert.ok(examples.length >= 20);
+  for (const lang of ['zh', 'en']) {
+    setLanguage(lang);
+    for (const e of examples) {
+      const text = errorText(e);
+      assert.ok(text.length > 5, `${lang} ${e.kind}: ${text}`);
+      assert.ok(!/\{\w+\}/.test(text), `${lang} ${e.kind}: unfilled placeholder in ${text}`);
+      assert.ok(!/^error\.|undefined|\[object/.test(text), `${lang} ${e.kind}: ${text}`);
+    }
+  }
+  setLanguage('zh');
+  const zh = errorText(examples.find((e) => e.kind === 'tooLong'));
+  setLanguage('en');
+  assert.notEqual(errorText(examples.find((e) => e.kind === 'tooLong')), zh);
+});
+
+test('both languages have the same keys', () => {
+  const zh = Object.keys(LANGUAGES.zh).sort();
+  const en = Object.keys(LANGUAGES.en).sort();
+  assert.deepEqual(zh.filter((k) => !en.includes(k)), []);
+  assert.deepEqual(en.filter((k) => !zh.includes(k)), []);
+});
+
+test('numbers that overflowed are shown as overflow, never as NaN or Infinity', () => {
+  for (const lang of ['zh', 'en']) {
+    setLanguage(lang);
+    for (const v of [NaN, Infinity, -Infinity]) {
+      const text = num(v);
+      assert.ok(!/NaN|Infinity/.test(text.replace(/not a number|NaN（/, '')), text);
+      assert.ok(text.length > 3, text);
+    }
+  }
+  setLanguage('en');
+  assert.match(num(Infinity), /overflow/);
+  assert.equal(num(0.000123, 3), '1.23e-4');
+});
+
+test('a page link and rnnp --from-url give bit-identical losses after training', () => {
+  const url = 'https://example.org/rnn-playground/?cell=lstm&units=16&lr=0.02&clip=value&clipAt=2&seed=5&trained=120&text=the+cat+sat+on+the+mat';
+  // The page: its own URL rules, its config, the engine in WebAssembly.
+  const { state, rejected } = parseQuery(new URL(url).search);
+  assert.deepEqual(rejected, []);
+  const pg = new engine.Playground(configFor(state, 'sentence'));
+  pg.train(state.trained);
+  const page = { losses: Array.from(pg.losses()), sentenceLoss: pg.sentenceLoss() };
+  pg.free();
+  // The command line, natively.
+  const out = rnnp(['train', 'sentence', '--from-url', url, '--json']);
+  assert.equal(out.status, 0, out.stderr);
+  const cli = JSON.parse(out.stdout);
+  assert.equal(cli.losses.length, 120);
+  // JSON carries each float32 in its shortest decimal, which reads back to the same float32.
+  assert.deepEqual(cli.losses.map((x) => Math.fround(x)), page.losses);
+  assert.equal(Math.fround(cli.sentence_loss), page.sentenceLoss);
+});

@@ -1,0 +1,27 @@
+// The built page's Content-Security-Policy, as a meta tag: its own scripts only (no inline
+// script), WebAssembly compiled from its own files, no other host for anything. Only in
+// the production build (Vite's development server injects scripts of its own).
+
+export const POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+export function cspPlugin() {
+  return {
+    name: 'rnnp-csp',
+    apply: 'build',
+    transformIndexHtml(html) {
+      return html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${POLICY}">`);
+    },
+  };
+}
