@@ -14,7 +14,7 @@
 //! The weight gradients are left outside the loop: they are sums over t, so one matrix
 //! product over all T·B rows does them faster than T small ones.
 
-use crate::cell::{self, Saved, StepGrads, Weights};
+use crate::cell::{self, row, row_mut, Saved, StepGrads, Weights};
 use crate::linalg::{add_column_sums, gemm_acc, norm, transpose, View};
 use crate::model::{CellKind, Model};
 use crate::network::{Inputs, Workspace};
@@ -45,22 +45,24 @@ pub fn backward(model: &Model, inputs: Inputs, ws: &mut Workspace, grads: &mut [
     let lstm = spec.cell == CellKind::Lstm;
     ws.dh_next.fill(0.0);
     ws.dc.fill(0.0);
+    // Each buffer holds one block per step: B·U numbers (states) or B·kU (gates).
+    let bku = batch * ku;
     for t in (0..steps).rev() {
-        let dh = &mut ws.dh[t * bu..(t + 1) * bu];
-        for ((d, &out), &next) in dh.iter_mut().zip(&ws.dh_out[t * bu..(t + 1) * bu]).zip(&ws.dh_next) {
+        let dh = row_mut(&mut ws.dh, t, bu);
+        for ((d, &out), &next) in dh.iter_mut().zip(row(&ws.dh_out, t, bu)).zip(&ws.dh_next) {
             *d = out + next;
         }
         ws.dh_norms[t] = norm(dh) as f32;
+        // h and c hold h_0..h_T: step t reads block t (h_{t-1}) and writes block t + 1.
         let saved = Saved {
-            h_prev: &ws.h[t * bu..(t + 1) * bu],
-            c_prev: if lstm { &ws.c[t * bu..(t + 1) * bu] } else { &[] },
-            z: &ws.z[t * batch * ku..(t + 1) * batch * ku],
-            h: &ws.h[(t + 1) * bu..(t + 2) * bu],
-            aux: &ws.aux[t * bu..(t + 1) * bu],
+            h_prev: row(&ws.h, t, bu),
+            c_prev: if lstm { row(&ws.c, t, bu) } else { &[] },
+            z: row(&ws.z, t, bku),
+            h: row(&ws.h, t + 1, bu),
+            aux: row(&ws.aux, t, bu),
         };
-        let dzrec: &mut [f32] = if ws.dzrec.is_empty() { &mut [] } else { &mut ws.dzrec[t * batch * ku..(t + 1) * batch * ku] };
-        let g =
-            StepGrads { dh, dc: &mut ws.dc, dzx: &mut ws.dzx[t * batch * ku..(t + 1) * batch * ku], dzrec, dh_prev: &mut ws.dh_next, scratch: &mut ws.scratch };
+        let dzrec: &mut [f32] = if ws.dzrec.is_empty() { &mut [] } else { row_mut(&mut ws.dzrec, t, bku) };
+        let g = StepGrads { dh, dc: &mut ws.dc, dzx: row_mut(&mut ws.dzx, t, bku), dzrec, dh_prev: &mut ws.dh_next, scratch: &mut ws.scratch };
         cell::backward_step(spec.cell, &w, saved, g);
     }
 

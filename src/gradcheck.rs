@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::bptt;
 use crate::format::trace::OwnedTargets;
-use crate::loss::{loss_and_grad_f64, LossAt, LossKind, Targets};
+use crate::loss::{loss_and_grad, LossAt, LossKind, Targets};
 use crate::model::Model;
 use crate::network::{forward, Initial, Inputs, Workspace};
 
@@ -77,7 +77,7 @@ struct Problem {
 impl Problem {
     fn loss(&self, model: &Model, ws: &mut Workspace) -> f64 {
         forward(model, self.inputs.borrow(), self.steps, self.batch, Initial::Zero, ws);
-        loss_and_grad_f64(self.kind, self.at, model.spec.output, self.targets.as_targets(), self.steps, self.batch, &ws.logits, &ws.outputs, &mut ws.d_logits)
+        loss_and_grad(self.kind, self.at, model.spec.output, self.targets.as_targets(), self.steps, self.batch, &ws.logits, &ws.outputs, &mut ws.d_logits)
     }
 }
 

@@ -5,12 +5,20 @@
 //! GRU, with Keras's weight layout and numbers, backpropagation through time written out
 //! by hand, and everything a teaching page shows.
 //!
-//! Layers of the crate:
-//! - math: [`linalg`], [`activation`], [`cell`] (one step forward and back),
-//!   [`network`] (the loop forward), [`bptt`] (the loop back), [`loss`];
-//! - learning: [`init`], [`train`] (optimisers, clipping, batches), [`keras`] (the seed's API);
-//! - analysis: [`spectral`] (eigenvalues, singular values);
-//! - data and files: [`data`], [`format`];
+//! Layers of the crate, each using only the ones above it:
+//! - settings: [`settings`] (the names of every choice, every limit, the strict reader of
+//!   settings) and [`error`] (errors as facts: a kind and its fields);
+//! - math: [`linalg`], [`activation`], [`cell`] (one step forward and back), [`network`]
+//!   (the loop forward), [`bptt`] (the loop back), [`loss`], [`spectral`];
+//! - learning: [`init`], [`train`] (optimisers, clipping, batches), [`gradcheck`],
+//!   [`keras`] (the seed's API);
+//! - data and files: [`data`], [`format`] (model files and traces);
+//! - sessions, one per view, holding its state: [`session`] and [`stepper`] (the
+//!   sentence), [`lab`] (the gradient lab), [`series`] (the sine series), [`bench`];
+//! - what the page and the command line share: [`schema`] (the settings of a page link),
+//!   [`charts`] (plotters, any backend), [`figures`] (each view's charts built from its
+//!   session), [`codegen`] (the command line and Keras code of a configuration);
+//! - the outside: `web` (the thin WebAssembly binding) and the `rnnp` binary.
 
 // Index loops are kept where they read like the formula (w[i][j], h[t][u]).
 #![allow(clippy::needless_range_loop)]

@@ -331,7 +331,7 @@ mod tests {
             );
             let mut grads = vec![0.0; s.model.layout.len];
             crate::bptt::backward(&s.model, Inputs::OneHot(&ids), &mut ws, &mut grads);
-            assert!((s.loss().unwrap() - loss).abs() < 1e-6, "{cell:?}");
+            assert!((s.loss().unwrap() as f64 - loss).abs() < 1e-6, "{cell:?}");
             assert_eq!(s.forward[3].h, ws.hidden()[3 * 6..]);
             let last = s.backward.last().unwrap();
             let batched = &grads[s.model.layout.recurrent_kernel.clone()];

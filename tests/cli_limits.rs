@@ -31,7 +31,8 @@ fn the_chart_that_hung_is_drawn() {
     let dir = scratch("hang");
     let out_file = dir.join("f.svg");
     let start = Instant::now();
-    let out = rnnp(&["plot", "flow", "--cell", "simple_rnn", "--activation", "linear", "--radius", "1.5", "--seq-len", "200", "-o", out_file.to_str().unwrap()]);
+    let out =
+        rnnp(&["plot", "flow", "--cell", "simple_rnn", "--activation", "linear", "--radius", "1.5", "--seq-len", "200", "-o", out_file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(start.elapsed() < Duration::from_secs(30));
     assert!(text(&out.stderr).contains("could not be drawn where they are"), "{}", text(&out.stderr));
@@ -82,12 +83,8 @@ fn non_finite_results_are_reported() {
 /// 9.8: a reader that goes away ends the program quietly; a full disk is an error.
 #[test]
 fn a_closed_or_full_stdout_does_not_panic() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rnnp"))
-        .args(["train", "sentence", "--epochs", "3000"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child =
+        Command::new(env!("CARGO_BIN_EXE_rnnp")).args(["train", "sentence", "--epochs", "3000"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let mut first = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
     assert!(first.starts_with("Sentence:"), "{first}");

@@ -140,7 +140,7 @@ impl Problem {
         let mut ws = Workspace::new();
         let inputs = Inputs::Dense(&self.x);
         forward(&self.model, inputs, T, B, Initial::Zero, &mut ws);
-        let loss = loss_and_grad(self.loss, self.at, self.model.spec.output, self.y.targets(), T, B, &ws.logits, &ws.outputs, &mut ws.d_logits);
+        let loss = loss_and_grad(self.loss, self.at, self.model.spec.output, self.y.targets(), T, B, &ws.logits, &ws.outputs, &mut ws.d_logits) as f32;
         let mut grads = vec![0.0; self.model.layout.len];
         bptt::backward(&self.model, inputs, &mut ws, &mut grads);
         (loss, grads, ws)

@@ -31,9 +31,11 @@ const CELLS: [CellName; 3] = [CellName::SimpleRnn, CellName::Lstm, CellName::Gru
 /// An error about a setting a user controls names that setting.
 fn names_a_setting(e: &RnnError) -> bool {
     match e {
-        RnnError::OutOfRange { field, .. } | RnnError::NotFinite { field, .. } | RnnError::Empty { field } | RnnError::TooLong { field, .. } | RnnError::TooBig { field, .. } => {
-            !field.is_empty()
-        }
+        RnnError::OutOfRange { field, .. }
+        | RnnError::NotFinite { field, .. }
+        | RnnError::Empty { field }
+        | RnnError::TooLong { field, .. }
+        | RnnError::TooBig { field, .. } => !field.is_empty(),
         _ => false,
     }
 }
@@ -161,7 +163,9 @@ fn the_sentence_view_steps_trains_and_draws_at_and_beyond_every_range() {
         for activation in ACTIVATIONS {
             for units in [1, 64] {
                 for learning_rate in [1e-5, 1.0] {
-                    for (clip, optimizer) in [(ClipMode::None, OptimizerName::Sgd), (ClipMode::Value, OptimizerName::Adam), (ClipMode::Norm, OptimizerName::Adam)] {
+                    for (clip, optimizer) in
+                        [(ClipMode::None, OptimizerName::Sgd), (ClipMode::Value, OptimizerName::Adam), (ClipMode::Norm, OptimizerName::Adam)]
+                    {
                         let config = SentenceConfig { cell, activation, units, learning_rate, clip, optimizer, clip_threshold: 0.01, ..Default::default() };
                         sentence_point(config).expect("accepted");
                         accepted += 1;

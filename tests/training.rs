@@ -74,6 +74,7 @@ fn loss_per_token(model: &Model, sentence: &Sentence) -> f32 {
     forward(model, Inputs::OneHot(&sentence.inputs), t, 1, Initial::Zero, &mut ws);
     let mut d = vec![0.0; ws.logits.len()];
     loss_and_grad(LossKind::CrossEntropy, LossAt::EveryStep, OutputKind::Softmax, Targets::Classes(&sentence.targets), t, 1, &ws.logits, &ws.outputs, &mut d)
+        as f32
 }
 
 /// Next-token prediction on "我 爱 北京 天安门" (V = 5 with the end token), for each cell with

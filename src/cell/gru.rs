@@ -30,7 +30,7 @@
 //! da_r = dr ⊙ r(1 - r)
 //! ```
 
-use super::{Saved, Step, StepGrads, Weights};
+use super::{gates, gates_mut, row, row_mut, Saved, Step, StepGrads, Weights};
 use crate::activation::sigmoid;
 use crate::linalg::{gemm_acc, View};
 
@@ -44,50 +44,46 @@ pub fn forward_step(reset_after: bool, w: &Weights, step: Step, scratch: &mut [f
     if reset_after {
         // ĥ = h_{t-1} U + b_rec
         let rec = &mut scratch[..b * ku];
-        for row in rec.chunks_exact_mut(ku) {
-            row.copy_from_slice(w.recurrent_bias);
+        for r in rec.chunks_exact_mut(ku) {
+            r.copy_from_slice(w.recurrent_bias);
         }
         gemm_acc(b, ku, u, View::rows(step.h_prev, u), w.recurrent, ku, rec, ku);
         for r in 0..b {
-            let a = &mut step.z[r * ku..(r + 1) * ku];
-            let rec = &rec[r * ku..(r + 1) * ku];
-            let hp = &step.h_prev[r * u..(r + 1) * u];
-            let rec_h = &mut step.aux[r * u..(r + 1) * u];
-            let h = &mut step.h[r * u..(r + 1) * u];
+            let [z, rr, hh] = gates_mut::<3>(row_mut(step.z, r, ku), u);
+            let [rec_z, rec_r, rec_h] = gates::<3>(row(rec, r, ku), u);
+            let hp = row(step.h_prev, r, u);
+            let kept_rec_h = row_mut(step.aux, r, u);
+            let h = row_mut(step.h, r, u);
             for j in 0..u {
-                let z = sigmoid(a[j] + rec[j]);
-                let rr = sigmoid(a[u + j] + rec[u + j]);
-                let hh = libm::tanhf(a[2 * u + j] + rr * rec[2 * u + j]);
-                a[j] = z;
-                a[u + j] = rr;
-                a[2 * u + j] = hh;
-                rec_h[j] = rec[2 * u + j];
-                h[j] = z * hp[j] + (1.0 - z) * hh;
+                z[j] = sigmoid(z[j] + rec_z[j]);
+                rr[j] = sigmoid(rr[j] + rec_r[j]);
+                hh[j] = libm::tanhf(hh[j] + rr[j] * rec_h[j]);
+                kept_rec_h[j] = rec_h[j];
+                h[j] = z[j] * hp[j] + (1.0 - z[j]) * hh[j];
             }
         }
     } else {
         // z and r first: x̂_{z,r} += h_{t-1} [U_z, U_r]
         gemm_acc(b, 2 * u, u, View::rows(step.h_prev, u), w.recurrent, ku, step.z, ku);
         for r in 0..b {
-            let a = &mut step.z[r * ku..(r + 1) * ku];
-            let hp = &step.h_prev[r * u..(r + 1) * u];
-            let rh = &mut step.aux[r * u..(r + 1) * u];
+            let [z, rr, _] = gates_mut::<3>(row_mut(step.z, r, ku), u);
+            let hp = row(step.h_prev, r, u);
+            let rh = row_mut(step.aux, r, u);
             for j in 0..u {
-                a[j] = sigmoid(a[j]);
-                a[u + j] = sigmoid(a[u + j]);
-                rh[j] = a[u + j] * hp[j];
+                z[j] = sigmoid(z[j]);
+                rr[j] = sigmoid(rr[j]);
+                rh[j] = rr[j] * hp[j];
             }
         }
         // then the candidate: x̂_h += (r ⊙ h_{t-1}) U_h
         gemm_acc(b, u, u, View::rows(step.aux, u), &w.recurrent[2 * u..], ku, &mut step.z[2 * u..], ku);
         for r in 0..b {
-            let a = &mut step.z[r * ku..(r + 1) * ku];
-            let hp = &step.h_prev[r * u..(r + 1) * u];
-            let h = &mut step.h[r * u..(r + 1) * u];
+            let [z, _, hh] = gates_mut::<3>(row_mut(step.z, r, ku), u);
+            let hp = row(step.h_prev, r, u);
+            let h = row_mut(step.h, r, u);
             for j in 0..u {
-                let hh = libm::tanhf(a[2 * u + j]);
-                a[2 * u + j] = hh;
-                h[j] = a[j] * hp[j] + (1.0 - a[j]) * hh;
+                hh[j] = libm::tanhf(hh[j]);
+                h[j] = z[j] * hp[j] + (1.0 - z[j]) * hh[j];
             }
         }
     }
@@ -102,37 +98,35 @@ pub fn backward_step(reset_after: bool, w: &Weights, saved: Saved, g: StepGrads)
     let b = saved.h.len() / u;
     if reset_after {
         for r in 0..b {
-            let gates = &saved.z[r * ku..(r + 1) * ku];
-            let rec_h = &saved.aux[r * u..(r + 1) * u];
-            let hp = &saved.h_prev[r * u..(r + 1) * u];
-            let dh = &g.dh[r * u..(r + 1) * u];
-            let dzx = &mut g.dzx[r * ku..(r + 1) * ku];
-            let dzrec = &mut g.dzrec[r * ku..(r + 1) * ku];
+            let [z, rr, hh] = gates::<3>(row(saved.z, r, ku), u);
+            let [dx_z, dx_r, dx_h] = gates_mut::<3>(row_mut(g.dzx, r, ku), u);
+            let [drec_z, drec_r, drec_h] = gates_mut::<3>(row_mut(g.dzrec, r, ku), u);
+            let rec_h = row(saved.aux, r, u);
+            let hp = row(saved.h_prev, r, u);
+            let dh = row(g.dh, r, u);
             for j in 0..u {
-                let (z, rr, hh) = (gates[j], gates[u + j], gates[2 * u + j]);
-                let da_h = dh[j] * (1.0 - z) * (1.0 - hh * hh);
-                let da_z = dh[j] * (hp[j] - hh) * z * (1.0 - z);
-                let da_r = da_h * rec_h[j] * rr * (1.0 - rr);
-                dzx[j] = da_z;
-                dzx[u + j] = da_r;
-                dzx[2 * u + j] = da_h;
-                dzrec[j] = da_z;
-                dzrec[u + j] = da_r;
-                dzrec[2 * u + j] = da_h * rr;
+                let da_h = dh[j] * (1.0 - z[j]) * (1.0 - hh[j] * hh[j]);
+                let da_z = dh[j] * (hp[j] - hh[j]) * z[j] * (1.0 - z[j]);
+                let da_r = da_h * rec_h[j] * rr[j] * (1.0 - rr[j]);
+                dx_z[j] = da_z;
+                dx_r[j] = da_r;
+                dx_h[j] = da_h;
+                drec_z[j] = da_z;
+                drec_r[j] = da_r;
+                drec_h[j] = da_h * rr[j];
             }
         }
         direct_term(u, b, saved, g.dh, g.dh_prev);
         gemm_acc(b, u, ku, View::rows(g.dzrec, ku), w.recurrent_t, u, g.dh_prev, u);
     } else {
         for r in 0..b {
-            let gates = &saved.z[r * ku..(r + 1) * ku];
-            let hp = &saved.h_prev[r * u..(r + 1) * u];
-            let dh = &g.dh[r * u..(r + 1) * u];
-            let dzx = &mut g.dzx[r * ku..(r + 1) * ku];
+            let [z, _, hh] = gates::<3>(row(saved.z, r, ku), u);
+            let [dx_z, _, dx_h] = gates_mut::<3>(row_mut(g.dzx, r, ku), u);
+            let hp = row(saved.h_prev, r, u);
+            let dh = row(g.dh, r, u);
             for j in 0..u {
-                let (z, hh) = (gates[j], gates[2 * u + j]);
-                dzx[2 * u + j] = dh[j] * (1.0 - z) * (1.0 - hh * hh);
-                dzx[j] = dh[j] * (hp[j] - hh) * z * (1.0 - z);
+                dx_h[j] = dh[j] * (1.0 - z[j]) * (1.0 - hh[j] * hh[j]);
+                dx_z[j] = dh[j] * (hp[j] - hh[j]) * z[j] * (1.0 - z[j]);
             }
         }
         // d(r ⊙ h_{t-1}) = da_h U_hᵀ, into scratch
@@ -140,18 +134,20 @@ pub fn backward_step(reset_after: bool, w: &Weights, saved: Saved, g: StepGrads)
         drh.fill(0.0);
         gemm_acc(b, u, u, View::rows(&g.dzx[2 * u..], ku), &w.recurrent_t[2 * u * u..], u, drh, u);
         for r in 0..b {
-            let gates = &saved.z[r * ku..(r + 1) * ku];
-            let hp = &saved.h_prev[r * u..(r + 1) * u];
-            let dzx = &mut g.dzx[r * ku..(r + 1) * ku];
+            let [_, rr, _] = gates::<3>(row(saved.z, r, ku), u);
+            let [_, dx_r, _] = gates_mut::<3>(row_mut(g.dzx, r, ku), u);
+            let hp = row(saved.h_prev, r, u);
+            let d_rh = row(drh, r, u);
             for j in 0..u {
-                let rr = gates[u + j];
-                dzx[u + j] = drh[r * u + j] * hp[j] * rr * (1.0 - rr);
+                dx_r[j] = d_rh[j] * hp[j] * rr[j] * (1.0 - rr[j]);
             }
         }
         direct_term(u, b, saved, g.dh, g.dh_prev);
         for r in 0..b {
+            let [_, rr, _] = gates::<3>(row(saved.z, r, ku), u);
+            let (d_rh, dh_prev) = (row(drh, r, u), row_mut(g.dh_prev, r, u));
             for j in 0..u {
-                g.dh_prev[r * u + j] += drh[r * u + j] * saved.z[r * ku + u + j];
+                dh_prev[j] += d_rh[j] * rr[j];
             }
         }
         gemm_acc(b, u, 2 * u, View::rows(g.dzx, ku), w.recurrent_t, u, g.dh_prev, u);
@@ -160,10 +156,11 @@ pub fn backward_step(reset_after: bool, w: &Weights, saved: Saved, g: StepGrads)
 
 /// dh_{t-1} = dh_t ⊙ z, the path that skips the matrix (where z is 1, the state is copied).
 fn direct_term(u: usize, b: usize, saved: Saved, dh: &[f32], dh_prev: &mut [f32]) {
-    let ku = 3 * u;
     for r in 0..b {
+        let [z, _, _] = gates::<3>(row(saved.z, r, 3 * u), u);
+        let (dh, dh_prev) = (row(dh, r, u), row_mut(dh_prev, r, u));
         for j in 0..u {
-            dh_prev[r * u + j] = dh[r * u + j] * saved.z[r * ku + j];
+            dh_prev[j] = dh[j] * z[j];
         }
     }
 }

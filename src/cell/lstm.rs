@@ -24,7 +24,7 @@
 //! dh_{t-1} = da Uᵀ
 //! ```
 
-use super::{Saved, Step, StepGrads, Weights};
+use super::{gates, gates_mut, row, row_mut, Saved, Step, StepGrads, Weights};
 use crate::activation::sigmoid;
 use crate::linalg::{gemm_acc, View};
 
@@ -36,23 +36,19 @@ pub fn forward_step(w: &Weights, step: Step) {
     let b = step.h_prev.len() / u;
     gemm_acc(b, ku, u, View::rows(step.h_prev, u), w.recurrent, ku, step.z, ku);
     for r in 0..b {
-        let a = &mut step.z[r * ku..(r + 1) * ku];
-        let c_prev = &step.c_prev[r * u..(r + 1) * u];
-        let c = &mut step.c[r * u..(r + 1) * u];
-        let tanh_c = &mut step.aux[r * u..(r + 1) * u];
-        let h = &mut step.h[r * u..(r + 1) * u];
+        let [i, f, g, o] = gates_mut::<4>(row_mut(step.z, r, ku), u);
+        let c_prev = row(step.c_prev, r, u);
+        let c = row_mut(step.c, r, u);
+        let tanh_c = row_mut(step.aux, r, u);
+        let h = row_mut(step.h, r, u);
         for j in 0..u {
-            let i = sigmoid(a[j]);
-            let f = sigmoid(a[u + j]);
-            let g = libm::tanhf(a[2 * u + j]);
-            let o = sigmoid(a[3 * u + j]);
-            a[j] = i;
-            a[u + j] = f;
-            a[2 * u + j] = g;
-            a[3 * u + j] = o;
-            c[j] = f * c_prev[j] + i * g;
+            i[j] = sigmoid(i[j]);
+            f[j] = sigmoid(f[j]);
+            g[j] = libm::tanhf(g[j]);
+            o[j] = sigmoid(o[j]);
+            c[j] = f[j] * c_prev[j] + i[j] * g[j];
             tanh_c[j] = libm::tanhf(c[j]);
-            h[j] = o * tanh_c[j];
+            h[j] = o[j] * tanh_c[j];
         }
     }
 }
@@ -63,22 +59,20 @@ pub fn backward_step(w: &Weights, saved: Saved, g: StepGrads) {
     let ku = 4 * u;
     let b = saved.h.len() / u;
     for r in 0..b {
-        let gates = &saved.z[r * ku..(r + 1) * ku];
-        let tanh_c = &saved.aux[r * u..(r + 1) * u];
-        let c_prev = &saved.c_prev[r * u..(r + 1) * u];
-        let dh = &g.dh[r * u..(r + 1) * u];
-        let dc_io = &mut g.dc[r * u..(r + 1) * u];
-        let da = &mut g.dzx[r * ku..(r + 1) * ku];
+        let [i, f, gg, o] = gates::<4>(row(saved.z, r, ku), u);
+        let [da_i, da_f, da_c, da_o] = gates_mut::<4>(row_mut(g.dzx, r, ku), u);
+        // What the forward step kept (c_{t-1}, tanh c_t), and the gradients in and out.
+        let (c_prev, tanh_c) = (row(saved.c_prev, r, u), row(saved.aux, r, u));
+        let (dh, dc_io) = (row(g.dh, r, u), row_mut(g.dc, r, u));
         for j in 0..u {
-            let (i, f, gg, o) = (gates[j], gates[u + j], gates[2 * u + j], gates[3 * u + j]);
             let tc = tanh_c[j];
             let d_o = dh[j] * tc;
-            let dc = dc_io[j] + dh[j] * o * (1.0 - tc * tc);
-            da[j] = dc * gg * i * (1.0 - i);
-            da[u + j] = dc * c_prev[j] * f * (1.0 - f);
-            da[2 * u + j] = dc * i * (1.0 - gg * gg);
-            da[3 * u + j] = d_o * o * (1.0 - o);
-            dc_io[j] = dc * f;
+            let dc = dc_io[j] + dh[j] * o[j] * (1.0 - tc * tc);
+            da_i[j] = dc * gg[j] * i[j] * (1.0 - i[j]);
+            da_f[j] = dc * c_prev[j] * f[j] * (1.0 - f[j]);
+            da_c[j] = dc * i[j] * (1.0 - gg[j] * gg[j]);
+            da_o[j] = d_o * o[j] * (1.0 - o[j]);
+            dc_io[j] = dc * f[j];
         }
     }
     g.dh_prev.fill(0.0);

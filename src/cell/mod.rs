@@ -12,6 +12,33 @@ pub mod simple;
 use crate::linalg::{add_column_sums, gemm_acc, View};
 use crate::model::{CellKind, Model};
 
+/// Row `r` of a buffer of rows `width` wide (a sequence of a batch, a step of a sequence).
+#[inline]
+pub fn row(v: &[f32], r: usize, width: usize) -> &[f32] {
+    &v[r * width..(r + 1) * width]
+}
+
+/// Row `r` of a buffer of rows `width` wide, to write.
+#[inline]
+pub fn row_mut(v: &mut [f32], r: usize, width: usize) -> &mut [f32] {
+    &mut v[r * width..(r + 1) * width]
+}
+
+/// A row of k·U gate values cut into its k gate blocks, U wide each, in kernel order
+/// (LSTM: i, f, c, o; GRU: z, r, h), so a cell names its gates instead of its offsets.
+#[inline]
+pub fn gates<const K: usize>(row: &[f32], u: usize) -> [&[f32]; K] {
+    let mut blocks = row.chunks_exact(u);
+    std::array::from_fn(|_| blocks.next().expect("a row holds K blocks of U"))
+}
+
+/// As [`gates`], to write.
+#[inline]
+pub fn gates_mut<const K: usize>(row: &mut [f32], u: usize) -> [&mut [f32]; K] {
+    let mut blocks = row.chunks_exact_mut(u);
+    std::array::from_fn(|_| blocks.next().expect("a row holds K blocks of U"))
+}
+
 /// The recurrent weights a step needs.
 #[derive(Clone, Copy)]
 pub struct Weights<'a> {

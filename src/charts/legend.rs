@@ -20,13 +20,12 @@ const SWATCH: f32 = 18.0;
 const GAP: f32 = 14.0;
 const ROW: f32 = 17.0;
 
+/// The plot area, and the legend's strip with its rows of entries (by index), if any.
+pub type Split<DB> = (DrawingArea<DB, Shift>, Option<(DrawingArea<DB, Shift>, Vec<Vec<usize>>)>);
+
 /// Splits `area` into the plot (top) and the legend strip (bottom) for `entries`, packing
 /// them in rows that fit the width. With no entries the whole area is the plot.
-pub fn split<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    entries: &[Entry],
-    style: &Style,
-) -> Result<(DrawingArea<DB, Shift>, Option<(DrawingArea<DB, Shift>, Vec<Vec<usize>>)>), ChartError>
+pub fn split<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, entries: &[Entry], style: &Style) -> Result<Split<DB>, ChartError>
 where
     DB::ErrorType: 'static,
 {

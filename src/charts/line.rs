@@ -94,6 +94,11 @@ pub struct LineChart {
 }
 
 impl LineChart {
+    /// A chart with its texts and nothing else set (the rest by struct update).
+    pub fn new(title: &str, x_desc: &str, y_desc: &str, empty_message: &str) -> Self {
+        LineChart { title: title.into(), x_desc: x_desc.into(), y_desc: y_desc.into(), empty_message: empty_message.into(), ..Default::default() }
+    }
+
     /// The data table: one row per x, one column per series in the table.
     pub fn table(&self) -> Table {
         let in_table: Vec<&Series> = self.series.iter().filter(|s| s.in_table).collect();

@@ -114,19 +114,13 @@ pub fn figure(session: &LabSession, which: &LabFigure) -> Figure {
     let f = &session.view.flow;
     match which {
         LabFigure::Flow { title, x, y, measured, reference, empty, fixed_axis } => Figure::Line(LineChart {
-            title: title.clone(),
-            x_desc: x.clone(),
-            y_desc: y.clone(),
             log_y: true,
             series: vec![Series::from_values(measured, &f.norms), Series::from_values(reference, &f.reference).color(1).dashed()],
             y_range: fixed_axis.then_some(FIXED_FLOW_AXIS),
-            empty_message: empty.clone(),
-            ..Default::default()
+
+            ..LineChart::new(title, x, y, empty)
         }),
         LabFigure::Cells { title, x, y, empty, names, fixed_axis } => Figure::Line(LineChart {
-            title: title.clone(),
-            x_desc: x.clone(),
-            y_desc: y.clone(),
             log_y: true,
             series: session
                 .view
@@ -135,8 +129,8 @@ pub fn figure(session: &LabSession, which: &LabFigure) -> Figure {
                 .map(|cf| Series::from_values(&names[cell_index(cf.cell)], &cf.norms).color(CELL_COLORS[cell_index(cf.cell)]))
                 .collect(),
             y_range: fixed_axis.then_some(FIXED_FLOW_AXIS),
-            empty_message: empty.clone(),
-            ..Default::default()
+
+            ..LineChart::new(title, x, y, empty)
         }),
         LabFigure::Spectrum { title, eigenvalues, unit, inverse_gamma, radius, sigma } => Figure::Spectrum(SpectrumChart {
             title: title.clone(),
@@ -155,12 +149,9 @@ pub fn figure(session: &LabSession, which: &LabFigure) -> Figure {
             let n = j.len().max(2) as f64;
             let top = j.iter().copied().filter(|v| v.is_finite()).fold(1.0f32, f32::max) as f64 * 1.1;
             Figure::Line(LineChart {
-                title: title.clone(),
-                x_desc: x.clone(),
-                y_desc: y.clone(),
                 series: vec![Series::from_values(y, j).color(4), Series::level(one, 1.0, 1.0, n, 1)],
                 y_range: Some((0.0, top)),
-                ..Default::default()
+                ..LineChart::new(title, x, y, "")
             })
         }
         LabFigure::Explode { title, x, y, norm, loss, threshold, empty } => {
@@ -181,15 +172,7 @@ pub fn figure(session: &LabSession, which: &LabFigure) -> Figure {
                     series.push(Series::level(threshold, run.config.clip_threshold, 1.0, run.records.len().max(2) as f64, 2));
                 }
             }
-            Figure::Line(LineChart {
-                title: title.clone(),
-                x_desc: x.clone(),
-                y_desc: y.clone(),
-                log_y: true,
-                series,
-                empty_message: empty.clone(),
-                ..Default::default()
-            })
+            Figure::Line(LineChart { log_y: true, series, ..LineChart::new(title, x, y, empty) })
         }
         LabFigure::Race { title, x, y, chance, empty, names } => {
             let mut series = vec![];
@@ -215,15 +198,7 @@ pub fn figure(session: &LabSession, which: &LabFigure) -> Figure {
                     series.push(Series::level(chance, 1.0 / race.config.symbols as f64, lo, hi, 1));
                 }
             }
-            Figure::Line(LineChart {
-                title: title.clone(),
-                x_desc: x.clone(),
-                y_desc: y.clone(),
-                series,
-                y_range: Some((0.0, 1.05)),
-                empty_message: empty.clone(),
-                ..Default::default()
-            })
+            Figure::Line(LineChart { series, y_range: Some((0.0, 1.05)), ..LineChart::new(title, x, y, empty) })
         }
     }
 }

@@ -89,14 +89,11 @@ pub fn figure(session: &SentenceSession, which: &SentenceFigure) -> Figure {
                 })
                 .collect();
             Figure::Line(LineChart {
-                title: title.clone(),
-                x_desc: step.clone(),
                 series: if stepper.forward.is_empty() { vec![] } else { series },
                 x_range: Some((-0.5, tokens.len() as f64 - 0.5)),
                 y_range: Some((-range * 1.05, range * 1.05)),
                 x_names: tokens,
-                empty_message: empty.clone(),
-                ..Default::default()
+                ..LineChart::new(title, step, "", empty)
             })
         }
         SentenceFigure::Loss { title, x, y, reference, empty } => {
@@ -109,15 +106,7 @@ pub fn figure(session: &SentenceSession, which: &SentenceFigure) -> Figure {
                 series.push(Series::level(reference, ln_v, 1.0, n, 1));
             }
             let top = losses.iter().copied().filter(|l| l.is_finite()).fold(session.uniform_loss(), f32::max) as f64 * 1.1;
-            Figure::Line(LineChart {
-                title: title.clone(),
-                x_desc: x.clone(),
-                y_desc: y.clone(),
-                series,
-                y_range: if losses.is_empty() { None } else { Some((0.0, top)) },
-                empty_message: empty.clone(),
-                ..Default::default()
-            })
+            Figure::Line(LineChart { series, y_range: if losses.is_empty() { None } else { Some((0.0, top)) }, ..LineChart::new(title, x, y, empty) })
         }
         SentenceFigure::Grad { title, x, y, series: name, empty } => {
             let mut points: Vec<(f64, f64)> = stepper.backward.iter().map(|b| (b.t as f64, b.dh_norm as f64)).collect();
@@ -128,15 +117,12 @@ pub fn figure(session: &SentenceSession, which: &SentenceFigure) -> Figure {
                 vec![Series { label: name.clone(), points, color: 5, dashed: false, markers: true, in_table: true, faded: false }]
             };
             Figure::Line(LineChart {
-                title: title.clone(),
-                x_desc: x.clone(),
-                y_desc: y.clone(),
                 log_y: true,
                 series,
                 x_range: Some((-0.3, stepper.len() as f64 - 0.7)),
                 x_names: tokens,
-                empty_message: empty.clone(),
-                ..Default::default()
+
+                ..LineChart::new(title, x, y, empty)
             })
         }
     }

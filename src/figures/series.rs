@@ -54,16 +54,7 @@ pub fn figure(session: &SeriesSession, which: &SeriesFigure) -> Figure {
                 series.push(Series::from_values(loss, h).with_markers());
                 series.push(Series::level(baseline, session.baseline() as f64, 1.0, session.config.epochs as f64, 1));
             }
-            Figure::Line(LineChart {
-                title: title.clone(),
-                x_desc: x.clone(),
-                y_desc: y.clone(),
-                log_y: true,
-                series,
-                x_range: Some((1.0, session.config.epochs.max(2) as f64)),
-                empty_message: empty.clone(),
-                ..Default::default()
-            })
+            Figure::Line(LineChart { log_y: true, series, x_range: Some((1.0, session.config.epochs.max(2) as f64)), ..LineChart::new(title, x, y, empty) })
         }
         SeriesFigure::Prediction { title, x, y, truth, prediction, empty, count } => {
             let t = session.config.length as usize;
@@ -77,15 +68,7 @@ pub fn figure(session: &SeriesSession, which: &SeriesFigure) -> Figure {
                     series.push(Series::from_values(&format!("{prediction}{suffix}"), &p[s * t..(s + 1) * t]).color(2 * s + 1).dashed());
                 }
             }
-            Figure::Line(LineChart {
-                title: title.clone(),
-                x_desc: x.clone(),
-                y_desc: y.clone(),
-                series,
-                y_range: Some((-1.3, 1.3)),
-                empty_message: empty.clone(),
-                ..Default::default()
-            })
+            Figure::Line(LineChart { series, y_range: Some((-1.3, 1.3)), ..LineChart::new(title, x, y, empty) })
         }
     }
 }

@@ -127,7 +127,8 @@ pub fn trace(model: &Model, request: &TraceRequest) -> Trace {
     let inputs = Inputs::Dense(&request.x);
     forward(model, inputs, request.steps, 1, Initial::Zero, &mut ws);
     let loss =
-        loss_and_grad(request.loss, request.loss_at, model.spec.output, request.y.as_targets(), request.steps, 1, &ws.logits, &ws.outputs, &mut ws.d_logits);
+        loss_and_grad(request.loss, request.loss_at, model.spec.output, request.y.as_targets(), request.steps, 1, &ws.logits, &ws.outputs, &mut ws.d_logits)
+            as f32;
     let mut grads = vec![0.0; model.layout.len];
     bptt::backward(model, inputs, &mut ws, &mut grads);
     Trace {

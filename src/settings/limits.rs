@@ -65,7 +65,10 @@ impl Real {
     /// As [`Real::check`] for a float32 (the bounds rounded to float32 as well, so 0.01
     /// passed through float32 is still at least 0.01).
     pub fn check_f32(self, field: &str, value: f32) -> Result<()> {
-        Real::new(self.min as f32 as f64, self.max as f32 as f64).check(field, value as f64)
+        Real::new(self.min as f32 as f64, self.max as f32 as f64).check(field, value as f64).map_err(|_| {
+            // Worded with the limits as written, not as float32 rounds them.
+            self.check(field, value as f64).err().unwrap_or_else(|| RnnError::range(field, short(value as f64), self.min, self.max))
+        })
     }
 }
 

@@ -182,7 +182,8 @@ impl Trainer {
         check_ids(&self.model, inputs, targets)?;
         forward(&self.model, inputs, steps, batch, initial, &mut self.ws);
         let ws = &mut self.ws;
-        let loss = loss_and_grad(loss_kind, self.config.loss_at, self.model.spec.output, targets, steps, batch, &ws.logits, &ws.outputs, &mut ws.d_logits);
+        let loss =
+            loss_and_grad(loss_kind, self.config.loss_at, self.model.spec.output, targets, steps, batch, &ws.logits, &ws.outputs, &mut ws.d_logits) as f32;
         let update = self.updates + 1;
         if !loss.is_finite() {
             return Err(RnnError::Diverged { update, what: Quantity::Loss, value: non_finite(loss) });

@@ -70,8 +70,9 @@ impl DrawingBackend for Measured {
 /// Draws `figure` on `canvas` (sized in device pixels by the page), presents it, and gives
 /// back the chart's table and what it could not draw.
 pub fn draw(canvas: JsValue, style: DrawStyle, figure: &Figure) -> std::result::Result<ChartData, JsValue> {
-    let canvas: HtmlCanvasElement =
-        canvas.dyn_into().map_err(|v: JsValue| fail(RnnError::WrongType { field: "canvas".into(), expected: "a <canvas> element".into(), got: js_type(&v) }))?;
+    let canvas: HtmlCanvasElement = canvas
+        .dyn_into()
+        .map_err(|v: JsValue| fail(RnnError::WrongType { field: "canvas".into(), expected: "a <canvas> element".into(), got: js_type(&v) }))?;
     let no_context = || JsValue::from(js_sys::Error::new("this canvas has no 2D context"));
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).ok_or_else(no_context)?;
     let inner = CanvasBackend::with_canvas_object(canvas).ok_or_else(no_context)?;

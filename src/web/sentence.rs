@@ -50,12 +50,6 @@ impl Playground {
         Ok(Playground { session: SentenceSession::new(config).map_err(fail)?, gradcheck: None })
     }
 
-    /// The settings in use.
-    #[wasm_bindgen(unchecked_return_type = "SentenceConfig")]
-    pub fn config(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.session.config)
-    }
-
     /// Tokens, vocabulary, end marker, sizes and ln V.
     #[wasm_bindgen(unchecked_return_type = "SentenceInfo")]
     pub fn info(&self) -> Result<JsValue, JsValue> {

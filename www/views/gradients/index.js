@@ -2,11 +2,11 @@
 // by the engine's `GradientLab`; its runs (training under explosion, the memory
 // comparison) are jobs off the page. This module wires controls, runs and texts.
 import './texts.js';
-import { t } from '../../i18n.js';
+import { errorText, t } from '../../i18n.js';
 import { configFor } from '../../state.js';
-import { guard, isEngineError } from '../../engine.js';
-import { describeError, showNotice } from '../../ui/banner.js';
-import { button, checkControl, numberControl, selectControl, setLabel, sliderControl } from '../../ui/controls.js';
+import { guard } from '../../engine.js';
+import { showNotice } from '../../ui/banner.js';
+import { button, checkControl, numberControl, selectControl, sliderControl } from '../../ui/controls.js';
 import { createView } from '../../ui/view.js';
 import { num } from '../../ui/format.js';
 import { TEMPLATE } from './template.js';
@@ -16,11 +16,10 @@ const CELLS = ['simple_rnn', 'lstm', 'gru'];
 
 /** Mounts the lab in `root`; same contract as the sentence view. */
 export function mountGradients(root, store, wasm, page) {
-  const view = createView(root, TEMPLATE, { textScale: page.textScale });
+  let lab = null;
+  const view = createView(root, TEMPLATE, { textScale: page.textScale, engine: () => lab, jobs: page.jobs });
   const { $ } = view;
   const labConfig = () => configFor(store.get(), 'lab');
-  let lab = null;
-  let lastGood = null;
 
   $('fields').append(
     selectControl(store, 'gcell', 'lab.cell', (v) => `cell.${v}`, 'lab-cell'),
@@ -47,49 +46,14 @@ export function mountGradients(root, store, wasm, page) {
   let shown = { explode: null, race: null };
 
   const cellNames = () => CELLS.map((c) => t(`cell.${c}`));
-  const draw = (which) => (canvas, style) => lab && guard(() => lab.draw(canvas, style, which()));
-  view.chart('flow', {
-    place: 'chart-flow',
-    testid: 'chart-flow',
-    height: 280,
-    title: () => t('flow.title'),
-    draw: draw(() => ({ flow: { title: t('flow.title'), x: t('flow.x'), y: t('flow.y'), measured: t('flow.measured'), reference: t('flow.reference'), empty: t('flow.empty'), fixedAxis: store.get().fixedAxis } })),
-  });
-  view.chart('cells', {
-    place: 'chart-cells',
-    testid: 'chart-cells',
-    height: 260,
-    title: () => t('cells.title'),
-    draw: draw(() => ({ cells: { title: t('cells.title'), x: t('flow.x'), y: t('flow.y'), empty: t('flow.empty'), names: cellNames(), fixedAxis: store.get().fixedAxis } })),
-  });
-  view.chart('spectrum', {
-    place: 'chart-spectrum',
-    testid: 'chart-spectrum',
-    height: 360,
-    title: () => t('spectrum.title'),
-    draw: draw(() => ({ spectrum: { title: t('spectrum.title'), eigenvalues: t('spectrum.eigen'), unit: t('spectrum.unit'), inverseGamma: t('spectrum.invGamma'), radius: t('spectrum.rho'), sigma: t('spectrum.sigma') } })),
-  });
-  view.chart('jacobians', {
-    place: 'chart-jacobians',
-    testid: 'chart-jacobians',
-    height: 260,
-    title: () => t('jac.title'),
-    draw: draw(() => ({ jacobians: { title: t('jac.title'), x: t('jac.x'), y: t('jac.y'), one: t('jac.one') } })),
-  });
-  view.chart('explode', {
-    place: 'chart-explode',
-    testid: 'chart-train-grad',
-    height: 280,
-    title: () => t('explode.title'),
-    draw: draw(() => ({ explode: { title: t('explode.title'), x: t('explode.x'), y: t('explode.y'), norm: t('explode.norm'), loss: t('explode.loss'), threshold: t('explode.threshold'), empty: t('explode.empty') } })),
-  });
-  view.chart('race', {
-    place: 'chart-race',
-    testid: 'chart-race',
-    height: 260,
-    title: () => t('race.title'),
-    draw: draw(() => ({ race: { title: t('race.title'), x: t('race.x'), y: t('race.y'), chance: t('race.chance'), empty: t('race.empty'), names: cellNames() } })),
-  });
+  view.charts([
+    ['flow', 'chart-flow', 280, () => ({ flow: { title: t('flow.title'), x: t('flow.x'), y: t('flow.y'), measured: t('flow.measured'), reference: t('flow.reference'), empty: t('flow.empty'), fixedAxis: store.get().fixedAxis } })],
+    ['cells', 'chart-cells', 260, () => ({ cells: { title: t('cells.title'), x: t('flow.x'), y: t('flow.y'), empty: t('flow.empty'), names: cellNames(), fixedAxis: store.get().fixedAxis } })],
+    ['spectrum', 'chart-spectrum', 360, () => ({ spectrum: { title: t('spectrum.title'), eigenvalues: t('spectrum.eigen'), unit: t('spectrum.unit'), inverseGamma: t('spectrum.invGamma'), radius: t('spectrum.rho'), sigma: t('spectrum.sigma') } })],
+    ['jacobians', 'chart-jacobians', 260, () => ({ jacobians: { title: t('jac.title'), x: t('jac.x'), y: t('jac.y'), one: t('jac.one') } })],
+    ['explode', 'chart-train-grad', 280, () => ({ explode: { title: t('explode.title'), x: t('explode.x'), y: t('explode.y'), norm: t('explode.norm'), loss: t('explode.loss'), threshold: t('explode.threshold'), empty: t('explode.empty') } })],
+    ['race', 'chart-race', 260, () => ({ race: { title: t('race.title'), x: t('race.x'), y: t('race.y'), chance: t('race.chance'), empty: t('race.empty'), names: cellNames() } })],
+  ]);
 
   /** The numbers under the charts. */
   function readouts() {
@@ -118,19 +82,12 @@ export function mountGradients(root, store, wasm, page) {
     view.redraw();
   }
 
-  function build() {
-    try {
-      const next = guard(() => new wasm.GradientLab(labConfig()));
-      lab?.free();
-      lab = next;
-      lastGood = Object.fromEntries(LAB_KEYS.map((k) => [k, store.get()[k]]));
-    } catch (err) {
-      showNotice(describeError(err), 'warn');
-      if (isEngineError(err) && lastGood) store.set(lastGood);
-      return;
-    }
-    render();
-  }
+  // A new lab for new settings, or the same one measuring again (it keeps the runs shown).
+  const build = view.builder(store, LAB_KEYS, () => {
+    if (!lab) return (lab = new wasm.GradientLab(labConfig()));
+    lab.setConfig(labConfig());
+    return lab;
+  });
 
   /** New settings: measure again (runs made with the old ones stop, and the page says so). */
   let pending = 0;
@@ -142,23 +99,19 @@ export function mountGradients(root, store, wasm, page) {
         stopRun(raceJob);
         showNotice(t('lab.runsStopped'), 'info');
       }
-      try {
-        guard(() => lab.setConfig(labConfig()));
-        lastGood = Object.fromEntries(LAB_KEYS.map((k) => [k, store.get()[k]]));
-      } catch (err) {
-        showNotice(describeError(err), 'warn');
-        if (isEngineError(err) && lastGood) store.set(lastGood);
-      }
+      build();
       render();
     });
   }
 
   function stopRun(job) {
     job?.cancel();
+    if (job === explodeJob) explodeJob = null;
+    if (job === raceJob) raceJob = null;
   }
 
   function explodeStatus(v) {
-    if (v.stopped) return t('explode.stopped', { message: describeError({ name: 'RnnError', detail: v.stopped }) });
+    if (v.stopped) return t('explode.stopped', { message: errorText(v.stopped) });
     const last = v.records[v.records.length - 1];
     return last
       ? t('explode.status', { n: v.records.length, total: v.config.updates, clipped: v.clipped, norm: num(last.gradNorm, 3), angle: num(last.angleDegrees, 2), acc: num(last.accuracy, 2), loss: num(last.loss, 3) })
@@ -168,7 +121,6 @@ export function mountGradients(root, store, wasm, page) {
   function startExplode() {
     const s = store.get();
     const payload = { lab: labConfig(), explode: configFor(s, 'explode') };
-    setLabel(explodeButton, 'explode.stop');
     view.status.set($('explode-status'), null);
     const show = (v) => {
       shown.explode = v;
@@ -177,16 +129,16 @@ export function mountGradients(root, store, wasm, page) {
       view.status.set($('explode-status'), () => explodeStatus(v));
       view.redraw(['explode']);
     };
-    const run = page.jobs.run('explode', payload, (p) => show(p.view));
-    explodeJob = view.track(run);
-    run.done
-      .then(({ result }) => result && show(result))
-      .catch((err) => showNotice(describeError(err), 'warn'))
-      .finally(() => {
-        view.untrack(run);
+    explodeJob = view.job('explode', payload, {
+      button: explodeButton,
+      idleKey: 'explode.run',
+      busyKey: 'explode.stop',
+      progress: (p) => show(p.view),
+      done: ({ result }) => {
         explodeJob = null;
-        setLabel(explodeButton, 'explode.run');
-      });
+        if (result) show(result);
+      },
+    });
   }
 
   function drawRaceTable(results) {
@@ -204,7 +156,6 @@ export function mountGradients(root, store, wasm, page) {
   }
 
   function startRace() {
-    setLabel(raceButton, 'explode.stop');
     const show = (v) => {
       shown.race = v;
       guard(() => lab.showRace(v));
@@ -213,16 +164,16 @@ export function mountGradients(root, store, wasm, page) {
       drawRaceTable(v.results);
       view.redraw(['race']);
     };
-    const run = page.jobs.run('race', { lab: labConfig(), race: {} }, (p) => show(p.view));
-    raceJob = view.track(run);
-    run.done
-      .then(({ result }) => result && show(result))
-      .catch((err) => showNotice(describeError(err), 'warn'))
-      .finally(() => {
-        view.untrack(run);
+    raceJob = view.job('race', { lab: labConfig(), race: {} }, {
+      button: raceButton,
+      idleKey: 'race.run',
+      busyKey: 'explode.stop',
+      progress: (p) => show(p.view),
+      done: ({ result }) => {
         raceJob = null;
-        setLabel(raceButton, 'race.run');
-      });
+        if (result) show(result);
+      },
+    });
   }
 
   store.subscribe((changed) => {
@@ -234,8 +185,10 @@ export function mountGradients(root, store, wasm, page) {
   view.onReset(() => {
     lab = null;
     build();
+    render();
   });
   build();
+  render();
 
   return {
     relabel() {

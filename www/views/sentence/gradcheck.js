@@ -3,7 +3,7 @@
 // page. When no gradient is large enough to judge, it says so instead of reporting 0.
 import { t } from '../../i18n.js';
 import { guard } from '../../engine.js';
-import { describeError } from '../../ui/banner.js';
+
 import { num } from '../../ui/format.js';
 
 export function mountGradcheck(ctx) {
@@ -24,23 +24,19 @@ export function mountGradcheck(ctx) {
     progress.hidden = false;
     progress.value = 0;
     view.status.set($('gradcheck-result'), () => t('gradcheck.running'));
-    const run = page.jobs.run('gradcheck', payload, (p) => {
-      progress.value = p.report.checked / Math.max(1, p.report.planned);
-    });
-    job = view.track(run);
-    $('gradcheck').textContent = t('train.stop');
-    run.done
-      .then(({ result, cancelled }) => {
-        if (cancelled) return view.status.set($('gradcheck-result'), () => t('gradcheck.cancelled'));
-        view.status.set($('gradcheck-result'), () => describe(result));
-      })
-      .catch((err) => view.status.set($('gradcheck-result'), () => describeError(err)))
-      .finally(() => {
-        view.untrack(run);
+    job = view.job('gradcheck', payload, {
+      button: $('gradcheck'),
+      idleKey: 'gradcheck.button',
+      busyKey: 'train.stop',
+      progress: (p) => {
+        progress.value = p.report.checked / Math.max(1, p.report.planned);
+      },
+      done: ({ result, cancelled }) => {
         job = null;
         progress.hidden = true;
-        $('gradcheck').textContent = t('gradcheck.button');
-      });
+        view.status.set($('gradcheck-result'), () => (cancelled ? t('gradcheck.cancelled') : describe(result)));
+      },
+    });
   }
 
   return {

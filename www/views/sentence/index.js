@@ -2,8 +2,8 @@
 // worker), drawn by the engine. This module builds the network from the settings and wires
 // the parts; each part is its own module.
 import { t } from '../../i18n.js';
-import { configFor, prop } from '../../state.js';
-import { guard, isEngineError } from '../../engine.js';
+import { configFor } from '../../state.js';
+import { guard } from '../../engine.js';
 import { describeError, showNotice } from '../../ui/banner.js';
 import { createView } from '../../ui/view.js';
 import { num } from '../../ui/format.js';
@@ -28,11 +28,9 @@ const NETWORK_KEYS = ['text', 'tokenize', 'cell', 'activation', 'units', 'lr', '
  * @param {{announce: (text: string) => void, jobs: {run: Function}, textScale: () => number}} page
  */
 export function mountSentence(root, store, wasm, page) {
-  const view = createView(root, TEMPLATE, { textScale: page.textScale });
   let pg = null;
+  const view = createView(root, TEMPLATE, { textScale: page.textScale, engine: () => pg, jobs: page.jobs });
   let info = null;
-  /** The settings of the network on screen, to go back to when new ones are refused. */
-  let lastGood = null;
   const ctx = {
     view,
     store,
@@ -49,25 +47,19 @@ export function mountSentence(root, store, wasm, page) {
   const gradcheck = mountGradcheck(ctx);
   const charts = mountCharts(ctx);
 
+  const make = view.builder(store, NETWORK_KEYS, () => new wasm.Playground(ctx.config()));
+
   /** Builds the network of the settings; `restore` goes to the link's moment after. */
   function build({ restore = false } = {}) {
     view.cancelJobs();
     ctx.stepping.player.pause();
-    let next;
-    try {
-      next = guard(() => new wasm.Playground(ctx.config()));
-    } catch (err) {
-      showNotice(describeError(err), 'warn');
-      if (!isEngineError(err)) return;
-      // Back to what worked (or, on a first load from a link, to the defaults), so the
-      // controls, the URL and the network on screen agree.
-      store.set(lastGood ?? Object.fromEntries(NETWORK_KEYS.map((k) => [k, prop(k).def])));
-      return;
-    }
+    // A refused setting goes back to what worked, so the controls, the URL and the
+    // network on screen agree.
+    const next = make();
+    if (!next) return;
     pg?.free();
     pg = next;
     info = guard(() => pg.info());
-    lastGood = Object.fromEntries(NETWORK_KEYS.map((k) => [k, store.get()[k]]));
     training.reset();
     gradcheck.reset();
     charts.update();

@@ -3,10 +3,10 @@
 // stepping shows the trained network. "New weights" starts again from the seed. The speed
 // readout comes from the real training runs (and, before the first, from a short probe in
 // idle time).
-import { t } from '../../i18n.js';
+import { errorText, t } from '../../i18n.js';
 import { guard } from '../../engine.js';
-import { describeError, showNotice } from '../../ui/banner.js';
-import { button, numberControl, setLabel } from '../../ui/controls.js';
+import { showNotice } from '../../ui/banner.js';
+import { button, numberControl } from '../../ui/controls.js';
 import { num } from '../../ui/format.js';
 
 export function mountTraining(ctx, render) {
@@ -31,25 +31,27 @@ export function mountTraining(ctx, render) {
     ctx.stepping.player.pause();
     const config = ctx.config();
     const from = guard(() => ctx.pg().losses().length);
-    setLabel(trainButton, 'train.stop');
     $('progress').value = 0;
     const started = performance.now();
-    const run = page.jobs.run('sentenceTrain', { config, from, epochs }, (p) => {
-      $('progress').value = p.finished / p.total;
-      view.status.set($('train-status'), () => t('train.progress', { epoch: Math.max(0, p.epochs - from), total: epochs }) + (p.report ? ` · ${t('train.gradnorm', { norm: num(p.report.gradNorm, 3) })}` : ''));
-    });
-    job = view.track(run);
-    render();
-    run.done
-      .then(({ result, cancelled }) => {
+    job = view.job('sentenceTrain', { config, from, epochs }, {
+      button: trainButton,
+      idleKey: 'train.start',
+      busyKey: 'train.stop',
+      progress: (p) => {
+        $('progress').value = p.finished / p.total;
+        view.status.set($('train-status'), () => t('train.progress', { epoch: Math.max(0, p.epochs - from), total: epochs }) + (p.report ? ` · ${t('train.gradnorm', { norm: num(p.report.gradNorm, 3) })}` : ''));
+      },
+      done: ({ result, cancelled }) => {
+        job = null;
+        render();
         if (cancelled || !result) return;
         guard(() => ctx.pg().adopt(result.params, result.losses));
         const done = result.losses.length - from;
         if (done > 0) showSpeed((performance.now() - started) / Math.max(1, result.losses.length));
         store.set({ trained: result.losses.length, pos: 0, back: 0 });
         if (result.report?.diverged) {
-          const message = describeError({ name: 'RnnError', detail: result.report.diverged });
-          view.status.set($('train-status'), () => t('train.diverged', { message: describeError({ name: 'RnnError', detail: result.report.diverged }) }));
+          const message = errorText(result.report.diverged);
+          view.status.set($('train-status'), () => t('train.diverged', { message: errorText(result.report.diverged) }));
           showNotice(t('train.diverged', { message }), 'warn');
         } else if (!quiet) {
           view.status.set($('train-status'), () => t('train.done'));
@@ -57,14 +59,10 @@ export function mountTraining(ctx, render) {
         } else view.status.set($('train-status'), () => t('train.linked', { n: result.losses.length }));
         $('progress').value = 1;
         then();
-      })
-      .catch((err) => showNotice(describeError(err), 'warn'))
-      .finally(() => {
-        view.untrack(run);
-        job = null;
-        setLabel(trainButton, 'train.start');
         render();
-      });
+      },
+    });
+    render();
   }
 
   function stop() {

@@ -2,11 +2,11 @@
 // its loss per epoch and its predictions on unseen sequences. The program's texts (Keras,
 // this engine's API, the command line) come from the engine, written from the settings.
 import './texts.js';
-import { t } from '../../i18n.js';
+import { errorText, t } from '../../i18n.js';
 import { configFor } from '../../state.js';
-import { guard, isEngineError } from '../../engine.js';
-import { describeError, showNotice } from '../../ui/banner.js';
-import { button, numberControl, setLabel } from '../../ui/controls.js';
+import { guard } from '../../engine.js';
+
+import { button, numberControl } from '../../ui/controls.js';
 import { createView } from '../../ui/view.js';
 import { num } from '../../ui/format.js';
 import { TEMPLATE } from './template.js';
@@ -15,12 +15,11 @@ const KEYS = ['sequences', 'length', 'noise', 'sseed'];
 
 /** Mounts the view in `root`; same contract as the sentence view. */
 export function mountSeries(root, store, wasm, page) {
-  const view = createView(root, TEMPLATE, { textScale: page.textScale });
+  let lab = null;
+  const view = createView(root, TEMPLATE, { textScale: page.textScale, engine: () => lab, jobs: page.jobs });
   const { $ } = view;
   const config = () => configFor(store.get(), 'series');
-  let lab = null;
   let job = null;
-  let lastGood = null;
 
   $('fields').append(
     numberControl(store, 'sequences', 'series.sequences', 1, 'series-sequences'),
@@ -30,34 +29,19 @@ export function mountSeries(root, store, wasm, page) {
   );
   const trainButton = button('series.train', 'train-series', () => (job ? job.cancel() : train()), 'primary');
   $('train-row').append(trainButton);
-  const draw = (which) => (canvas, style) => lab && guard(() => lab.draw(canvas, style, which()));
-  view.chart('loss', {
-    place: 'chart-loss',
-    testid: 'chart-series-loss',
-    height: 260,
-    title: () => t('series.lossTitle'),
-    draw: draw(() => ({ loss: { title: t('series.lossTitle'), x: t('series.epoch'), y: t('series.loss'), loss: t('series.lossLine'), baseline: t('series.baseline'), empty: t('series.lossEmpty') } })),
-  });
-  view.chart('predict', {
-    place: 'chart-predict',
-    testid: 'chart-predict',
-    height: 260,
-    title: () => t('series.predTitle'),
-    draw: draw(() => ({ prediction: { title: t('series.predTitle'), x: t('series.t'), y: t('series.value'), truth: t('series.truth'), prediction: t('series.pred'), empty: t('series.predEmpty'), count: 2 } })),
-  });
+  view.charts([
+    ['loss', 'chart-series-loss', 260, () => ({ loss: { title: t('series.lossTitle'), x: t('series.epoch'), y: t('series.loss'), loss: t('series.lossLine'), baseline: t('series.baseline'), empty: t('series.lossEmpty') } })],
+    ['predict', 'chart-predict', 260, () => ({ prediction: { title: t('series.predTitle'), x: t('series.t'), y: t('series.value'), truth: t('series.truth'), prediction: t('series.pred'), empty: t('series.predEmpty'), count: 2 } })],
+  ]);
+
+  const make = view.builder(store, KEYS, () => new wasm.SeriesLab(config()));
 
   function build() {
     job?.cancel();
-    try {
-      const next = guard(() => new wasm.SeriesLab(config()));
-      lab?.free();
-      lab = next;
-      lastGood = Object.fromEntries(KEYS.map((k) => [k, store.get()[k]]));
-    } catch (err) {
-      showNotice(describeError(err), 'warn');
-      if (isEngineError(err) && lastGood) store.set(lastGood);
-      return;
-    }
+    const next = make();
+    if (!next) return;
+    lab?.free();
+    lab = next;
     $('code-keras').textContent = guard(() => lab.kerasCode());
     $('code-ours').textContent = guard(() => lab.rustCode());
     $('code-cli').textContent = guard(() => lab.commandLine());
@@ -67,40 +51,37 @@ export function mountSeries(root, store, wasm, page) {
   }
 
   function status(p) {
-    if (p.stopped) return t('series.stopped', { message: describeError({ name: 'RnnError', detail: p.stopped }) });
+    if (p.stopped) return t('series.stopped', { message: errorText(p.stopped) });
     if (p.done) return t('series.done', { loss: num(p.history[p.history.length - 1], 3), test: num(p.testMse, 3), baseline: num(p.baseline, 3) });
     return t('series.progress', { epoch: Math.min(p.epoch + 1, p.epochs), epochs: p.epochs, batch: p.batch, batches: p.batchesPerEpoch });
   }
 
   function train() {
     if (!lab) return;
-    setLabel(trainButton, 'series.stop');
     let seenEpochs = -1;
-    const run = page.jobs.run('seriesTrain', { config: config() }, ({ progress: p }) => {
-      $('progress').value = (p.epoch * p.batchesPerEpoch + p.batch) / (p.epochs * p.batchesPerEpoch);
-      view.status.set($('status'), () => status(p));
-      if (p.epoch !== seenEpochs) {
-        // A finished epoch: show its loss (the weights come with the last one).
-        seenEpochs = p.epoch;
-        guard(() => lab.showProgress(p));
-        view.redraw(['loss']);
-      }
-    });
-    job = view.track(run);
-    run.done
-      .then(({ result, cancelled }) => {
+    job = view.job('seriesTrain', { config: config() }, {
+      button: trainButton,
+      idleKey: 'series.train',
+      busyKey: 'series.stop',
+      progress: ({ progress: p }) => {
+        $('progress').value = (p.epoch * p.batchesPerEpoch + p.batch) / (p.epochs * p.batchesPerEpoch);
+        view.status.set($('status'), () => status(p));
+        if (p.epoch !== seenEpochs) {
+          // A finished epoch: show its loss (the weights come with the last one).
+          seenEpochs = p.epoch;
+          guard(() => lab.showProgress(p));
+          view.redraw(['loss']);
+        }
+      },
+      done: ({ result, cancelled }) => {
+        job = null;
         if (cancelled || !result) return view.status.set($('status'), null);
         guard(() => lab.adopt(result.params, result.progress));
         $('progress').value = 1;
         view.status.set($('status'), () => status(result.progress));
         view.redraw();
-      })
-      .catch((err) => showNotice(describeError(err), 'warn'))
-      .finally(() => {
-        view.untrack(run);
-        job = null;
-        setLabel(trainButton, 'series.train');
-      });
+      },
+    });
   }
 
   store.subscribe((changed) => {

@@ -1,32 +1,29 @@
 // The series view's layout: the program in Keras and in this project's API side by side,
 // the data settings, training with its progress, and the two charts.
+import { withSettings } from '../../ui/layout.js';
 
-export const TEMPLATE = `
-<div class="layout">
-  <aside class="panel side" aria-labelledby="s-data">
-    <h2 id="s-data" data-i18n="series.controls"></h2>
-    <div class="fields one" data-role="fields"></div>
-  </aside>
-  <div class="stage">
+export const TEMPLATE = withSettings(
+  's-data',
+  'series.controls',
+  `
     <section class="panel">
       <h3 data-i18n="series.heading"></h3>
       <p class="lead" data-i18n="series.intro"></p>
       <div class="code-pair">
-        <figure class="code"><figcaption data-i18n="series.keras"></figcaption><pre data-testid="code-keras" data-role="code-keras"></pre></figure>
-        <figure class="code"><figcaption data-i18n="series.ours"></figcaption><pre data-testid="code-ours" data-role="code-ours"></pre></figure>
+        <figure class="code"><figcaption data-i18n="series.keras"></figcaption><pre data-testid="code-keras" data-role="code-keras" tabindex="0"></pre></figure>
+        <figure class="code"><figcaption data-i18n="series.ours"></figcaption><pre data-testid="code-ours" data-role="code-ours" tabindex="0"></pre></figure>
       </div>
       <p class="hint" data-i18n="series.cli"></p>
-      <code class="cli" data-role="code-cli"></code>
+      <code class="cli" data-role="code-cli" tabindex="0"></code>
     </section>
     <section class="panel">
       <div class="inline-controls" data-role="train-row"></div>
-      <progress max="1" value="0" data-testid="series-progress" data-role="progress"></progress>
-      <p class="status" data-testid="series-status" data-role="status"></p>
+      <progress max="1" value="0" data-testid="series-progress" data-role="progress" data-i18n-label="series.train"></progress>
+      <p class="status" data-testid="series-status" data-role="status" role="status"></p>
       <div class="charts">
         <div data-role="chart-loss"></div>
         <div data-role="chart-predict"></div>
       </div>
       <p class="hint" data-i18n="series.why"></p>
-    </section>
-  </div>
-</div>`;
+    </section>`,
+);
