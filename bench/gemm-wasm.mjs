@@ -2,12 +2,7 @@
 // WebAssembly with SIMD, on the products the models use. Needs the variant built by
 // `WASM_FEATURES=gemm-compare WASM_OUT=target/bench/pkg scripts/build-wasm.sh`.
 // Prints one JSON line per shape, then one per training workload (tokens per second).
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const dir = new URL('../target/bench/pkg/', import.meta.url);
-const engine = await import(new URL('rnn_playground.js', dir).href);
-engine.initSync({ module: readFileSync(fileURLToPath(new URL('rnn_playground_bg.wasm', dir))) });
+import engine from './engine.mjs';
 
 // [m, n, k, A transposed]: a recurrent step, the output layer, a weight gradient Hᵀ·δ.
 const shapes = [[32, 50, 50, false], [32, 128, 128, false], [32, 512, 128, false], [1024, 64, 128, false], [128, 512, 1024, false], [128, 512, 1024, true], [50, 50, 1600, true]];

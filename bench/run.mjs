@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
-import engine from '../tests/wasm/load.mjs';
+import engine from './engine.mjs';
 
 const SECONDS = Number(process.argv[2] || 3);
 const CHROMIUM = process.argv[3] || process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -78,15 +78,15 @@ const zh = {
 
   'back.title': '反向：第 {t} 个词的梯度',
   'back.idle': '读完整句后，按“反向传播一步”从最后一个词开始往回算梯度。',
-  'back.done': '已回到第一个词：∂L/∂W_hh 累加完毕。',
-  'vec.dhout': 'W_hyᵀ ∂Lₜ/∂yₜ 来自本步输出',
+  'back.done': '已回到第一个词：∂L/∂W_{hh} 累加完毕。',
+  'vec.dhout': 'W_{hy}ᵀ ∂Lₜ/∂yₜ 来自本步输出',
   'vec.dhnext': '来自下一步',
   'vec.dh': '∂L/∂hₜ 合计',
   'vec.delta': 'δₜ 激活前的梯度',
   'back.norm': '‖∂L/∂hₜ‖ = {norm}',
-  'back.whh': '累计 ‖∂L/∂W_hh‖ = {norm}',
-  'back.matrix': '累计的 ∂L/∂W_hh（第 i 行：hₜ 的第 i 个单元；第 j 列：hₜ₋₁ 的第 j 个单元）',
-  'back.matrixGate': '累计的 ∂L/∂U_{gate}（候选值那一块；第 i 行：输出单元 i，第 j 列：hₜ₋₁ 的单元 j）',
+  'back.whh': '累计 ‖∂L/∂W_{hh}‖ = {norm}',
+  'back.matrix': '累计的 ∂L/∂W_{hh}（第 i 行：hₜ 的第 i 个单元；第 j 列：hₜ₋₁ 的第 j 个单元）',
+  'back.matrixGate': '累计的 ∂L/∂U_{{gate}}（候选值那一块；第 i 行：输出单元 i，第 j 列：hₜ₋₁ 的单元 j）',
 
   'train.title': '训练',
   'train.start': '开始训练',
@@ -103,7 +103,7 @@ const zh = {
   'gradcheck.result': '反向传播与有限差分的最大相对误差：{err}（检查了 {checked}/{total} 个权重，其中 {judged} 个梯度足够大可比较；位置 {where}）',
   'gradcheck.note': 'float32 下有限差分本身约有 1e-3 的噪声，误差在此量级说明 BPTT 正确。',
 
-  'chart.hidden': '隐藏状态 h_t',
+  'chart.hidden': '隐藏状态 hₜ',
   'chart.hidden.unit': '单元',
   'chart.hidden.step': '时间步',
   'chart.hidden.lines': '各单元的轨迹',
@@ -113,8 +113,8 @@ const zh = {
   'chart.loss.y': '损失',
   'chart.loss.ref': 'ln V',
   'chart.loss.empty': '开始训练后出现',
-  'chart.grad': '梯度范数 ‖∂L/∂h_t‖（对数坐标）',
-  'chart.grad.y': '‖∂L/∂h_t‖',
+  'chart.grad': '梯度范数 ‖∂L/∂hₜ‖（对数坐标）',
+  'chart.grad.y': '‖∂L/∂hₜ‖',
   'chart.grad.series': '每个词的梯度',
   'chart.grad.empty': '反向传播后出现',
   'chart.table': '数据表',
@@ -152,6 +152,7 @@ const zh = {
   'grid.forward': '这一步的向量：用方向键在格子间移动',
   'grid.backward': '这一步的梯度：用方向键在格子间移动',
   'strip.endShort': '<end>',
+  'scale.cells': '橙色为负，白色为 0，紫色为正；每行按本行最大的绝对值着色（悬停或聚焦看数值）',
   'lab.fixedAxis': '固定纵轴 1e−30 … 1e30',
   'lab.runsStopped': '设置变了，正在进行的实验已停止：它们用的是旧设置。',
   'num.overflow': '溢出（> 3.4e38，超出 float32）',
@@ -289,15 +290,15 @@ const en = {
 
   'back.title': 'Backward: the gradient at token {t}',
   'back.idle': 'Once the sentence is read, press BPTT step to compute gradients from the last token back.',
-  'back.done': 'Back at the first token: ∂L/∂W_hh is complete.',
-  'vec.dhout': 'W_hyᵀ ∂Lₜ/∂yₜ from this output',
+  'back.done': 'Back at the first token: ∂L/∂W_{hh} is complete.',
+  'vec.dhout': 'W_{hy}ᵀ ∂Lₜ/∂yₜ from this output',
   'vec.dhnext': 'from the next step',
   'vec.dh': '∂L/∂hₜ in total',
   'vec.delta': 'δₜ gradient before f',
   'back.norm': '‖∂L/∂hₜ‖ = {norm}',
-  'back.whh': 'running ‖∂L/∂W_hh‖ = {norm}',
-  'back.matrix': 'running ∂L/∂W_hh (row i: unit i of hₜ; column j: unit j of hₜ₋₁)',
-  'back.matrixGate': 'running ∂L/∂U_{gate} (the candidate block; row i: unit i, column j: unit j of hₜ₋₁)',
+  'back.whh': 'running ‖∂L/∂W_{hh}‖ = {norm}',
+  'back.matrix': 'running ∂L/∂W_{hh} (row i: unit i of hₜ; column j: unit j of hₜ₋₁)',
+  'back.matrixGate': 'running ∂L/∂U_{{gate}} (the candidate block; row i: unit i, column j: unit j of hₜ₋₁)',
 
   'train.title': 'Training',
   'train.start': 'Train',
@@ -314,7 +315,7 @@ const en = {
   'gradcheck.result': 'worst relative error, BPTT vs finite differences: {err} ({checked} of {total} weights checked, {judged} with a gradient large enough to judge; at {where})',
   'gradcheck.note': 'Finite differences in float32 carry about 1e-3 of noise themselves; errors of that size mean BPTT is right.',
 
-  'chart.hidden': 'Hidden state h_t',
+  'chart.hidden': 'Hidden state hₜ',
   'chart.hidden.unit': 'unit',
   'chart.hidden.step': 'step',
   'chart.hidden.lines': 'Each unit over time',
@@ -324,8 +325,8 @@ const en = {
   'chart.loss.y': 'loss',
   'chart.loss.ref': 'ln V',
   'chart.loss.empty': 'appears when training starts',
-  'chart.grad': 'Gradient norm ‖∂L/∂h_t‖ (log scale)',
-  'chart.grad.y': '‖∂L/∂h_t‖',
+  'chart.grad': 'Gradient norm ‖∂L/∂hₜ‖ (log scale)',
+  'chart.grad.y': '‖∂L/∂hₜ‖',
   'chart.grad.series': 'gradient at each token',
   'chart.grad.empty': 'appears after BPTT steps',
   'chart.table': 'Data table',
@@ -363,6 +364,7 @@ const en = {
   'grid.forward': 'This step’s vectors: move between the cells with the arrow keys',
   'grid.backward': 'This step’s gradients: move between the cells with the arrow keys',
   'strip.endShort': '<end>',
+  'scale.cells': 'orange below 0, white at 0, purple above; each row is scaled to its largest |value| (hover or focus for the number)',
   'lab.fixedAxis': 'Fixed axis 1e−30 … 1e30',
   'lab.runsStopped': 'The settings changed, so the runs in progress stopped: they used the old settings.',
   'num.overflow': 'overflow (> 3.4e38, beyond float32)',
@@ -454,9 +456,48 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
 }
 
+/** The pieces of a text with subscripts (x_t, W_{hh}) and superscripts (ρ^{T−t}): [text, 'sub'|'sup'|null]. */
+export function richPieces(text) {
+  const out = [];
+  // A single symbol (not the end of a word such as input_shape) then _ or ^.
+  const re = /(?<![A-Za-z0-9_])([A-Za-zα-ωΑ-Ω∂‖])([_^])(\{([^{}]*)\}|\(([^()]*)\)|([A-Za-z0-9]))/g;
+  let last = 0;
+  for (let m; (m = re.exec(text)); ) {
+    out.push([text.slice(last, m.index + 1), null]);
+    out.push([m[4] ?? m[5] ?? m[6], m[2] === '_' ? 'sub' : 'sup']);
+    last = re.lastIndex;
+  }
+  out.push([text.slice(last), null]);
+  return out.filter(([s]) => s !== '');
+}
+
+/** `text` without its sub- and superscript marks (W_{hh} → Whh), for accessible names. */
+export function plainText(text) {
+  return richPieces(text)
+    .map(([s]) => s)
+    .join('');
+}
+
+/** Puts `text` in `el`, with real subscripts and superscripts for x_t, W_{hh}, ρ^{T−t}. */
+export function setRich(el, text) {
+  const pieces = richPieces(text);
+  if (pieces.length === 1 && pieces[0][1] === null) {
+    el.textContent = text;
+    return;
+  }
+  el.replaceChildren(
+    ...pieces.map(([s, kind]) => {
+      if (!kind) return document.createTextNode(s);
+      const e = document.createElement(kind);
+      e.textContent = s;
+      return e;
+    }),
+  );
+}
+
 /** Fills every element with data-i18n="key" (text) or data-i18n-label="key" (aria-label). */
 export function translatePage(root = document) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n]')) setRich(el, t(el.dataset.i18n));
   for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
   for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
 }

@@ -8,5 +8,5 @@ await page.goto(url);
 await page.waitForFunction(() => window.__rnnp, null, { timeout: 15000 }).catch(() => console.log('no __rnnp'));
 if (script) console.log('script:', JSON.stringify(await page.evaluate(script)));
 await page.waitForTimeout(800);
-await page.screenshot({ path: out, fullPage: true });
+await page.screenshot({ path: out, fullPage: process.env.FULL !== "0" });
 await browser.close();

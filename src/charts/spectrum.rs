@@ -76,7 +76,9 @@ where
     ];
     let shown: Vec<_> = circles.iter().filter(|(r, ..)| finite(*r) && *r <= extent as f64 * 1.5).collect();
     let mut entries: Vec<Entry> = vec![Entry { label: chart.eigenvalues_label.clone(), color: palette::line(0), dashed: false, dot: true }];
-    entries.extend(shown.iter().map(|(_, color, dashed, label)| Entry { label: label.to_string(), color: *color, dashed: *dashed, dot: false }));
+    // The unit circle's swatch in the text colour: pure black is the circle's alone.
+    let swatch = |c: &RGBColor| if *c == UNIT_CIRCLE { palette::TEXT } else { *c };
+    entries.extend(shown.iter().map(|(_, color, dashed, label)| Entry { label: label.to_string(), color: swatch(color), dashed: *dashed, dot: false }));
     let (plot, strip) = legend::split(area, &entries, style)?;
     let plot = plot.titled(&chart.title, style.font(14.0))?;
 

@@ -6,7 +6,15 @@ import { expect } from '@playwright/test';
  * checks at its end (a page that logs errors is broken even if it looks fine).
  */
 export async function openPage(page, query = '') {
+  // Opening a second page in the same tab keeps the listeners and starts a new list.
+  if (page.__problems) {
+    page.__problems.length = 0;
+    await page.goto(`./${query}`);
+    await page.waitForFunction(() => window.__rnnp);
+    return page.__problems;
+  }
   const problems = [];
+  page.__problems = problems;
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));

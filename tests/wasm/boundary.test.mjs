@@ -105,3 +105,11 @@ test('a page link and rnnp --from-url give bit-identical losses after training',
   assert.deepEqual(cli.losses.map((x) => Math.fround(x)), page.losses);
   assert.equal(Math.fround(cli.sentence_loss), page.sentenceLoss);
 });
+
+test('prose gets real subscripts for x_t, W_{hh} and ρ^(T−t), and leaves names such as input_shape alone', async () => {
+  const { richPieces } = await import('../../www/i18n.js');
+  assert.deepEqual(richPieces('∂L/∂W_{hh} at h_t'), [['∂L/∂W', null], ['hh', 'sub'], [' at h', null], ['t', 'sub']]);
+  assert.deepEqual(richPieces('ρ^(T−1) = 2'), [['ρ', null], ['T−1', 'sup'], [' = 2', null]]);
+  assert.deepEqual(richPieces('needs input_shape=(None, 1)'), [['needs input_shape=(None, 1)', null]]);
+  assert.deepEqual(richPieces('σ_{max}'), [['σ', null], ['max', 'sub']]);
+});

@@ -65,6 +65,15 @@ export function chartBox(testid, height = 240) {
   return box;
 }
 
+/** Adds controls (a select, a checkbox) to a chart's caption, beside its table toggle. */
+export function addTools(box, ...tools) {
+  const caption = box.figure.querySelector('figcaption');
+  const wrap = document.createElement('span');
+  wrap.className = 'chart-tools';
+  wrap.append(...tools);
+  caption.append(wrap);
+}
+
 function cell(c) {
   if (c === null || c === undefined) return '';
   if (typeof c === 'number') return num(c, 4);

@@ -2,7 +2,7 @@
 // changed elsewhere: a link, Back, a refused setting put back) and writes changes through
 // the same checks as the URL, so a control never shows what the network is not using. A
 // value outside the limits is put back at once, with a notice that gives the limits.
-import { t } from '../i18n.js';
+import { setRich, t } from '../i18n.js';
 import { prop, parseValue } from '../state.js';
 import { showNotice } from './banner.js';
 
@@ -13,7 +13,7 @@ function field(labelKey, input, testid) {
   wrap.className = 'field';
   const text = document.createElement('span');
   text.dataset.i18n = labelKey;
-  text.textContent = t(labelKey);
+  setRich(text, t(labelKey));
   input.dataset.testid = testid;
   wrap.append(text, input);
   return wrap;

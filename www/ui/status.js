@@ -1,5 +1,6 @@
 // Status lines whose text is made from data (progress, results): they remember how to make
-// it, so a language switch rewrites them in the new language.
+// it, so a language switch rewrites them in the new language. Subscripts are real (x_t).
+import { setRich } from '../i18n.js';
 
 /** A set of status lines that can be rewritten together. */
 export function statusLines() {
@@ -9,10 +10,11 @@ export function statusLines() {
     set(el, make) {
       if (make) makers.set(el, make);
       else makers.delete(el);
-      el.textContent = make ? make() : '';
+      if (make) setRich(el, make());
+      else el.textContent = '';
     },
     refresh() {
-      for (const [el, make] of makers) el.textContent = make();
+      for (const [el, make] of makers) setRich(el, make());
     },
   };
 }

@@ -4,6 +4,7 @@
 import { diverging, inkFor } from './palette.js';
 import { fixed } from './format.js';
 import { shortToken } from './tokens.js';
+import { plainText, setRich } from '../i18n.js';
 
 /**
  * @param {string} label   what the vector is (e.g. "h_t")
@@ -18,7 +19,7 @@ export function vectorRow(label, values, opts = {}) {
   const name = document.createElement('span');
   name.className = 'vec-label';
   name.setAttribute('role', 'rowheader');
-  name.textContent = label;
+  setRich(name, label);
   row.append(name);
   const cells = document.createElement('div');
   cells.className = 'cells';
@@ -32,7 +33,7 @@ export function vectorRow(label, values, opts = {}) {
     const who = opts.names ? opts.names[i] : `${i + 1}`;
     const text = `${who}: ${fixed(v, 4)}`;
     cell.dataset.tip = text;
-    cell.setAttribute('aria-label', `${label} ${text}`);
+    cell.setAttribute('aria-label', `${plainText(label)} ${text}`);
     cell.style.background = diverging(v, range);
     cell.style.color = inkFor(v, range);
     if (opts.names) cell.textContent = shortToken(opts.names[i], 6);
@@ -41,4 +42,22 @@ export function vectorRow(label, values, opts = {}) {
   });
   row.append(cells);
   return row;
+}
+
+/** The colour scale of the cells: −, 0, + and what each row is scaled to. */
+export function cellScale(t) {
+  const p = document.createElement('p');
+  p.className = 'scale';
+  p.dataset.testid = 'cell-scale';
+  const lo = document.createElement('span');
+  lo.textContent = '−';
+  const bar = document.createElement('span');
+  bar.className = 'bar';
+  bar.setAttribute('aria-hidden', 'true');
+  const hi = document.createElement('span');
+  hi.textContent = '+';
+  const text = document.createElement('span');
+  text.textContent = t('scale.cells');
+  p.append(lo, bar, hi, text);
+  return p;
 }

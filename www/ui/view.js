@@ -48,6 +48,10 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
         charts.set(name, { box, request });
       }
     },
+    /** The box of the chart `name` (its figure, canvas and table). */
+    box(name) {
+      return charts.get(name)?.box;
+    },
     /** Redraws the named charts (all by default), if the view is on screen. */
     redraw(names = [...charts.keys()]) {
       if (!root.isConnected) return;

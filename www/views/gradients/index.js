@@ -2,7 +2,7 @@
 // by the engine's `GradientLab`; its runs (training under explosion, the memory
 // comparison) are jobs off the page. This module wires controls, runs and texts.
 import './texts.js';
-import { errorText, t } from '../../i18n.js';
+import { errorText, setRich, t } from '../../i18n.js';
 import { configFor } from '../../state.js';
 import { guard } from '../../engine.js';
 import { showNotice } from '../../ui/banner.js';
@@ -60,18 +60,18 @@ export function mountGradients(root, store, wasm, page) {
     const v = guard(() => lab.view());
     const f = v.flow;
     const s = store.get();
-    $('flow-numbers').textContent = t('flow.numbers', { ratio: num(f.ratioPerStep, 4), rho: num(s.radius, 3), ltf: num(f.lastToFirst, 3), pred: num(f.predictedLastToFirst, 3) });
-    $('flow-ratios').textContent = t('flow.ratios', { ratios: f.firstRatios.map((r) => num(r, 4)).join(', ') });
+    setRich($('flow-numbers'), t('flow.numbers', { ratio: num(f.ratioPerStep, 4), rho: num(s.radius, 3), ltf: num(f.lastToFirst, 3), pred: num(f.predictedLastToFirst, 3) }));
+    setRich($('flow-ratios'), t('flow.ratios', { ratios: f.firstRatios.map((r) => num(r, 4)).join(', ') }));
     $('flow-overflow').hidden = !f.overflow;
     $('flow-numbers').dataset.lastToFirst = String(f.lastToFirst);
     $('cells-numbers').replaceChildren(
       ...v.cells.map((cf, i) => {
         const li = document.createElement('li');
-        li.textContent = t('cells.numbers', { cell: cellNames()[i], ltf: num(cf.lastToFirst, 3) });
+        setRich(li, t('cells.numbers', { cell: cellNames()[i], ltf: num(cf.lastToFirst, 3) }));
         return li;
       }),
     );
-    $('spectrum-numbers').textContent = t('spectrum.numbers', { rho: num(f.radius, 4), sigma: num(f.sigmaMax, 4), gamma: num(f.gamma, 3), ig: num(1 / f.gamma, 3) });
+    setRich($('spectrum-numbers'), t('spectrum.numbers', { rho: num(f.radius, 4), sigma: num(f.sigmaMax, 4), gamma: num(f.gamma, 3), ig: num(1 / f.gamma, 3) }));
     $('spectrum-numbers').dataset.rho = String(f.radius);
     $('spectrum-numbers').dataset.sigma = String(f.sigmaMax);
   }

@@ -1,8 +1,8 @@
 // The backward panel: one BPTT step's numbers, from the gradient arriving at h_t to the
 // δ_t that goes on to the step before, the norms that vanish or explode, and the running
 // ∂L/∂W_hh (the engine gives the block of the candidate state, as the seed writes W_hh).
-import { t } from '../../i18n.js';
-import { vectorRow } from '../../ui/vector.js';
+import { setRich, t } from '../../i18n.js';
+import { cellScale, vectorRow } from '../../ui/vector.js';
 import { makeGrid } from '../../ui/grid.js';
 import { num } from '../../ui/format.js';
 import { shortToken } from '../../ui/tokens.js';
@@ -16,7 +16,7 @@ import { formula } from './forward.js';
  */
 export function renderBackward(el, info, rec, { ready, done }) {
   el.replaceChildren();
-  const h = document.createElement('h3');
+  const h = document.createElement('h2');
   el.append(h);
   const f = formula(info.cell === 'simple_rnn' ? 'bptt' : 'dh');
   if (!rec) {
@@ -35,17 +35,17 @@ export function renderBackward(el, info, rec, { ready, done }) {
     vectorRow(t('vec.dh'), rec.dh, { testid: 'vec-dh' }),
     vectorRow(t('vec.delta'), rec.delta, { testid: 'vec-delta' }),
   );
-  el.append(makeGrid(box, t('grid.backward')));
+  el.append(makeGrid(box, t('grid.backward')), cellScale(t));
   if (info.units <= 16) el.append(gradientMatrix(info, rec));
   const p = document.createElement('p');
   p.className = 'readout';
   p.dataset.testid = 'back-norms';
-  p.textContent = `${t('back.norm', { norm: num(rec.dhNorm, 3) })} · ${t('back.whh', { norm: num(rec.dRecurrentNorm, 3) })}`;
+  setRich(p, `${t('back.norm', { norm: num(rec.dhNorm, 3) })} · ${t('back.whh', { norm: num(rec.dRecurrentNorm, 3) })}`);
   el.append(p);
   if (done) {
     const d = document.createElement('p');
     d.className = 'note';
-    d.textContent = t('back.done');
+    setRich(d, t('back.done'));
     el.append(d);
   }
 }
@@ -57,7 +57,7 @@ function gradientMatrix(info, rec) {
   box.dataset.testid = 'grad-whh';
   const title = document.createElement('p');
   title.className = 'hint';
-  title.textContent = t(info.cell === 'simple_rnn' ? 'back.matrix' : 'back.matrixGate', { gate: rec.gate });
+  setRich(title, t(info.cell === 'simple_rnn' ? 'back.matrix' : 'back.matrixGate', { gate: rec.gate }));
   const grid = document.createElement('div');
   const range = Math.max(1e-12, ...rec.dWhh.flat().map((v) => (Number.isFinite(v) ? Math.abs(v) : 0)));
   rec.dWhh.forEach((row, i) => grid.append(vectorRow(`${i + 1}`, row, { range })));

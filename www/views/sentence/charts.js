@@ -2,6 +2,7 @@
 // (one highlighted on request), the loss per epoch and ‖dL/dh_t‖ as the gradient walks back.
 import { t } from '../../i18n.js';
 import { selectControl } from '../../ui/controls.js';
+import { addTools } from '../../ui/chart.js';
 
 export function mountCharts(ctx) {
   const { view, store } = ctx;
@@ -13,12 +14,9 @@ export function mountCharts(ctx) {
     ['grad', 'chart-grad', 220, () => ({ grad: { title: t('chart.grad'), x: t('chart.grad.x'), y: t('chart.grad.y'), series: t('chart.grad.series'), empty: t('chart.grad.empty') } })],
   ]);
   // Which unit stands out in "each unit over time" (0: none).
-  const pick = document.createElement('div');
-  pick.className = 'chart-options';
-  view.$('chart-units').prepend(pick);
   const units = () => ctx.info()?.units ?? 8;
   const highlight = selectControl(store, 'highlight', 'chart.highlight', (v) => (v === '0' ? 'chart.highlight.none' : `h${v}`), 'highlight');
-  pick.append(highlight);
+  addTools(view.box('units'), highlight);
   const select = highlight.querySelector('select');
   return {
     /** Hides the units the network does not have from the highlight menu. */

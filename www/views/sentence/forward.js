@@ -3,7 +3,7 @@
 // probabilities as bars.
 import formulas from 'virtual:formulas';
 import { t } from '../../i18n.js';
-import { vectorRow } from '../../ui/vector.js';
+import { cellScale, vectorRow } from '../../ui/vector.js';
 import { makeGrid } from '../../ui/grid.js';
 import { num } from '../../ui/format.js';
 import { shortToken } from '../../ui/tokens.js';
@@ -20,7 +20,7 @@ export function formula(name) {
 }
 
 function heading(text) {
-  const h = document.createElement('h3');
+  const h = document.createElement('h2');
   h.textContent = text;
   return h;
 }
@@ -68,7 +68,7 @@ export function renderForward(el, info, rec, { done }) {
   box.className = 'vectors';
   box.dataset.testid = 'forward-grid';
   box.append(...rows);
-  el.append(makeGrid(box, t('grid.forward')));
+  el.append(makeGrid(box, t('grid.forward')), cellScale(t));
   if (done) el.append(para(t('forward.done'), 'note'));
 }
 

@@ -121,6 +121,13 @@ export function mountSentence(root, store, wasm, page) {
       render();
     },
     /** For the end-to-end tests and the latency benchmark. */
-    debug: { step: () => ctx.stepping.step(), playground: () => pg },
+    debug: {
+      step: () => ctx.stepping.step(),
+      reset: () => {
+        guard(() => pg.reset());
+        render();
+      },
+      playground: () => pg,
+    },
   };
 }

@@ -4,7 +4,7 @@ import { extend } from '../../i18n.js';
 extend({
   zh: {
     'series.heading': '原文的 Keras 例子：预测正弦波的下一个值',
-    'series.intro': '每条序列是一段相位随机的正弦波 x₁ … x_T，目标是每一步的下一个值 x₂ … x_T+1。模型和原文完全一样：50 个单元的 SimpleRNN（每一步都输出），后面接一个 Dense(1)，均方误差，Adam，训练 20 轮、每批 32 条，然后对没见过的序列做预测。',
+    'series.intro': '每条序列是一段相位随机的正弦波 x₁ … x_T，目标是每一步的下一个值 x₂ … x_{T+1}。模型和原文完全一样：50 个单元的 SimpleRNN（每一步都输出），后面接一个 Dense(1)，均方误差，Adam，训练 20 轮、每批 32 条，然后对没见过的序列做预测。',
     'series.keras': 'Keras（Python）',
     'series.ours': '本项目（Rust）',
     'series.cli': '命令行：',
@@ -33,8 +33,8 @@ extend({
     'series.why': '为什么能预测？隐藏状态记住了前面几步的值，从中能推出波的相位和走向；前几步信息少，所以开头的预测差一些。',
   },
   en: {
-    'series.heading': 'The seed’s Keras example: predict the next value of a sine wave',
-    'series.intro': 'Each sequence is a sine wave x₁ … x_T with a random phase; the target at every step is the next value x₂ … x_T+1. The model is exactly the seed’s: a SimpleRNN of 50 units that outputs at every step, a Dense(1) after it, mean squared error, Adam, 20 epochs of batches of 32, then predictions on sequences it has not seen.',
+    'series.heading': 'The article’s Keras example: predict the next value of a sine wave',
+    'series.intro': 'Each sequence is a sine wave x₁ … x_T with a random phase; the target at every step is the next value x₂ … x_{T+1}. The model is exactly the article’s: a SimpleRNN of 50 units that outputs at every step, a Dense(1) after it, mean squared error, Adam, 20 epochs of batches of 32, then predictions on sequences it has not seen.',
     'series.keras': 'Keras (Python)',
     'series.ours': 'This project (Rust)',
     'series.cli': 'Command line:',

@@ -1,0 +1,187 @@
+// Issue 10: right on every screen. axe-core on every view in both languages at phone and
+// laptop sizes; the phone's first screen; nothing fixed over a chart or a grid; the unit
+// circle round; the keyboard (space steps, one tab stop per grid); Back after a view
+// switch; and screenshots of every view at a phone, a projector and a laptop size.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { openPage } from './helpers.js';
+
+const SHOTS = 'test-results/screenshots';
+const VIEWS = ['sentence', 'gradients', 'series'];
+const SIZES = { phone: [390, 844], projector: [1024, 768], laptop: [1280, 800] };
+
+/** Opens a view with something in every panel (the sentence read to the end, one step back). */
+async function openView(page, view, lang) {
+  const problems = await openPage(page, `?view=${view}&lang=${lang}`);
+  if (view === 'sentence') {
+    for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
+    await page.getByTestId('bptt-step').click();
+  }
+  return problems;
+}
+
+for (const [size, [width, height]] of Object.entries({ phone: SIZES.phone, laptop: SIZES.laptop })) {
+  for (const lang of ['en', 'zh']) {
+    test(`axe-core finds no serious or critical problem: every view, ${lang}, ${size}`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      for (const view of VIEWS) {
+        const problems = await openView(page, view, lang);
+        const result = await new AxeBuilder({ page }).analyze();
+        const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(bad.map((v) => `${view}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`)).toEqual([]);
+        expect(problems).toEqual([]);
+      }
+    });
+  }
+}
+
+test('phone: Step is on the first screen, nothing overflows sideways, nothing fixed covers a chart or a grid', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const view of VIEWS) {
+    const problems = await openView(page, view, 'en');
+    if (view === 'sentence') {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const box = await page.getByTestId('step').boundingBox();
+      expect(box.y + box.height).toBeLessThanOrEqual(844);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    // The element at the centre of every chart and every grid is the chart or the grid.
+    const covered = await page.evaluate(async () => {
+      const out = [];
+      for (const el of document.querySelectorAll('main canvas, main [role=grid]')) {
+        el.scrollIntoView({ block: 'center' });
+        await new Promise((r) => requestAnimationFrame(r));
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        if (!hit || !(el === hit || el.contains(hit))) out.push(`${el.dataset.testid || el.getAttribute('aria-label')} under ${hit?.outerHTML.slice(0, 80)}`);
+      }
+      return out;
+    });
+    expect(covered).toEqual([]);
+    expect(problems).toEqual([]);
+  }
+});
+
+test('phone: the unit circle of the eigenvalue chart is round (width and height within 2%)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const problems = await openPage(page, '?view=gradients');
+  const canvas = page.getByTestId('chart-spectrum');
+  await canvas.scrollIntoViewIfNeeded();
+  // The unit circle is the only pure black in the chart.
+  const box = await canvas.evaluate((c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+    for (let y = 0; y < c.height; y++) {
+      for (let x = 0; x < c.width; x++) {
+        const i = (y * c.width + x) * 4;
+        if (data[i] === 0 && data[i + 1] === 0 && data[i + 2] === 0 && data[i + 3] === 255) {
+          x0 = Math.min(x0, x);
+          x1 = Math.max(x1, x);
+          y0 = Math.min(y0, y);
+          y1 = Math.max(y1, y);
+        }
+      }
+    }
+    return { w: x1 - x0, h: y1 - y0 };
+  });
+  expect(box.w).toBeGreaterThan(50);
+  expect(Math.abs(box.w - box.h) / box.w).toBeLessThan(0.02);
+  expect(problems).toEqual([]);
+});
+
+test('space steps after any button has been clicked; the keys stay away from text fields', async ({ page }) => {
+  const problems = await openPage(page);
+  await page.getByTestId('apply-text').click();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('token-0')).toHaveAttribute('aria-current', 'step');
+  await page.getByTestId('step-back').click();
+  await page.getByTestId('reset').click();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('token-1')).toHaveAttribute('aria-current', 'step');
+  // Typing in the text box does not step.
+  await page.getByTestId('text').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('token-1')).toHaveAttribute('aria-current', 'step');
+  expect(problems).toEqual([]);
+});
+
+test('each cell grid is one tab stop, with the arrow keys inside', async ({ page }) => {
+  const problems = await openPage(page, '?cell=lstm&units=64');
+  for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
+  await page.getByTestId('bptt-step').click();
+  for (const grid of ['forward-grid', 'backward-grid']) {
+    const stops = await page.getByTestId(grid).evaluate((g) => [...g.querySelectorAll('*')].filter((e) => e.tabIndex >= 0).length);
+    expect(stops).toBe(1);
+  }
+  // The whole page: a 64-unit LSTM no longer has hundreds of tab stops.
+  const all = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.tabIndex >= 0 && !e.disabled && e.offsetParent !== null).length);
+  expect(all).toBeLessThan(60);
+  const first = page.getByTestId('forward-grid').locator('[role=gridcell][tabindex="0"]');
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  const focused = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  expect(focused).toMatch(/2: /);
+  // The arrows move in the grid; they do not step the sentence back.
+  await expect(page.getByTestId('token-3')).toHaveAttribute('aria-current', 'step');
+  expect(problems).toEqual([]);
+});
+
+test('Back after switching view returns to the previous view; slider moves add no entry', async ({ page }) => {
+  const problems = await openPage(page, '?lang=en');
+  await page.getByTestId('view-gradients').click();
+  await expect(page).toHaveURL(/view=gradients/);
+  await page.getByTestId('radius').evaluate((el) => {
+    el.value = '1.2';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await expect(page).toHaveURL(/radius=1.2/);
+  await page.getByTestId('view-series').click();
+  await page.goBack();
+  await expect(page.getByTestId('view-gradients')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('radius')).toHaveValue('1.2');
+  await page.goBack();
+  await expect(page.getByTestId('view-sentence')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('step')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('a link in English opens in English in a Chinese browser', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto('./?lang=en');
+  await expect(page.getByTestId('step')).toHaveText('Step');
+  await expect(page).toHaveTitle(/RNN Playground/);
+  await page.goto('./');
+  await expect(page.getByTestId('step')).toHaveText('前进一步');
+  expect(await page.title()).toMatch(/游乐场/);
+  await context.close();
+});
+
+test('a 280-character token and emoji are shown cut or named, and nothing overflows', async ({ page }) => {
+  const long = 'x'.repeat(280);
+  const problems = await openPage(page, `?text=${encodeURIComponent(`${long} 🐼 👨‍👩‍👧`)}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (let i = 0; i < 3; i++) await page.getByTestId('step').click();
+  const chip = page.getByTestId('token-0');
+  expect((await chip.textContent()).length).toBeLessThan(20);
+  await expect(chip).toHaveAttribute('title', long);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+  expect(problems).toEqual([]);
+});
+
+test('screenshots of every view in both languages at a phone, a projector and a laptop size', async ({ page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [size, [width, height]] of Object.entries(SIZES)) {
+    await page.setViewportSize({ width, height });
+    for (const lang of ['en', 'zh']) {
+      for (const view of VIEWS) {
+        const problems = await openView(page, view, lang);
+        await page.screenshot({ path: `${SHOTS}/${view}-${lang}-${size}.png`, fullPage: true });
+        expect(problems).toEqual([]);
+      }
+    }
+  }
+});
