@@ -211,6 +211,18 @@ pub fn norm(v: &[f32]) -> f64 {
 }
 
 #[cfg(test)]
+mod sort_tests {
+    use super::sort_small;
+
+    #[test]
+    fn sorts_and_keeps_equal_items_in_order() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        sort_small(&mut v, |a, b| a.0 < b.0);
+        assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::rng::Rng;
@@ -291,5 +303,19 @@ mod tests {
         add_column_sums(2, 3, &m, &mut s);
         assert_eq!(s, [5.0, 7.0, 9.0]);
         assert!((norm(&[3.0, 4.0]) - 5.0).abs() < 1e-12);
+    }
+}
+
+/// Sorts `v` in place by `less`, keeping equal items in order (insertion sort). The sorts
+/// of this crate are of small or nearly sorted lists (eigenvalues, a chart's x values), so
+/// this is fast enough, and in WebAssembly it is a few hundred bytes where each use of the
+/// standard library's sort adds several kilobytes.
+pub fn sort_small<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && less(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
     }
 }

@@ -41,7 +41,7 @@ pub fn eigenvalues(n: usize, m: &[f32]) -> Option<Vec<Complex>> {
     }
     elmhes(&mut a, n);
     let mut values = hqr(&mut a, n)?;
-    values.sort_by(|x, y| y.abs().total_cmp(&x.abs()).then(y.im.total_cmp(&x.im)));
+    crate::linalg::sort_small(&mut values, |x, y| y.abs().total_cmp(&x.abs()).then(y.im.total_cmp(&x.im)).is_lt());
     Some(values)
 }
 
@@ -304,7 +304,7 @@ pub fn singular_values(rows: usize, cols: usize, m: &[f32]) -> Vec<f64> {
         }
     }
     let mut s: Vec<f64> = a.iter().map(|v| v.iter().map(|x| x * x).sum::<f64>().sqrt()).collect();
-    s.sort_by(|x, y| y.total_cmp(x));
+    crate::linalg::sort_small(&mut s, |x, y| y.total_cmp(x).is_lt());
     s
 }
 
@@ -370,7 +370,7 @@ mod tests {
         ];
         let ev = eigenvalues(4, &m).unwrap();
         let mut re: Vec<f64> = ev.iter().map(|l| l.re).collect();
-        re.sort_by(|a, b| a.total_cmp(b));
+        crate::linalg::sort_small(&mut re, |a, b| a.total_cmp(b).is_lt());
         for (got, want) in re.iter().zip([-4.0, 1.0, 2.0, 3.0]) {
             assert!((got - want).abs() < 1e-6, "{re:?}");
         }

@@ -103,7 +103,7 @@ impl LineChart {
     pub fn table(&self) -> Table {
         let in_table: Vec<&Series> = self.series.iter().filter(|s| s.in_table).collect();
         let mut xs: Vec<f64> = in_table.iter().flat_map(|s| s.points.iter().map(|p| p.0)).filter(|x| x.is_finite()).collect();
-        xs.sort_by(|a, b| a.total_cmp(b));
+        crate::linalg::sort_small(&mut xs, |a, b| a < b);
         xs.dedup();
         let mut columns = vec![self.x_desc.clone()];
         columns.extend(in_table.iter().map(|s| if s.label.is_empty() { self.y_desc.clone() } else { s.label.clone() }));
@@ -323,8 +323,7 @@ where
     let width = style.px(2.0);
     let mut drawn = Drawn::default();
     // Faded series first, so the highlighted one is drawn on top.
-    let mut order: Vec<usize> = (0..chart.series.len()).collect();
-    order.sort_by_key(|&i| !chart.series[i].faded);
+    let order = (0..chart.series.len()).filter(|&i| chart.series[i].faded).chain((0..chart.series.len()).filter(|&i| !chart.series[i].faded));
     for i in order {
         let (s, p) = (&chart.series[i], &placed[i]);
         let color = if s.faded { palette::MUTED.mix(0.35) } else { palette::line(s.color).mix(1.0) };

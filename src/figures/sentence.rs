@@ -110,7 +110,7 @@ pub fn figure(session: &SentenceSession, which: &SentenceFigure) -> Figure {
         }
         SentenceFigure::Grad { title, x, y, series: name, empty } => {
             let mut points: Vec<(f64, f64)> = stepper.backward.iter().map(|b| (b.t as f64, b.dh_norm as f64)).collect();
-            points.sort_by(|a, b| a.0.total_cmp(&b.0));
+            crate::linalg::sort_small(&mut points, |a, b| a.0 < b.0);
             let series = if points.is_empty() {
                 vec![]
             } else {
