@@ -3,11 +3,14 @@
 import { defineConfig } from 'vite';
 import { formulasPlugin } from './www/build/formulas-plugin.js';
 import { cspPlugin } from './www/build/csp-plugin.js';
+import { offlinePlugin } from './www/build/offline-plugin.js';
 
 export default defineConfig({
   base: './',
   publicDir: false,
-  plugins: [formulasPlugin(), cspPlugin()],
+  plugins: [formulasPlugin(), cspPlugin(), offlinePlugin()],
+  // The jobs' worker (www/jobs/worker.js) is an ES module, like the page.
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     target: 'es2022',

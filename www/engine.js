@@ -9,13 +9,40 @@
 import init, * as wasm from './pkg/rnn_playground.js';
 
 let ready = null;
+let compiled = null;
 const resetListeners = new Set();
 let generation = 0;
 
-/** Initialises the module once (compiled while it downloads); resolves to its exports. */
-export function loadEngine() {
-  ready ??= init().then(() => wasm);
+/** The engine's code, compiled while it downloads (index.html preloads it). */
+async function compile() {
+  const url = new URL('./pkg/rnn_playground_bg.wasm', import.meta.url);
+  const response = fetch(url);
+  try {
+    return await WebAssembly.compileStreaming(response);
+  } catch {
+    // A host that does not say `application/wasm`: compile from the bytes instead.
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`${r.status} ${r.statusText} ${url}`);
+    return WebAssembly.compile(await r.arrayBuffer());
+  }
+}
+
+/**
+ * Initialises the module once and resolves to its exports. `module`: code compiled
+ * elsewhere (the page hands its own to the worker, so it is compiled only once).
+ */
+export function loadEngine(module = null) {
+  ready ??= (module ? Promise.resolve(module) : compile()).then(async (m) => {
+    await init({ module_or_path: m });
+    compiled = m;
+    return wasm;
+  });
   return ready;
+}
+
+/** The compiled module (after `loadEngine`), to start another instance from. */
+export function compiledEngine() {
+  return compiled;
 }
 
 /** True for an error the engine reports about its input. */

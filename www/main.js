@@ -2,10 +2,12 @@
 // and keeps the language, the URL, the history and the views in step.
 import { browserLanguage, setLanguage, t, translatePage, language } from './i18n.js';
 import { PAGE_PROPS, addProps, createStore, fromSchema, parseQuery, toQuery } from './state.js';
-import { guard, loadEngine, onEngineReset } from './engine.js';
+import { compiledEngine, guard, loadEngine, onEngineReset } from './engine.js';
 import { initBanners, showNotice } from './ui/banner.js';
 import { refreshControls } from './ui/controls.js';
 import { runOnPage, clearPageCache } from './jobs/run.js';
+import { createJobRunner } from './jobs/client.js';
+import { registerOffline } from './offline.js';
 import { mountSentence } from './views/sentence/index.js';
 import { mountGradients } from './views/gradients/index.js';
 import { mountSeries } from './views/series/index.js';
@@ -48,9 +50,17 @@ async function main() {
   document.getElementById('loading').hidden = true;
 
   const live = document.getElementById('live');
+  // Training and the lab's runs go to a worker with its own engine (started in idle time
+  // after the first view); if none can start, they run here in slices, and the page says so.
+  const jobs = createJobRunner(wasm, compiledEngine(), {
+    onFallback: (reason) => {
+      console.warn('jobs run on the page:', reason);
+      showNotice(t('notice.noWorker'), 'info');
+    },
+  });
   const page = {
     announce: (text) => (live.textContent = text),
-    jobs: { run: (name, payload, onProgress) => runOnPage(wasm, name, payload, onProgress) },
+    jobs,
     textScale: () => 1,
   };
   onEngineReset(({ message }) => {
@@ -103,8 +113,20 @@ async function main() {
     store.replace(next);
   });
   show(VIEWS[store.get().view] ? store.get().view : 'sentence');
-  // For the end-to-end tests: the engine, the store and the mounted views.
-  window.__rnnp = { wasm, store, views: mounted, debugPanic: () => guard(() => wasm.debugPanic()), PAGE_PROPS };
+  const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 300));
+  idle(() => jobs.warm());
+  if (import.meta.env.PROD) registerOffline({ onUpdated: () => showNotice(t('notice.updated'), 'info') });
+  // For the end-to-end tests: the engine, the store, the mounted views, and the jobs both
+  // ways (in the worker, and on the page) to compare their numbers.
+  window.__rnnp = {
+    wasm,
+    store,
+    views: mounted,
+    jobs,
+    runOnPage: (name, payload) => runOnPage(wasm, name, payload),
+    debugPanic: () => guard(() => wasm.debugPanic()),
+    PAGE_PROPS,
+  };
 }
 
 main();

@@ -1,6 +1,7 @@
 // Runs a job of jobs/specs.js on the page itself, in slices of a few milliseconds per
-// animation frame, so the page keeps painting and answering clicks. (The worker runs the
-// same jobs off the page; this is the fallback when no worker can start.)
+// animation frame, so the page keeps painting and answering clicks. The worker runs the
+// same jobs off the page (client.js); this is the fallback when no worker can start, and
+// the tests' reference for "the same numbers wherever it runs".
 import { JOBS } from './specs.js';
 import { guard } from '../engine.js';
 
@@ -11,11 +12,12 @@ const cache = new Map();
  * @param {string} name  a job of JOBS
  * @param {any} payload
  * @param {(progress: any) => void} onProgress
- * @returns {{cancel: () => void, done: Promise<{result: any, cancelled: boolean}>}}
+ * @returns {{cancel: () => void, stop: () => void, done: Promise<{result: any, cancelled: boolean, stopped: boolean}>}}
  */
 export function runOnPage(wasm, name, payload, onProgress = () => {}) {
   const spec = JOBS[name];
   let cancelled = false;
+  let stopped = false;
   let resolve;
   let reject;
   const done = new Promise((res, rej) => ((resolve = res), (reject = rej)));
@@ -23,7 +25,7 @@ export function runOnPage(wasm, name, payload, onProgress = () => {}) {
   try {
     state = guard(() => spec.start(wasm, payload, cache));
   } catch (err) {
-    return { cancel() {}, done: Promise.reject(err) };
+    return { cancel() {}, stop() {}, done: Promise.reject(err) };
   }
   let chunk = 1;
   const budget = 12;
@@ -45,15 +47,25 @@ export function runOnPage(wasm, name, payload, onProgress = () => {}) {
       return reject(err);
     }
     onProgress(progress);
-    if (progress.done) resolve({ result: spec.result(state), cancelled: false });
-    else requestAnimationFrame(frame);
+    if (progress.done || stopped) {
+      cancelled = true;
+      try {
+        resolve({ result: guard(() => spec.result(state)), cancelled: false, stopped: !progress.done });
+      } catch (err) {
+        reject(err);
+      }
+    } else requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
   return {
     cancel() {
       if (cancelled) return;
       cancelled = true;
-      resolve({ result: null, cancelled: true });
+      resolve({ result: null, cancelled: true, stopped: false });
+    },
+    /** Ends after the current slice and hands back what there is. */
+    stop() {
+      stopped = true;
     },
     done,
   };

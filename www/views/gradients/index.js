@@ -36,9 +36,9 @@ export function mountGradients(root, store, wasm, page) {
     numberControl(store, 'clipC', 'explode.clip', 0.01, 'clip'),
     numberControl(store, 'taskLen', 'explode.taskLen', 1, 'task-len'),
   );
-  const explodeButton = button('explode.run', 'train-grad', () => (explodeJob ? stopRun(explodeJob) : startExplode()), 'primary');
+  const explodeButton = button('explode.run', 'train-grad', () => (explodeJob ? explodeJob.stop() : startExplode()), 'primary');
   $('explode-controls').append(explodeButton);
-  const raceButton = button('race.run', 'race', () => (raceJob ? stopRun(raceJob) : startRace()), 'primary');
+  const raceButton = button('race.run', 'race', () => (raceJob ? raceJob.stop() : startRace()), 'primary');
   $('race-controls').append(raceButton);
   let explodeJob = null;
   let raceJob = null;

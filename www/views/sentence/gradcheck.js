@@ -10,7 +10,7 @@ export function mountGradcheck(ctx) {
   const { view, page } = ctx;
   const { $ } = view;
   let job = null;
-  $('gradcheck').addEventListener('click', () => (job ? job.cancel() : start()));
+  $('gradcheck').addEventListener('click', () => (job ? job.stop() : start()));
 
   function describe(g) {
     if (g.judged === 0) return t('gradcheck.nothing', { checked: g.checked, total: g.total, floor: num(g.floor, 2) });
@@ -31,10 +31,12 @@ export function mountGradcheck(ctx) {
       progress: (p) => {
         progress.value = p.report.checked / Math.max(1, p.report.planned);
       },
-      done: ({ result, cancelled }) => {
+      done: ({ result, cancelled, stopped }) => {
         job = null;
         progress.hidden = true;
-        view.status.set($('gradcheck-result'), () => (cancelled ? t('gradcheck.cancelled') : describe(result)));
+        if (cancelled || !result) return view.status.set($('gradcheck-result'), () => t('gradcheck.cancelled'));
+        // Stopped early: what was checked so far still counts, and the page says it is partial.
+        view.status.set($('gradcheck-result'), () => (stopped ? `${t('gradcheck.partial')} ` : '') + describe(result));
       },
     });
   }

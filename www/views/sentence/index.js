@@ -39,7 +39,6 @@ export function mountSentence(root, store, wasm, page) {
     pg: () => pg,
     info: () => info,
     config: () => configFor(store.get(), 'sentence'),
-    busy: () => training.busy(),
   };
   mountControls(ctx);
   ctx.stepping = mountStepping(ctx, render);
@@ -95,7 +94,7 @@ export function mountSentence(root, store, wasm, page) {
     renderForward(view.$('forward'), info, current, { done: pos.forward === pos.length });
     renderPrediction(view.$('prediction'), info, current);
     renderBackward(view.$('backward'), info, guard(() => pg.lastBack()), { ready: pos.forward === pos.length, done: pos.backward === pos.length });
-    ctx.stepping.update(pos, training.busy());
+    ctx.stepping.update(pos);
     const v = info.vocabulary.length;
     view.$('loss-readout').textContent = `${t('train.loss', { loss: num(guard(() => pg.sentenceLoss()), 4) })} · ${t('train.lnv', { v, lnv: num(info.uniformLoss, 4) })}`;
     view.redraw();

@@ -15,7 +15,7 @@ function typing(el) {
 }
 
 /**
- * @param {any} ctx  the view's shared state ({view, store, pg(), info(), busy(), page})
+ * @param {any} ctx  the view's shared state ({view, store, pg(), info(), page})
  * @param {() => void} render
  */
 export function mountStepping(ctx, render) {
@@ -44,7 +44,6 @@ export function mountStepping(ctx, render) {
   }
 
   function step() {
-    if (ctx.busy()) return false;
     const rec = guard(() => ctx.pg().step());
     remember();
     render();
@@ -54,7 +53,6 @@ export function mountStepping(ctx, render) {
   }
 
   function back() {
-    if (ctx.busy()) return;
     player.pause();
     guard(() => ctx.pg().stepBack());
     remember();
@@ -62,7 +60,6 @@ export function mountStepping(ctx, render) {
   }
 
   function toStart() {
-    if (ctx.busy()) return;
     player.pause();
     guard(() => ctx.pg().reset());
     remember();
@@ -71,7 +68,6 @@ export function mountStepping(ctx, render) {
   }
 
   function bptt() {
-    if (ctx.busy()) return;
     player.pause();
     const rec = guard(() => ctx.pg().bpttStep());
     remember();
@@ -98,14 +94,15 @@ export function mountStepping(ctx, render) {
   return {
     player,
     step,
-    /** Enables the buttons for the position. */
-    update(pos, busy) {
+    /**
+     * Enables the buttons for the position. (Training runs on a copy in the worker, so
+     * stepping the network on screen goes on while it trains.)
+     */
+    update(pos) {
       const q = (id) => view.root.querySelector(`[data-testid="${id}"]`);
-      q('step').disabled = busy || pos.forward === pos.length;
-      q('step-back').disabled = busy || (pos.forward === 0 && pos.backward === 0);
-      q('reset').disabled = busy;
-      q('play').disabled = busy;
-      q('bptt-step').disabled = busy || pos.forward !== pos.length || pos.backward === pos.length;
+      q('step').disabled = pos.forward === pos.length;
+      q('step-back').disabled = pos.forward === 0 && pos.backward === 0;
+      q('bptt-step').disabled = pos.forward !== pos.length || pos.backward === pos.length;
     },
   };
 }

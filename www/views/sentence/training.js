@@ -28,7 +28,6 @@ export function mountTraining(ctx, render) {
    */
   function start(epochs, { quiet = false, then = () => {} } = {}) {
     if (job) return;
-    ctx.stepping.player.pause();
     const config = ctx.config();
     const from = guard(() => ctx.pg().losses().length);
     $('progress').value = 0;
@@ -41,7 +40,7 @@ export function mountTraining(ctx, render) {
         $('progress').value = p.finished / p.total;
         view.status.set($('train-status'), () => t('train.progress', { epoch: Math.max(0, p.epochs - from), total: epochs }) + (p.report ? ` · ${t('train.gradnorm', { norm: num(p.report.gradNorm, 3) })}` : ''));
       },
-      done: ({ result, cancelled }) => {
+      done: ({ result, cancelled, stopped }) => {
         job = null;
         render();
         if (cancelled || !result) return;
@@ -53,6 +52,8 @@ export function mountTraining(ctx, render) {
           const message = errorText(result.report.diverged);
           view.status.set($('train-status'), () => t('train.diverged', { message: errorText(result.report.diverged) }));
           showNotice(t('train.diverged', { message }), 'warn');
+        } else if (stopped) {
+          view.status.set($('train-status'), () => t('train.stopped', { n: done }));
         } else if (!quiet) {
           view.status.set($('train-status'), () => t('train.done'));
           page.announce(t('live.trained', { loss: num(ctx.pg().sentenceLoss(), 3) }));
@@ -65,9 +66,9 @@ export function mountTraining(ctx, render) {
     render();
   }
 
+  /** The Stop button: the epochs trained so far are kept. */
   function stop() {
-    job?.cancel();
-    view.status.set($('train-status'), () => t('train.stopped'));
+    job?.stop();
   }
 
   function reinit() {

@@ -27,7 +27,7 @@ export function mountSeries(root, store, wasm, page) {
     numberControl(store, 'noise', 'series.noise', 0.05, 'series-noise'),
     numberControl(store, 'sseed', 'series.seed', 1, 'series-seed'),
   );
-  const trainButton = button('series.train', 'train-series', () => (job ? job.cancel() : train()), 'primary');
+  const trainButton = button('series.train', 'train-series', () => (job ? job.stop() : train()), 'primary');
   $('train-row').append(trainButton);
   view.charts([
     ['loss', 'chart-series-loss', 260, () => ({ loss: { title: t('series.lossTitle'), x: t('series.epoch'), y: t('series.loss'), loss: t('series.lossLine'), baseline: t('series.baseline'), empty: t('series.lossEmpty') } })],

@@ -1,0 +1,131 @@
+// Runs the page's long jobs in a Web Worker (worker.js) that owns its own engine, so
+// the page keeps answering while it trains. If no worker can start (an old browser, a
+// failed load), jobs run on the page in slices (run.js) and `onFallback` says so.
+//
+// A run is {cancel(), stop(), done}: `cancel` drops the job (the settings it used
+// changed), `stop` ends it early and still hands back what it has (the Stop button).
+// `done` resolves to {result, cancelled, stopped}.
+import { runOnPage } from './run.js';
+
+/**
+ * @param {any} wasm  the page's engine (for the fallback)
+ * @param {WebAssembly.Module | null} module  the page's compiled engine, for the worker
+ * @param {{onFallback?: (reason: string) => void}} [options]
+ */
+export function createJobRunner(wasm, module, { onFallback = () => {} } = {}) {
+  let worker = null;
+  let ready = null;
+  let fallback = false;
+  let nextId = 1;
+  const pending = new Map();
+
+  function useFallback(reason) {
+    if (fallback) return;
+    fallback = true;
+    worker?.terminate();
+    worker = null;
+    onFallback(reason);
+  }
+
+  /** Starts the worker; resolves true once its engine is ready, false if it cannot. */
+  function start() {
+    if (ready) return ready;
+    ready = new Promise((resolve) => {
+      if (typeof Worker !== 'function' || !module) {
+        useFallback('no worker');
+        return resolve(false);
+      }
+      try {
+        worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'rnnp-jobs' });
+      } catch (err) {
+        useFallback(String(err?.message || err));
+        return resolve(false);
+      }
+      const failed = (reason) => {
+        // Jobs already sent are lost with the worker: they end in an error.
+        for (const [, p] of pending) p.reject(new Error(reason));
+        pending.clear();
+        useFallback(reason);
+        resolve(false);
+      };
+      worker.onerror = (e) => {
+        e.preventDefault?.();
+        failed(e.message || 'the worker could not start');
+      };
+      worker.onmessage = ({ data }) => {
+        if (data.type === 'ready') return resolve(true);
+        if (data.type === 'failed') return failed(data.message);
+        const p = pending.get(data.id);
+        if (!p) return;
+        if (data.type === 'progress') p.onProgress(data.progress);
+        else if (data.type === 'done') {
+          pending.delete(data.id);
+          p.resolve({ result: data.result, cancelled: false, stopped: data.stopped });
+        } else if (data.type === 'error') {
+          pending.delete(data.id);
+          const err = new Error(data.error.message);
+          err.name = data.error.name;
+          if (data.error.detail) err.detail = data.error.detail;
+          p.reject(err);
+        }
+      };
+      worker.postMessage({ type: 'init', module });
+    });
+    return ready;
+  }
+
+  function runInWorker(name, payload, onProgress) {
+    const id = nextId++;
+    let settled = false;
+    let resolve;
+    let reject;
+    const done = new Promise((res, rej) => ((resolve = res), (reject = rej)));
+    let local = null; // the fallback's run, if the worker turned out not to start
+    const entry = {
+      onProgress,
+      resolve: (v) => !settled && ((settled = true), resolve(v)),
+      reject: (e) => !settled && ((settled = true), reject(e)),
+    };
+    pending.set(id, entry);
+    let stopAsked = false;
+    start().then((ok) => {
+      if (settled) return pending.delete(id);
+      if (ok) {
+        worker.postMessage({ type: 'start', id, name, payload });
+        if (stopAsked) worker.postMessage({ type: 'stop', id });
+      } else {
+        pending.delete(id);
+        local = runOnPage(wasm, name, payload, onProgress);
+        if (stopAsked) local.stop();
+        local.done.then(entry.resolve, entry.reject);
+      }
+    });
+    return {
+      cancel() {
+        if (settled) return;
+        if (local) local.cancel();
+        else worker?.postMessage({ type: 'cancel', id });
+        pending.delete(id);
+        entry.resolve({ result: null, cancelled: true, stopped: false });
+      },
+      stop() {
+        if (settled) return;
+        stopAsked = true;
+        if (local) local.stop();
+        else worker?.postMessage({ type: 'stop', id });
+      },
+      done,
+    };
+  }
+
+  return {
+    /** Starts the worker ahead of the first job (in idle time, after the first view). */
+    warm: start,
+    /** Where jobs run now: 'worker', or 'page' after a fallback. */
+    where: () => (fallback ? 'page' : 'worker'),
+    run(name, payload, onProgress = () => {}) {
+      if (fallback) return runOnPage(wasm, name, payload, onProgress);
+      return runInWorker(name, payload, onProgress);
+    },
+  };
+}

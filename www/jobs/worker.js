@@ -1,0 +1,102 @@
+// The page's Web Worker: its own engine instance, running the long jobs of specs.js so
+// the page never waits for them. Messages (see client.js, which talks to it):
+//
+//   page → worker  {type: 'init', module}           the page's compiled engine
+//                  {type: 'start', id, name, payload}
+//                  {type: 'stop', id}     finish now and hand back what there is
+//                  {type: 'cancel', id}   finish now, hand back nothing
+//   worker → page  {type: 'ready'} | {type: 'failed', message}
+//                  {type: 'progress', id, progress}
+//                  {type: 'done', id, result, stopped}
+//                  {type: 'error', id, error: {name, message, detail}}
+//
+// A job runs in chunks of about 30 ms; between chunks the worker reads its messages (a
+// stop or a cancel) and posts the latest progress. A trap restarts this instance only.
+import { guard, loadEngine, onEngineReset } from '../engine.js';
+import { JOBS } from './specs.js';
+
+const cache = new Map();
+const jobs = new Map();
+let engine = null;
+onEngineReset(() => cache.clear());
+
+/** Lets the worker read the messages that arrived (a stop, a cancel) before going on. */
+const channel = new MessageChannel();
+const waiting = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+function yieldToMessages() {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
+/** The buffers of the typed arrays in `value` (one level deep), to move rather than copy. */
+function buffers(value) {
+  const out = [];
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) if (ArrayBuffer.isView(v)) out.push(v.buffer);
+  }
+  return out;
+}
+
+function errorRecord(err) {
+  return { name: err?.name || 'Error', message: String(err?.message || err), detail: err?.detail ?? null };
+}
+
+async function run(id, name, payload) {
+  const flags = jobs.get(id);
+  const spec = JOBS[name];
+  try {
+    if (!spec) throw new Error(`no job named ${name}`);
+    const wasm = await engine;
+    const state = guard(() => spec.start(wasm, payload, cache));
+    let chunk = 1;
+    for (;;) {
+      const started = performance.now();
+      let progress = null;
+      while (performance.now() - started < 30) {
+        const t0 = performance.now();
+        progress = guard(() => spec.step(state, chunk));
+        const took = performance.now() - t0;
+        // About 8 ms a call: the worker stays quick to hear a stop.
+        chunk = Math.max(1, Math.round(took > 0 ? (chunk * 8) / took : chunk * 2));
+        if (progress.done) break;
+      }
+      await yieldToMessages();
+      if (flags.cancelled) return;
+      postMessage({ type: 'progress', id, progress });
+      if (progress.done || flags.stopped) {
+        const result = guard(() => spec.result(state));
+        postMessage({ type: 'done', id, result, stopped: !progress.done }, buffers(result));
+        return;
+      }
+    }
+  } catch (err) {
+    postMessage({ type: 'error', id, error: errorRecord(err) });
+  } finally {
+    jobs.delete(id);
+  }
+}
+
+self.onmessage = ({ data }) => {
+  switch (data.type) {
+    case 'init':
+      engine = loadEngine(data.module);
+      engine.then(
+        () => postMessage({ type: 'ready' }),
+        (err) => postMessage({ type: 'failed', message: String(err?.message || err) }),
+      );
+      break;
+    case 'start':
+      jobs.set(data.id, { stopped: false, cancelled: false });
+      run(data.id, data.name, data.payload);
+      break;
+    case 'stop':
+    case 'cancel': {
+      const flags = jobs.get(data.id);
+      if (flags) flags[data.type === 'stop' ? 'stopped' : 'cancelled'] = true;
+      break;
+    }
+  }
+};
