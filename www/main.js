@@ -47,6 +47,9 @@ async function main() {
     showNotice(t('notice.url', { names: rejected.join(', ') }), 'warn');
     history.replaceState(null, '', location.pathname + toQuery(store.get()) + location.hash);
   }
+  // The engine's start and the first view's build are separate tasks: neither holds the
+  // page for long on a slow phone.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   document.getElementById('loading').hidden = true;
 
   const live = document.getElementById('live');

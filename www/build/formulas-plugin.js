@@ -7,8 +7,18 @@ import { FORMULAS } from '../formulas.tex.js';
 const ID = 'virtual:formulas';
 const RESOLVED = '\0' + ID;
 
+/**
+ * KaTeX writes `\,` as a thin-space character and puts an invisible "function application"
+ * character after `\tanh`. Math fonts lack both, so the browser searches the system's fonts
+ * for them and loads a whole CJK serif font (a long task on a phone) to draw nothing: a
+ * MathML space and no character draw the same.
+ */
+function withoutFallbackCharacters(mathml) {
+  return mathml.replaceAll('<mtext>\u2009</mtext>', '<mspace width="0.1667em"></mspace>').replaceAll('<mo>\u2061</mo>', '');
+}
+
 export function render(tex) {
-  return katex.renderToString(tex, { output: 'mathml', throwOnError: true, displayMode: false });
+  return withoutFallbackCharacters(katex.renderToString(tex, { output: 'mathml', throwOnError: true, displayMode: false }));
 }
 
 export function formulasPlugin() {

@@ -81,9 +81,28 @@ export function createJobRunner(wasm, module, { onFallback = () => {} } = {}) {
     let reject;
     const done = new Promise((res, rej) => ((resolve = res), (reject = rej)));
     let local = null; // the fallback's run, if the worker turned out not to start
+    // The worker reports every few tens of milliseconds; the page shows the latest report
+    // once per frame, however many arrived.
+    let latest = null;
+    let frame = 0;
+    const showLatest = () => {
+      frame = 0;
+      const p = latest;
+      latest = null;
+      if (p && !settled) onProgress(p);
+    };
     const entry = {
-      onProgress,
-      resolve: (v) => !settled && ((settled = true), resolve(v)),
+      onProgress: (p) => {
+        latest = p;
+        frame ||= requestAnimationFrame(showLatest);
+      },
+      resolve: (v) => {
+        if (settled) return;
+        // A report still waiting for its frame is older than the result: it is dropped.
+        cancelAnimationFrame(frame);
+        settled = true;
+        resolve(v);
+      },
       reject: (e) => !settled && ((settled = true), reject(e)),
     };
     pending.set(id, entry);

@@ -32,10 +32,19 @@ export function chartBox(testid, height = 240) {
   table.id = `${testid}-table`;
   toggle.setAttribute('aria-controls', table.id);
   const label = () => (toggle.textContent = t(table.hidden ? 'chart.table' : 'chart.table.hide'));
+  // The table is written only while it is open: most students never open it, and a step
+  // would otherwise rebuild every chart's table.
+  let written = null;
+  const writeTable = () => {
+    if (table.hidden || !last || written === last) return;
+    written = last;
+    table.innerHTML = renderTable(last.table);
+  };
   toggle.addEventListener('click', () => {
     table.hidden = !table.hidden;
     toggle.setAttribute('aria-expanded', String(!table.hidden));
     label();
+    writeTable();
   });
   label();
   caption.append(note, toggle);
@@ -59,7 +68,7 @@ export function chartBox(testid, height = 240) {
       const hidden = data.drawn.above + data.drawn.below;
       note.hidden = hidden === 0;
       note.textContent = hidden ? t('chart.hidden.points', { n: hidden }) : '';
-      table.innerHTML = renderTable(data.table);
+      writeTable();
     },
   };
   return box;
@@ -88,15 +97,20 @@ export function renderTable(table) {
   return html.join('');
 }
 
-/** Sizes the canvas to its box in device pixels and returns the device-pixel ratio. */
-export function fitCanvas(canvas) {
-  const dpr = Math.min(3, window.devicePixelRatio || 1);
-  const r = canvas.getBoundingClientRect();
-  const w = Math.max(50, Math.round(r.width * dpr));
-  const h = Math.max(50, Math.round(r.height * dpr));
+/**
+ * Gives the canvas `size` ({width, height} in device pixels, as a ResizeObserver measured
+ * its box) and returns the scale to draw at (canvas pixels per CSS pixel, at most 2: on
+ * a phone with 3 device pixels to each CSS pixel, a canvas at 3 has 2.25 times the pixels
+ * to fill and to hand to the compositor, for a difference the eye does not see).
+ */
+export function sizeCanvas(canvas, size) {
+  const scale = Math.min(2, size.dpr || 1);
+  const ratio = scale / (size.dpr || 1);
+  const w = Math.max(50, Math.round(size.width * ratio));
+  const h = Math.max(50, Math.round(size.height * ratio));
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== h) canvas.height = h;
-  return dpr;
+  return scale;
 }
 
 function escape(s) {

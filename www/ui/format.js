@@ -17,6 +17,16 @@ export function num(v, digits = 3) {
   return v.toPrecision(digits);
 }
 
+/**
+ * A whole number with thousands separated by commas (as both of the page's languages
+ * write them). Not `toLocaleString`: its first call loads the browser's number formats,
+ * a long task on a phone.
+ */
+export function whole(v) {
+  const n = Math.round(v);
+  return Number.isFinite(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : num(v);
+}
+
 /** Fixed decimals, for values in [-1, 1]. */
 export function fixed(v, d = 3) {
   return Number.isFinite(v) ? v.toFixed(d) : num(v);

@@ -1,10 +1,15 @@
 // What every view repeats: its template, translated; its charts (drawn only while the view
 // is on screen, again when it is resized or relabelled); its long jobs (cancelled when
 // the settings they used change); its status lines; and the engine restart after a trap.
+//
+// Charts are drawn in animation frames, never while the page builds: their sizes come
+// from a ResizeObserver (so drawing never forces a layout), several changes in one frame
+// draw once, and a frame draws charts for at most about 12 ms, leaving the rest to the
+// next (start-up stays in short tasks on a slow phone).
 import { translatePage } from '../i18n.js';
 import { guard, isEngineError, onEngineReset } from '../engine.js';
 import { prop } from '../state.js';
-import { chartBox, fitCanvas } from './chart.js';
+import { chartBox, sizeCanvas } from './chart.js';
 import { statusLines } from './status.js';
 import { setLabel } from './controls.js';
 import { showError } from './banner.js';
@@ -25,12 +30,66 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
   const jobs = new Set();
   const resetters = [];
 
-  let resizeTimer = 0;
-  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => {
-    clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => view.redraw(), 120);
-  }) : null;
-  observer?.observe(root);
+  /** Chart names waiting to be drawn, and the frame that will draw them. */
+  const pending = new Set();
+  let frame = 0;
+  const FRAME_BUDGET_MS = 12;
+
+  /** Each canvas's size in device pixels, as the browser laid it out. */
+  const sizes = new WeakMap();
+  const observer =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver((entries) => {
+          for (const e of entries) {
+            const device = e.devicePixelContentBoxSize?.[0];
+            const dpr = window.devicePixelRatio || 1;
+            const size = device
+              ? { width: device.inlineSize, height: device.blockSize, dpr: window.devicePixelRatio || 1 }
+              : { width: Math.round(e.contentRect.width * dpr), height: Math.round(e.contentRect.height * dpr), dpr };
+            const old = sizes.get(e.target);
+            sizes.set(e.target, size);
+            if (!old || old.width !== size.width || old.height !== size.height) {
+              const name = [...charts].find(([, c]) => c.box.canvas === e.target)?.[0];
+              if (name) view.redraw([name]);
+            }
+          }
+        })
+      : null;
+
+  /** Draws one chart now, at the size the browser gave its canvas. */
+  function drawChart(name, obj) {
+    const c = charts.get(name);
+    if (!c) return;
+    const size = sizes.get(c.box.canvas) ?? (observer ? null : measured(c.box.canvas));
+    // Not laid out yet (or hidden): the observer draws it once it has a size.
+    if (!size || size.width === 0) return;
+    const scale = sizeCanvas(c.box.canvas, size);
+    const request = c.request();
+    const data = guard(() => obj.draw(c.box.canvas, { scale, text: textScale() }, request));
+    c.box.show(data, Object.values(request)[0].title);
+  }
+
+  /** Without ResizeObserver: the canvas's size read from the layout. */
+  function measured(canvas) {
+    const dpr = window.devicePixelRatio || 1;
+    const r = canvas.getBoundingClientRect();
+    return { width: Math.round(r.width * dpr), height: Math.round(r.height * dpr), dpr };
+  }
+
+  /** Draws the pending charts for up to the frame's budget; the rest wait a frame. */
+  function flush(budget = FRAME_BUDGET_MS) {
+    frame = 0;
+    if (!root.isConnected) return;
+    const obj = engine();
+    if (!obj) return pending.clear();
+    const start = performance.now();
+    for (const name of [...pending]) {
+      if (performance.now() - start > budget) break;
+      pending.delete(name);
+      drawChart(name, obj);
+    }
+    if (pending.size) frame = requestAnimationFrame(() => flush());
+  }
 
   const view = {
     root,
@@ -46,25 +105,29 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
         const box = chartBox(testid, height);
         $(`chart-${name}`).append(box.figure);
         charts.set(name, { box, request });
+        try {
+          observer?.observe(box.canvas, { box: 'device-pixel-content-box' });
+        } catch {
+          observer?.observe(box.canvas); // a browser without device-pixel boxes
+        }
       }
     },
     /** The box of the chart `name` (its figure, canvas and table). */
     box(name) {
       return charts.get(name)?.box;
     },
-    /** Redraws the named charts (all by default), if the view is on screen. */
+    /**
+     * Redraws the named charts (all by default) in the next frame, if the view is on
+     * screen. Several calls in one frame draw each chart once.
+     */
     redraw(names = [...charts.keys()]) {
-      if (!root.isConnected) return;
-      const obj = engine();
-      if (!obj) return;
-      for (const name of names) {
-        const c = charts.get(name);
-        if (!c) continue;
-        const scale = fitCanvas(c.box.canvas);
-        const request = c.request();
-        const data = guard(() => obj.draw(c.box.canvas, { scale, text: textScale() }, request));
-        c.box.show(data, Object.values(request)[0].title);
-      }
+      for (const n of names) if (charts.has(n)) pending.add(n);
+      if (pending.size && !frame) frame = requestAnimationFrame(() => flush());
+    },
+    /** Draws what is waiting now, all of it (the benchmark's step, and the tests). */
+    flush() {
+      cancelAnimationFrame(frame);
+      flush(Infinity);
     },
     /**
      * Runs the page job `name` (jobs/specs.js). While it runs, `button` (if any) says
@@ -72,8 +135,17 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
      * `progress(p)` gets its reports; `done({result, cancelled})` its end. An error becomes
      * a notice. The job stops with `cancelJobs` (new settings, an engine restart).
      */
-    job(name, payload, { button = null, idleKey = '', busyKey = '', progress = () => {}, done = () => {} } = {}) {
-      const run = runner.run(name, payload, progress);
+    job(name, payload, { button = null, idleKey = '', busyKey = '', progress = () => {}, done = () => {}, every = 100 } = {}) {
+      // Reports at most every `every` ms: a progress bar at ten frames a second looks
+      // the same, and leaves a slow phone's main thread free for the student's clicks.
+      let last = -Infinity;
+      const throttled = (p) => {
+        const now = performance.now();
+        if (now - last < every) return;
+        last = now;
+        progress(p);
+      };
+      const run = runner.run(name, payload, throttled);
       jobs.add(run);
       if (button) setLabel(button, busyKey);
       run.done

@@ -161,7 +161,8 @@ export function mountGradients(root, store, wasm, page) {
       guard(() => lab.showRace(v));
       $('race-progress').value = v.progress / Math.max(1, v.total);
       view.status.set($('race-status'), () => t('race.progress', { done: v.progress, total: v.total }));
-      drawRaceTable(v.results);
+      // A new row only when a run finished (a report between changes nothing there).
+      if ($('race-results').rows.length !== v.results.length) drawRaceTable(v.results);
       view.redraw(['race']);
     };
     raceJob = view.job('race', { lab: labConfig(), race: {} }, {
@@ -194,6 +195,7 @@ export function mountGradients(root, store, wasm, page) {
     relabel() {
       view.relabel();
       render();
+      if (shown.race) drawRaceTable(shown.race.results);
     },
     debug: { lab: () => lab, explode: () => shown.explode, race: () => shown.race },
   };

@@ -127,6 +127,8 @@ export function mountSentence(root, store, wasm, page) {
         render();
       },
       playground: () => pg,
+      /** Draws the charts waiting for the next frame now. */
+      flush: () => view.flush(),
     },
   };
 }

@@ -7,7 +7,7 @@ import { errorText, t } from '../../i18n.js';
 import { guard } from '../../engine.js';
 import { showNotice } from '../../ui/banner.js';
 import { button, numberControl } from '../../ui/controls.js';
-import { num } from '../../ui/format.js';
+import { num, whole } from '../../ui/format.js';
 
 export function mountTraining(ctx, render) {
   const { view, store, page } = ctx;
@@ -19,7 +19,7 @@ export function mountTraining(ctx, render) {
 
   function showSpeed(msPerEpoch) {
     const us = (msPerEpoch * 1000) / ctx.info().tokens.length;
-    view.status.set($('perf'), () => `${t('perf.title')}: ${t('perf.token', { us: num(us, 3) })} · ${t('perf.steps', { n: Math.round(1000 / msPerEpoch).toLocaleString() })}`);
+    view.status.set($('perf'), () => `${t('perf.title')}: ${t('perf.token', { us: num(us, 3) })} · ${t('perf.steps', { n: whole(1000 / msPerEpoch) })}`);
   }
 
   /**
