@@ -4,11 +4,12 @@ import { defineConfig } from 'vite';
 import { formulasPlugin } from './www/build/formulas-plugin.js';
 import { cspPlugin } from './www/build/csp-plugin.js';
 import { offlinePlugin } from './www/build/offline-plugin.js';
+import { bootPlugin } from './www/build/boot-plugin.js';
 
 export default defineConfig({
   base: './',
   publicDir: false,
-  plugins: [formulasPlugin(), cspPlugin(), offlinePlugin()],
+  plugins: [formulasPlugin(), bootPlugin(), cspPlugin(), offlinePlugin()],
   // The jobs' worker (www/jobs/worker.js) is an ES module, like the page.
   worker: { format: 'es' },
   build: {

@@ -1,6 +1,10 @@
 // The page: reads the settings from the URL, loads the engine, shows one view at a time,
 // and keeps the language, the URL, the history and the views in step.
 import { browserLanguage, setLanguage, t, translatePage, language } from './i18n.js';
+import { showSkeleton } from './ui/view.js';
+import { TEMPLATE as SENTENCE } from './views/sentence/template.js';
+import { TEMPLATE as GRADIENTS } from './views/gradients/template.js';
+import { TEMPLATE as SERIES } from './views/series/template.js';
 import { PAGE_PROPS, addProps, createStore, fromSchema, parseQuery, toQuery } from './state.js';
 import { compiledEngine, guard, loadEngine, onEngineReset } from './engine.js';
 import { initBanners, showNotice } from './ui/banner.js';
@@ -13,6 +17,7 @@ import { mountGradients } from './views/gradients/index.js';
 import { mountSeries } from './views/series/index.js';
 
 const VIEWS = { sentence: mountSentence, gradients: mountGradients, series: mountSeries };
+const TEMPLATES = { sentence: SENTENCE, gradients: GRADIENTS, series: SERIES };
 
 /** The document's title and description in the page's language. */
 function translateDocument() {
@@ -31,6 +36,26 @@ async function main() {
   setLanguage(early.lang || browserLanguage());
   translateDocument();
 
+  // Only the shown view is in the document (the others wait, detached, with their state),
+  // so the test ids of controls that exist in two views never collide, and only its charts
+  // are drawn.
+  const roots = {};
+  for (const name of Object.keys(VIEWS)) {
+    roots[name] = document.getElementById(`view-${name}`);
+    roots[name].remove();
+    roots[name].hidden = false;
+  }
+  const main = document.getElementById('main');
+  // The view's words and the places of its parts appear at once; the engine's parts fill
+  // them when it has loaded.
+  const first = VIEWS[early.view] ? early.view : 'sentence';
+  showSkeleton(roots[first], TEMPLATES[first]);
+  main.append(roots[first]);
+
+  // The engine (the largest file) is fetched once the words are on screen: fetched with
+  // them, it shares a slow network with the page's own script and text, and the page
+  // shows nothing for longer (see BENCHMARKS.md, "Start-up").
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   let wasm;
   try {
     wasm = await loadEngine();
@@ -72,16 +97,6 @@ async function main() {
   });
 
   const mounted = {};
-  // Only the shown view is in the document (the others wait, detached, with their state),
-  // so the test ids of controls that exist in two views never collide, and only its charts
-  // are drawn.
-  const roots = {};
-  for (const name of Object.keys(VIEWS)) {
-    roots[name] = document.getElementById(`view-${name}`);
-    roots[name].remove();
-    roots[name].hidden = false;
-  }
-  const main = document.getElementById('main');
   function show(view) {
     for (const name of Object.keys(roots)) {
       const tab = document.querySelector(`[data-view="${name}"]`);
@@ -91,7 +106,10 @@ async function main() {
     }
     const root = roots[view];
     if (!root.isConnected) main.append(root);
-    if (!mounted[view]) mounted[view] = VIEWS[view](root, store, wasm, page);
+    if (!mounted[view]) {
+      mounted[view] = VIEWS[view](root, store, wasm, page);
+      root.dataset.state = 'ready';
+    }
     // The language may have changed while the view was away.
     else mounted[view].relabel();
   }

@@ -1,10 +1,12 @@
-// The built page's Content-Security-Policy, as a meta tag: its own scripts only (no inline
-// script), WebAssembly compiled from its own files, no other host for anything. Only in
-// the production build (Vite's development server injects scripts of its own).
+// The built page's Content-Security-Policy, as a meta tag: its own scripts only (the one
+// inline script is allowed by its hash, see boot-plugin.js), WebAssembly compiled from its
+// own files, no other host for anything. Only in the production build (Vite's development
+// server injects scripts of its own).
+import { bootHash } from './boot-plugin.js';
 
 export const POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval' ${bootHash()}`,
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

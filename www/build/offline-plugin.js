@@ -77,7 +77,7 @@ export function offlinePlugin() {
           { tag: 'meta', attrs: { name: 'theme-color', content: MANIFEST.theme_color }, injectTo: 'head' },
         ];
         // The engine downloads alongside the page's script (engine.js compiles it as it comes).
-        if (wasm) tags.unshift({ tag: 'link', attrs: { rel: 'preload', href: `./${wasm}`, as: 'fetch', type: 'application/wasm', crossorigin: '' }, injectTo: 'head' });
+        if (wasm && process.env.RNNP_PRELOAD === "1") tags.unshift({ tag: 'link', attrs: { rel: 'preload', href: `./${wasm}`, as: 'fetch', type: 'application/wasm', crossorigin: '' }, injectTo: 'head' });
         return { html, tags };
       },
     },

@@ -5,15 +5,13 @@ import { num } from './format.js';
 
 /**
  * Builds a <figure> with a canvas, a caption (note and "data table" toggle) and the table.
- * @param {string} testid   the canvas's test id
- * @param {number} height   CSS pixels
+ * @param {string} testid   the canvas's test id (its height comes from the slot's class)
  */
-export function chartBox(testid, height = 240) {
+export function chartBox(testid) {
   const figure = document.createElement('figure');
   figure.className = 'chart';
   const canvas = document.createElement('canvas');
   canvas.dataset.testid = testid;
-  canvas.style.height = `${height}px`;
   canvas.setAttribute('role', 'img');
   const caption = document.createElement('figcaption');
   const note = document.createElement('p');

@@ -6,13 +6,26 @@
 // from a ResizeObserver (so drawing never forces a layout), several changes in one frame
 // draw once, and a frame draws charts for at most about 12 ms, leaving the rest to the
 // next (start-up stays in short tasks on a slow phone).
-import { translatePage } from '../i18n.js';
+import { language, translatePage } from '../i18n.js';
 import { guard, isEngineError, onEngineReset } from '../engine.js';
 import { prop } from '../state.js';
 import { chartBox, sizeCanvas } from './chart.js';
 import { statusLines } from './status.js';
 import { setLabel } from './controls.js';
 import { showError } from './banner.js';
+
+/**
+ * Puts the view's template in `root`, worded in the page's language, unless it is there
+ * already (shown while the engine loaded).
+ */
+export function showSkeleton(root, template) {
+  if (root.dataset.words === language()) return;
+  root.innerHTML = template;
+  translatePage(root);
+  root.dataset.words = language();
+  // Until the view is mounted, only its introduction shows (style.css).
+  if (!root.dataset.state) root.dataset.state = 'skeleton';
+}
 
 /**
  * @param {HTMLElement} root
@@ -22,8 +35,7 @@ import { showError } from './banner.js';
  *   charts; `jobs` runs the page's long jobs (a worker)
  */
 export function createView(root, template, { textScale = () => 1, engine = () => null, jobs: runner = null } = {}) {
-  root.innerHTML = template;
-  translatePage(root);
+  showSkeleton(root, template);
   const $ = (role) => root.querySelector(`[data-role="${role}"]`);
   const charts = new Map();
   const status = statusLines();
@@ -96,13 +108,14 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
     $,
     status,
     /**
-     * The view's charts: [name, test id, height, request], each drawn in the element with
-     * data-role `chart-<name>`. `request()` is what the engine draws: `{chart: {title, …}}`
+     * The view's charts: [name, test id, request], each drawn in the element with
+     * data-role `chart-<name>` (whose class sets the height, so the space is there before
+     * the chart is). `request()` is what the engine draws: `{chart: {title, …}}`
      * in the current language.
      */
     charts(list) {
-      for (const [name, testid, height, request] of list) {
-        const box = chartBox(testid, height);
+      for (const [name, testid, request] of list) {
+        const box = chartBox(testid);
         $(`chart-${name}`).append(box.figure);
         charts.set(name, { box, request });
         try {
@@ -189,6 +202,7 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
     /** Words everything again in the current language and redraws. */
     relabel() {
       translatePage(root);
+      root.dataset.words = language();
       status.refresh();
       for (const c of charts.values()) c.box.relabel();
       view.redraw();

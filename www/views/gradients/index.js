@@ -47,12 +47,12 @@ export function mountGradients(root, store, wasm, page) {
 
   const cellNames = () => CELLS.map((c) => t(`cell.${c}`));
   view.charts([
-    ['flow', 'chart-flow', 280, () => ({ flow: { title: t('flow.title'), x: t('flow.x'), y: t('flow.y'), measured: t('flow.measured'), reference: t('flow.reference'), empty: t('flow.empty'), fixedAxis: store.get().fixedAxis } })],
-    ['cells', 'chart-cells', 260, () => ({ cells: { title: t('cells.title'), x: t('flow.x'), y: t('flow.y'), empty: t('flow.empty'), names: cellNames(), fixedAxis: store.get().fixedAxis } })],
-    ['spectrum', 'chart-spectrum', 360, () => ({ spectrum: { title: t('spectrum.title'), eigenvalues: t('spectrum.eigen'), unit: t('spectrum.unit'), inverseGamma: t('spectrum.invGamma'), radius: t('spectrum.rho'), sigma: t('spectrum.sigma') } })],
-    ['jacobians', 'chart-jacobians', 260, () => ({ jacobians: { title: t('jac.title'), x: t('jac.x'), y: t('jac.y'), one: t('jac.one') } })],
-    ['explode', 'chart-train-grad', 280, () => ({ explode: { title: t('explode.title'), x: t('explode.x'), y: t('explode.y'), norm: t('explode.norm'), loss: t('explode.loss'), threshold: t('explode.threshold'), empty: t('explode.empty') } })],
-    ['race', 'chart-race', 260, () => ({ race: { title: t('race.title'), x: t('race.x'), y: t('race.y'), chance: t('race.chance'), empty: t('race.empty'), names: cellNames() } })],
+    ['flow', 'chart-flow', () => ({ flow: { title: t('flow.title'), x: t('flow.x'), y: t('flow.y'), measured: t('flow.measured'), reference: t('flow.reference'), empty: t('flow.empty'), fixedAxis: store.get().fixedAxis } })],
+    ['cells', 'chart-cells', () => ({ cells: { title: t('cells.title'), x: t('flow.x'), y: t('flow.y'), empty: t('flow.empty'), names: cellNames(), fixedAxis: store.get().fixedAxis } })],
+    ['spectrum', 'chart-spectrum', () => ({ spectrum: { title: t('spectrum.title'), eigenvalues: t('spectrum.eigen'), unit: t('spectrum.unit'), inverseGamma: t('spectrum.invGamma'), radius: t('spectrum.rho'), sigma: t('spectrum.sigma') } })],
+    ['jacobians', 'chart-jacobians', () => ({ jacobians: { title: t('jac.title'), x: t('jac.x'), y: t('jac.y'), one: t('jac.one') } })],
+    ['explode', 'chart-train-grad', () => ({ explode: { title: t('explode.title'), x: t('explode.x'), y: t('explode.y'), norm: t('explode.norm'), loss: t('explode.loss'), threshold: t('explode.threshold'), empty: t('explode.empty') } })],
+    ['race', 'chart-race', () => ({ race: { title: t('race.title'), x: t('race.x'), y: t('race.y'), chance: t('race.chance'), empty: t('race.empty'), names: cellNames() } })],
   ]);
 
   /** The numbers under the charts. */

@@ -8,10 +8,10 @@ export function mountCharts(ctx) {
   const { view, store } = ctx;
   const highlighted = () => (store.get().highlight > 0 ? store.get().highlight - 1 : null);
   view.charts([
-    ['hidden', 'chart-hidden', 240, () => ({ hidden: { title: t('chart.hidden'), unit: t('chart.hidden.unit'), step: t('chart.hidden.step'), empty: t('chart.hidden.empty') } })],
-    ['units', 'chart-units', 240, () => ({ units: { title: t('chart.hidden.lines'), step: t('chart.hidden.step'), empty: t('chart.hidden.empty'), highlight: highlighted() } })],
-    ['loss', 'chart-loss', 220, () => ({ loss: { title: t('chart.loss'), x: t('chart.loss.x'), y: t('chart.loss.y'), reference: t('chart.loss.ref'), empty: t('chart.loss.empty') } })],
-    ['grad', 'chart-grad', 220, () => ({ grad: { title: t('chart.grad'), x: t('chart.grad.x'), y: t('chart.grad.y'), series: t('chart.grad.series'), empty: t('chart.grad.empty') } })],
+    ['hidden', 'chart-hidden', () => ({ hidden: { title: t('chart.hidden'), unit: t('chart.hidden.unit'), step: t('chart.hidden.step'), empty: t('chart.hidden.empty') } })],
+    ['units', 'chart-units', () => ({ units: { title: t('chart.hidden.lines'), step: t('chart.hidden.step'), empty: t('chart.hidden.empty'), highlight: highlighted() } })],
+    ['loss', 'chart-loss', () => ({ loss: { title: t('chart.loss'), x: t('chart.loss.x'), y: t('chart.loss.y'), reference: t('chart.loss.ref'), empty: t('chart.loss.empty') } })],
+    ['grad', 'chart-grad', () => ({ grad: { title: t('chart.grad'), x: t('chart.grad.x'), y: t('chart.grad.y'), series: t('chart.grad.series'), empty: t('chart.grad.empty') } })],
   ]);
   // Which unit stands out in "each unit over time" (0: none).
   const units = () => ctx.info()?.units ?? 8;

@@ -6,6 +6,7 @@
 export const TEMPLATE = `
 <div class="layout sentence">
   <div class="stage">
+    <p class="lead intro" data-i18n="sentence.intro"></p>
     <div class="strip" role="list" data-testid="token-strip" data-role="strip" data-i18n-label="strip.label"></div>
     <div class="stepbar" data-role="stepbar"></div>
     <p class="hint keys" data-i18n="step.keys"></p>
@@ -15,10 +16,10 @@ export const TEMPLATE = `
     </div>
     <section class="panel backward" data-testid="backward-panel" data-role="backward"></section>
     <div class="charts">
-      <div data-role="chart-hidden"></div>
-      <div data-role="chart-units"></div>
-      <div data-role="chart-loss"></div>
-      <div data-role="chart-grad"></div>
+      <div class="chart-slot h240" data-role="chart-hidden"></div>
+      <div class="chart-slot h240" data-role="chart-units"></div>
+      <div class="chart-slot h220" data-role="chart-loss"></div>
+      <div class="chart-slot h220" data-role="chart-grad"></div>
     </div>
   </div>
   <aside class="panel side" aria-labelledby="s-controls">

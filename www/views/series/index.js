@@ -30,8 +30,8 @@ export function mountSeries(root, store, wasm, page) {
   const trainButton = button('series.train', 'train-series', () => (job ? job.stop() : train()), 'primary');
   $('train-row').append(trainButton);
   view.charts([
-    ['loss', 'chart-series-loss', 260, () => ({ loss: { title: t('series.lossTitle'), x: t('series.epoch'), y: t('series.loss'), loss: t('series.lossLine'), baseline: t('series.baseline'), empty: t('series.lossEmpty') } })],
-    ['predict', 'chart-predict', 260, () => ({ prediction: { title: t('series.predTitle'), x: t('series.t'), y: t('series.value'), truth: t('series.truth'), prediction: t('series.pred'), empty: t('series.predEmpty'), count: 2 } })],
+    ['loss', 'chart-series-loss', () => ({ loss: { title: t('series.lossTitle'), x: t('series.epoch'), y: t('series.loss'), loss: t('series.lossLine'), baseline: t('series.baseline'), empty: t('series.lossEmpty') } })],
+    ['predict', 'chart-predict', () => ({ prediction: { title: t('series.predTitle'), x: t('series.t'), y: t('series.value'), truth: t('series.truth'), prediction: t('series.pred'), empty: t('series.predEmpty'), count: 2 } })],
   ]);
 
   const make = view.builder(store, KEYS, () => new wasm.SeriesLab(config()));

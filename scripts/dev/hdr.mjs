@@ -1,0 +1,16 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 412, height: 823 }, isMobile: true, deviceScaleFactor: 1.75 });
+let release;
+const gate = new Promise((r) => (release = r));
+await page.route(/index-.*\.js$/, async (route) => { await gate; route.continue(); });
+await page.goto(process.argv[2], { waitUntil: 'commit' });
+await page.waitForTimeout(800);
+const before = await page.evaluate(() => ({ h: document.querySelector('header').offsetHeight, html: document.querySelector('header').innerText, lang: document.documentElement.lang }));
+await page.screenshot({ path: '/tmp/hdr-before.png' });
+release();
+await page.waitForFunction(() => window.__rnnp);
+const after = await page.evaluate(() => ({ h: document.querySelector('header').offsetHeight, html: document.querySelector('header').innerText, lang: document.documentElement.lang }));
+await page.screenshot({ path: '/tmp/hdr-after.png' });
+console.log(JSON.stringify(before), '\n', JSON.stringify(after));
+await browser.close();
