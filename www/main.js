@@ -25,6 +25,9 @@ function translateDocument() {
   // The language button shows the other language's name, in that language.
   document.querySelector('[data-testid="lang"]')?.setAttribute('lang', language() === 'zh' ? 'en' : 'zh-CN');
   document.title = t('doc.title');
+  // The boot script (boot-plugin.js) does this before the first paint; here in case it
+  // did not run (the development server's first load, an old browser).
+  document.documentElement.classList.add('worded');
   document.querySelector('meta[name=description]')?.setAttribute('content', t('doc.description'));
 }
 
@@ -146,6 +149,8 @@ async function main() {
     jobs,
     runOnPage: (name, payload) => runOnPage(wasm, name, payload),
     debugPanic: () => guard(() => wasm.debugPanic()),
+    /** Draws every chart now, also those not scrolled to (full-page screenshots). */
+    drawAll: () => Object.values(mounted).forEach((v) => v.flush()),
     PAGE_PROPS,
   };
 }

@@ -17,7 +17,7 @@ const buf = await browser.stopTracing();
 const { traceEvents } = JSON.parse(buf.toString());
 const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
 const ev = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
-const tasks = ev.filter((e) => e.name === 'RunTask' && e.dur > 50000);
+const tasks = ev.filter((e) => e.name === 'RunTask' && e.dur > (Number(process.env.MIN_MS || 50) * 1000));
 for (const t of tasks) {
   console.log(`TASK ${(t.dur / 1000).toFixed(1)} ms at ${(t.ts / 1000).toFixed(0)}`);
   const inside = ev.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur > 3000);

@@ -106,6 +106,16 @@ pub fn flow(config: &LabConfig, with_jacobians: bool) -> Result<Flow> {
     })
 }
 
+/// The step Jacobians' norms of [`flow`] for `config` (its forward pass again, then
+/// [`jacobian_norms`]): the same numbers as `flow(config, true).jacobian_norms`.
+pub fn step_jacobian_norms(config: &LabConfig) -> Result<Vec<f32>> {
+    let model = config.model(INPUT_SIZE, 1, OutputKind::Linear)?;
+    let (x, _) = sequence(config);
+    let mut ws = Workspace::new();
+    forward(&model, Inputs::Dense(&x), config.steps(), 1, Initial::Zero, &mut ws);
+    Ok(jacobian_norms(&model, &ws))
+}
+
 /// ‖∂h_t/∂h_{t-1}‖₂ for every step of the forward pass in `ws` (one sequence).
 ///
 /// Row i of the Jacobian is dh_{t-1} when the gradient arriving at h_t is the unit vector

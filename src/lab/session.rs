@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::explode::{ExplodeConfig, ExplodeRun, ExplodeView};
-use super::flow::{flow, flows_for_all_cells, Flow};
+use super::flow::{flow, flows_for_all_cells, step_jacobian_norms, Flow};
 use super::memory::{MemoryConfig, MemoryRace, RaceView};
 use super::LabConfig;
 use crate::error::{Result, RnnError};
@@ -19,11 +19,30 @@ pub struct LabView {
     pub cells: Vec<Flow>,
 }
 
+/// Which of the lab's later parts are measured (see [`LabSession::measure_more`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Measured {
+    /// The three cells' flows.
+    pub cells: bool,
+    /// The step Jacobians of the selected cell.
+    pub jacobians: bool,
+}
+
+/// What a lab measured for new settings still has to measure (see [`LabSession::start`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Todo {
+    Cells,
+    Jacobians,
+    Nothing,
+}
+
 /// The lab's state.
 #[derive(Debug, Clone)]
 pub struct LabSession {
     pub config: LabConfig,
     pub view: LabView,
+    todo: Todo,
     explode: Option<ExplodeRun>,
     race: Option<MemoryRace>,
     /// What the page shows of the last training run and of the comparison.
@@ -32,17 +51,62 @@ pub struct LabSession {
 }
 
 impl LabSession {
-    /// Measures the flows for `config`.
+    /// Measures everything for `config`.
     pub fn new(config: LabConfig) -> Result<Self> {
-        let view = measure(&config)?;
-        Ok(LabSession { config, view, explode: None, race: None, explode_view: None, race_view: None })
+        let mut lab = Self::start(config)?;
+        lab.complete()?;
+        Ok(lab)
     }
 
-    /// New settings: measures again. Runs in progress stop (they used the old settings);
-    /// their results stay on show until a new run starts.
+    /// Measures the selected cell's flow and spectrum only; [`measure_more`] measures the
+    /// rest (the three cells, then the step Jacobians) one part per call. The page draws
+    /// each part as it comes, in short tasks, instead of waiting for all of it in one long
+    /// task. The numbers are the same as [`new`]'s.
+    ///
+    /// [`measure_more`]: LabSession::measure_more
+    /// [`new`]: LabSession::new
+    pub fn start(config: LabConfig) -> Result<Self> {
+        let view = LabView { flow: flow(&config, false)?, cells: Vec::new() };
+        Ok(LabSession { config, view, todo: Todo::Cells, explode: None, race: None, explode_view: None, race_view: None })
+    }
+
+    /// Measures the next part still missing; false once everything is measured.
+    pub fn measure_more(&mut self) -> Result<bool> {
+        match self.todo {
+            Todo::Cells => {
+                self.view.cells = flows_for_all_cells(&self.config)?;
+                self.todo = Todo::Jacobians;
+            }
+            Todo::Jacobians => {
+                self.view.flow.jacobian_norms = step_jacobian_norms(&self.config)?;
+                self.todo = Todo::Nothing;
+            }
+            Todo::Nothing => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// Which parts are measured.
+    pub fn measured(&self) -> Measured {
+        Measured { cells: self.todo != Todo::Cells, jacobians: self.todo == Todo::Nothing }
+    }
+
+    /// Measures whatever is still missing.
+    pub fn complete(&mut self) -> Result<()> {
+        while self.measure_more()? {}
+        Ok(())
+    }
+
+    /// New settings: measures the first part again (the rest with [`measure_more`]). Runs
+    /// in progress stop (they used the old settings); their results stay on show until a
+    /// new run starts.
+    ///
+    /// [`measure_more`]: LabSession::measure_more
     pub fn set_config(&mut self, config: LabConfig) -> Result<()> {
-        self.view = measure(&config)?;
-        self.config = config;
+        let fresh = Self::start(config)?;
+        self.view = fresh.view;
+        self.todo = fresh.todo;
+        self.config = fresh.config;
         self.explode = None;
         self.race = None;
         Ok(())
@@ -93,6 +157,26 @@ impl LabSession {
     }
 }
 
-fn measure(config: &LabConfig) -> Result<LabView> {
-    Ok(LabView { flow: flow(config, true)?, cells: flows_for_all_cells(config)? })
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::CellName;
+
+    /// Measured in parts or at once, the lab's numbers are the same, bit for bit.
+    #[test]
+    fn measuring_in_parts_gives_the_same_view() {
+        for cell in [CellName::SimpleRnn, CellName::Lstm, CellName::Gru] {
+            let config = LabConfig { cell, seq_len: 30, ..Default::default() };
+            let whole = LabView { flow: flow(&config, true).unwrap(), cells: flows_for_all_cells(&config).unwrap() };
+            let mut lab = LabSession::start(config.clone()).unwrap();
+            assert_eq!(lab.measured(), Measured { cells: false, jacobians: false });
+            assert!(lab.view.cells.is_empty() && lab.view.flow.jacobian_norms.is_empty());
+            assert!(lab.measure_more().unwrap());
+            assert_eq!(lab.measured(), Measured { cells: true, jacobians: false });
+            assert!(lab.measure_more().unwrap());
+            assert!(!lab.measure_more().unwrap());
+            assert_eq!(lab.view, whole);
+            assert_eq!(LabSession::new(config).unwrap().view, whole);
+        }
+    }
 }

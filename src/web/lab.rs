@@ -23,14 +23,29 @@ const STEPS: Int = Int::new(1, 100_000);
 
 #[wasm_bindgen]
 impl GradientLab {
-    /// Measures the flows for the settings (missing fields take their defaults).
+    /// Measures the selected cell's flow for the settings (missing fields take their
+    /// defaults); `measureMore` measures the rest, a part per call.
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "Partial<LabConfig> | undefined")] config: JsValue) -> Result<GradientLab, JsValue> {
         let config: LabConfig = from_js(config, "config")?;
-        Ok(GradientLab { session: LabSession::new(config).map_err(fail)? })
+        Ok(GradientLab { session: LabSession::start(config).map_err(fail)? })
     }
 
-    /// New settings; measures again (and stops the runs made with the old ones).
+    /// Measures the next missing part (the three cells, then the step Jacobians); false
+    /// once everything is measured.
+    #[wasm_bindgen(js_name = measureMore)]
+    pub fn measure_more(&mut self) -> Result<bool, JsValue> {
+        self.session.measure_more().map_err(fail)
+    }
+
+    /// Which later parts are measured.
+    #[wasm_bindgen(unchecked_return_type = "Measured")]
+    pub fn measured(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.session.measured())
+    }
+
+    /// New settings; measures the selected cell again (the rest with `measureMore`) and
+    /// stops the runs made with the old ones.
     #[wasm_bindgen(js_name = setConfig)]
     pub fn set_config(&mut self, #[wasm_bindgen(unchecked_param_type = "Partial<LabConfig>")] config: JsValue) -> Result<(), JsValue> {
         let config: LabConfig = from_js(config, "config")?;

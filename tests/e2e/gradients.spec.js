@@ -1,7 +1,7 @@
 // The gradient lab: the radius slider, the three cells, the spectrum, training under
 // explosion, the memory comparison.
 import { test, expect } from '@playwright/test';
-import { openPage, inkPixels, canvasHash } from './helpers.js';
+import { openPage, inkPixels, canvasHash, fullShot } from './helpers.js';
 import { mkdirSync } from 'node:fs';
 
 async function openLab(page, query = '') {
@@ -77,10 +77,10 @@ test('training under explosion: stops with a message unclipped, trains clipped',
   expect(records.some((r) => r.clipped)).toBe(true);
   expect(await inkPixels(page, 'chart-train-grad')).toBeGreaterThan(2000);
   mkdirSync('test-results/screenshots', { recursive: true });
-  await page.screenshot({ path: 'test-results/screenshots/gradients-en.png', fullPage: true });
+  await fullShot(page, 'test-results/screenshots/gradients-en.png');
   await page.getByTestId('lang').click();
   await expect(page.getByTestId('train-grad')).toHaveText('开始训练');
-  await page.screenshot({ path: 'test-results/screenshots/gradients-zh.png', fullPage: true });
+  await fullShot(page, 'test-results/screenshots/gradients-zh.png');
   expect(problems).toEqual([]);
 });
 

@@ -27,9 +27,26 @@ export async function openPage(page, query = '') {
   return problems;
 }
 
+/**
+ * Scrolls a chart into view and waits two frames: a chart is drawn in the frame after a
+ * change, and only once it is near the screen (www/ui/drawing.js), as a reader sees it.
+ */
+export async function seeChart(page, testid) {
+  const canvas = page.getByTestId(testid);
+  await canvas.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return canvas;
+}
+
+/** A full-page screenshot with every chart drawn (those below the screen too). */
+export async function fullShot(page, path) {
+  await page.evaluate(() => window.__rnnp.drawAll());
+  await page.screenshot({ path, fullPage: true });
+}
+
 /** Number of canvas pixels that differ from the background colour of the corner. */
 export async function inkPixels(page, testid) {
-  return page.getByTestId(testid).evaluate((canvas) => {
+  return (await seeChart(page, testid)).evaluate((canvas) => {
     const ctx = canvas.getContext('2d');
     const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
     const [r0, g0, b0] = [data[0], data[1], data[2]];
@@ -41,7 +58,7 @@ export async function inkPixels(page, testid) {
 
 /** A hash of a canvas's pixels, to see that a chart changed. */
 export async function canvasHash(page, testid) {
-  return page.getByTestId(testid).evaluate((canvas) => {
+  return (await seeChart(page, testid)).evaluate((canvas) => {
     const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
     let h = 2166136261;
     for (let i = 0; i < data.length; i += 7) h = Math.imul(h ^ data[i], 16777619);

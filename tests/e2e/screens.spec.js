@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
-import { openPage } from './helpers.js';
+import { openPage, fullShot, seeChart } from './helpers.js';
 
 const SHOTS = 'test-results/screenshots';
 const VIEWS = ['sentence', 'gradients', 'series'];
@@ -66,8 +66,7 @@ test('phone: Step is on the first screen, nothing overflows sideways, nothing fi
 test('phone: the unit circle of the eigenvalue chart is round (width and height within 2%)', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const problems = await openPage(page, '?view=gradients');
-  const canvas = page.getByTestId('chart-spectrum');
-  await canvas.scrollIntoViewIfNeeded();
+  const canvas = await seeChart(page, 'chart-spectrum');
   // The unit circle is the only pure black in the chart.
   const box = await canvas.evaluate((c) => {
     const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
@@ -179,7 +178,7 @@ test('screenshots of every view in both languages at a phone, a projector and a 
     for (const lang of ['en', 'zh']) {
       for (const view of VIEWS) {
         const problems = await openView(page, view, lang);
-        await page.screenshot({ path: `${SHOTS}/${view}-${lang}-${size}.png`, fullPage: true });
+        await fullShot(page, `${SHOTS}/${view}-${lang}-${size}.png`);
         expect(problems).toEqual([]);
       }
     }

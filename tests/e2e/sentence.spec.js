@@ -1,6 +1,6 @@
 // The sentence view: stepping through 我 爱 北京 天安门, training, the URL, the languages.
 import { test, expect } from '@playwright/test';
-import { openPage, canvasHash } from './helpers.js';
+import { openPage, canvasHash, fullShot } from './helpers.js';
 import { mkdirSync } from 'node:fs';
 
 const SHOTS = 'test-results/screenshots';
@@ -105,12 +105,12 @@ test('switching the language, with screenshots in both', async ({ page }) => {
   for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
   for (let i = 0; i < 2; i++) await page.getByTestId('bptt-step').click();
   await expect(page.getByTestId('grad-whh')).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/sentence-en.png`, fullPage: true });
+  await fullShot(page, `${SHOTS}/sentence-en.png`);
   await page.getByTestId('lang').click();
   await expect(page.getByTestId('step')).toHaveText('前进一步');
   await expect(page.getByTestId('bptt-step')).toHaveText('反向传播一步');
   await expect(page).toHaveURL(/lang=zh/);
-  await page.screenshot({ path: `${SHOTS}/sentence-zh.png`, fullPage: true });
+  await fullShot(page, `${SHOTS}/sentence-zh.png`);
   expect(problems).toEqual([]);
 });
 
@@ -131,7 +131,7 @@ test('phone width: the columns stack and nothing overflows sideways', async ({ p
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(1);
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/sentence-phone.png`, fullPage: true });
+  await fullShot(page, `${SHOTS}/sentence-phone.png`);
   expect(problems).toEqual([]);
 });
 

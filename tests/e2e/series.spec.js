@@ -1,6 +1,6 @@
 // The sine-series view: the seed's Keras example trained in the page.
 import { test, expect } from '@playwright/test';
-import { openPage, inkPixels } from './helpers.js';
+import { openPage, inkPixels, fullShot } from './helpers.js';
 import { mkdirSync } from 'node:fs';
 
 test('Train runs 20 epochs: 20 loss points, a prediction chart, far below the mean baseline', async ({ page }) => {
@@ -21,6 +21,6 @@ test('Train runs 20 epochs: 20 loss points, a prediction chart, far below the me
   expect(loss).toBeLessThan(baseline / 20);
   expect(test).toBeLessThan(baseline / 20);
   mkdirSync('test-results/screenshots', { recursive: true });
-  await page.screenshot({ path: 'test-results/screenshots/series-en.png', fullPage: true });
+  await fullShot(page, 'test-results/screenshots/series-en.png');
   expect(problems).toEqual([]);
 });

@@ -149,3 +149,20 @@ test('a trap restarts the module; old objects say they are stale; new ones work'
   assert.equal(fresh.step().t, 0);
   fresh.free();
 });
+
+test('the lab measures its parts one call at a time: the flow first, then the cells, then the Jacobians', () => {
+  const lab = new engine.GradientLab({ seqLen: 20 });
+  let v = lab.view();
+  assert.equal(v.flow.norms.length, 20);
+  assert.deepEqual([v.cells.length, v.flow.jacobianNorms.length], [0, 0]);
+  assert.equal(lab.measureMore(), true);
+  assert.deepEqual([lab.view().cells.length, lab.view().flow.jacobianNorms.length], [3, 0]);
+  assert.equal(lab.measureMore(), true);
+  v = lab.view();
+  assert.deepEqual([v.cells.length, v.flow.jacobianNorms.length], [3, 20]);
+  assert.equal(lab.measureMore(), false);
+  // New settings start over.
+  lab.setConfig({ seqLen: 30 });
+  assert.deepEqual([lab.view().flow.norms.length, lab.view().cells.length], [30, 0]);
+  lab.free();
+});

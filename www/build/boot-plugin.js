@@ -6,7 +6,9 @@
 // a Chinese page a second font to load (a long task on a phone) after the first paint.
 //
 // The texts come from i18n.js at build time (one source); the Content-Security-Policy
-// allows exactly this script by its hash (csp-plugin.js).
+// allows exactly this script by its hash (csp-plugin.js). Until it has run, the frame is
+// invisible (style.css, `html:not(.worded)`): a browser may paint the header before the
+// parser reaches this script, and the header must not be seen in the wrong language.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { LANGUAGES } from '../i18n.js';
@@ -40,6 +42,7 @@ export function bootScript() {
   document.querySelectorAll('[data-i18n-label]').forEach(function (el) { el.setAttribute('aria-label', t[el.dataset.i18nLabel]); });
   var b = document.querySelector('[data-testid="lang"]');
   if (b) b.setAttribute('lang', lang === 'zh' ? 'en' : 'zh-CN');
+  document.documentElement.classList.add('worded');
 })();`;
 }
 

@@ -58,6 +58,10 @@ export function chartBox(testid) {
       label();
       if (last) box.show(last, title);
     },
+    /** Names the canvas before it is drawn (a chart off screen waits until it is seen). */
+    name(chartTitle) {
+      if (!last) canvas.setAttribute('aria-label', `${chartTitle}. ${t('chart.described')}`);
+    },
     /** Shows what drawing returned: the table and the note; names the canvas. */
     show(data, chartTitle) {
       last = data;

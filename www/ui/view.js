@@ -1,15 +1,13 @@
 // What every view repeats: its template, translated; its charts (drawn only while the view
 // is on screen, again when it is resized or relabelled); its long jobs (cancelled when
 // the settings they used change); its status lines; and the engine restart after a trap.
-//
-// Charts are drawn in animation frames, never while the page builds: their sizes come
-// from a ResizeObserver (so drawing never forces a layout), several changes in one frame
-// draw once, and a frame draws charts for at most about 12 ms, leaving the rest to the
-// next (start-up stays in short tasks on a slow phone).
+// Charts are drawn when ui/drawing.js says (in frames, on screen first, never forcing a
+// layout).
 import { language, translatePage } from '../i18n.js';
 import { guard, isEngineError, onEngineReset } from '../engine.js';
 import { prop } from '../state.js';
 import { chartBox, sizeCanvas } from './chart.js';
+import { chartScheduler } from './drawing.js';
 import { statusLines } from './status.js';
 import { setLabel } from './controls.js';
 import { showError } from './banner.js';
@@ -42,87 +40,37 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
   const jobs = new Set();
   const resetters = [];
 
-  /** Chart names waiting to be drawn, and the frame that will draw them. */
-  const pending = new Set();
-  let frame = 0;
-  const FRAME_BUDGET_MS = 12;
-
-  /** Each canvas's size in device pixels, as the browser laid it out. */
-  const sizes = new WeakMap();
-  const observer =
-    typeof ResizeObserver === 'function'
-      ? new ResizeObserver((entries) => {
-          for (const e of entries) {
-            const device = e.devicePixelContentBoxSize?.[0];
-            const dpr = window.devicePixelRatio || 1;
-            const size = device
-              ? { width: device.inlineSize, height: device.blockSize, dpr: window.devicePixelRatio || 1 }
-              : { width: Math.round(e.contentRect.width * dpr), height: Math.round(e.contentRect.height * dpr), dpr };
-            const old = sizes.get(e.target);
-            sizes.set(e.target, size);
-            if (!old || old.width !== size.width || old.height !== size.height) {
-              const name = [...charts].find(([, c]) => c.box.canvas === e.target)?.[0];
-              if (name) view.redraw([name]);
-            }
-          }
-        })
-      : null;
-
-  /** Draws one chart now, at the size the browser gave its canvas. */
-  function drawChart(name, obj) {
+  /** Draws chart `name` at `size` (device pixels), with the page's texts. */
+  function drawChart(name, size) {
+    const obj = engine();
     const c = charts.get(name);
-    if (!c) return;
-    const size = sizes.get(c.box.canvas) ?? (observer ? null : measured(c.box.canvas));
-    // Not laid out yet (or hidden): the observer draws it once it has a size.
-    if (!size || size.width === 0) return;
+    if (!obj || !c) return;
+    c.prepare?.();
     const scale = sizeCanvas(c.box.canvas, size);
     const request = c.request();
     const data = guard(() => obj.draw(c.box.canvas, { scale, text: textScale() }, request));
     c.box.show(data, Object.values(request)[0].title);
   }
-
-  /** Without ResizeObserver: the canvas's size read from the layout. */
-  function measured(canvas) {
-    const dpr = window.devicePixelRatio || 1;
-    const r = canvas.getBoundingClientRect();
-    return { width: Math.round(r.width * dpr), height: Math.round(r.height * dpr), dpr };
-  }
-
-  /** Draws the pending charts for up to the frame's budget; the rest wait a frame. */
-  function flush(budget = FRAME_BUDGET_MS) {
-    frame = 0;
-    if (!root.isConnected) return;
-    const obj = engine();
-    if (!obj) return pending.clear();
-    const start = performance.now();
-    for (const name of [...pending]) {
-      if (performance.now() - start > budget) break;
-      pending.delete(name);
-      drawChart(name, obj);
-    }
-    if (pending.size) frame = requestAnimationFrame(() => flush());
-  }
+  const drawing = chartScheduler({ root, draw: drawChart });
 
   const view = {
     root,
     $,
     status,
     /**
-     * The view's charts: [name, test id, request], each drawn in the element with
-     * data-role `chart-<name>` (whose class sets the height, so the space is there before
-     * the chart is). `request()` is what the engine draws: `{chart: {title, …}}`
+     * The view's charts: [name, test id, request, prepare?], each drawn in the element
+     * with data-role `chart-<name>` (whose class sets the height, so the space is there
+     * before the chart is). `prepare()`, if given, runs before each drawing: the place for
+     * work only that chart needs (so it is done when the chart is seen, not at start-up). `request()` is what the engine draws: `{chart: {title, …}}`
      * in the current language.
      */
     charts(list) {
-      for (const [name, testid, request] of list) {
+      for (const [name, testid, request, prepare] of list) {
         const box = chartBox(testid);
         $(`chart-${name}`).append(box.figure);
-        charts.set(name, { box, request });
-        try {
-          observer?.observe(box.canvas, { box: 'device-pixel-content-box' });
-        } catch {
-          observer?.observe(box.canvas); // a browser without device-pixel boxes
-        }
+        charts.set(name, { box, request, prepare });
+        box.name(Object.values(request())[0].title);
+        drawing.add(name, box.canvas);
       }
     },
     /** The box of the chart `name` (its figure, canvas and table). */
@@ -130,17 +78,15 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
       return charts.get(name)?.box;
     },
     /**
-     * Redraws the named charts (all by default) in the next frame, if the view is on
-     * screen. Several calls in one frame draw each chart once.
+     * Redraws the named charts (all by default): in the next frame if on screen, else
+     * when scrolled to or in idle time (ui/drawing.js).
      */
     redraw(names = [...charts.keys()]) {
-      for (const n of names) if (charts.has(n)) pending.add(n);
-      if (pending.size && !frame) frame = requestAnimationFrame(() => flush());
+      drawing.redraw(names);
     },
     /** Draws what is waiting now, all of it (the benchmark's step, and the tests). */
     flush() {
-      cancelAnimationFrame(frame);
-      flush(Infinity);
+      drawing.flush();
     },
     /**
      * Runs the page job `name` (jobs/specs.js). While it runs, `button` (if any) says
@@ -204,7 +150,10 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
       translatePage(root);
       root.dataset.words = language();
       status.refresh();
-      for (const c of charts.values()) c.box.relabel();
+      for (const c of charts.values()) {
+        c.box.relabel();
+        c.box.name(Object.values(c.request())[0].title);
+      }
       view.redraw();
     },
   };

@@ -114,6 +114,8 @@ export function mountSentence(root, store, wasm, page) {
 
   build({ restore: true });
   return {
+    /** Draws every chart waiting to be drawn, on screen or not (tests, screenshots, print). */
+    flush: () => view.flush(),
     /** Redraws in the current language. */
     relabel() {
       view.relabel();

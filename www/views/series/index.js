@@ -94,6 +94,8 @@ export function mountSeries(root, store, wasm, page) {
   build();
 
   return {
+    /** Draws every chart waiting to be drawn, on screen or not (tests, screenshots, print). */
+    flush: () => view.flush(),
     relabel() {
       view.relabel();
     },

@@ -1,0 +1,107 @@
+// When a view's charts are drawn. Drawing is the page's costliest work after training, so:
+// - sizes come from a ResizeObserver, never from reading the layout (no forced layout);
+// - several changes in one frame draw a chart once, in the next animation frame, and a
+//   frame draws for at most about 12 ms, leaving the rest to the next;
+// - a chart off screen is not drawn: it is drawn when it comes near the screen, as an
+//   image is loaded lazily (start-up draws only what is seen, and a phone does not spend
+//   its battery on charts nobody scrolled to).
+
+const FRAME_BUDGET_MS = 12;
+
+/**
+ * @param {{root: HTMLElement, draw: (name: string, size: {width: number, height: number, dpr: number}) => void}} options
+ *   `draw(name, size)` draws the chart `name` at `size` (device pixels)
+ */
+export function chartScheduler({ root, draw }) {
+  const canvases = new Map(); // name → canvas
+  const names = new Map(); // canvas → name
+  const sizes = new WeakMap();
+  const near = new WeakSet();
+  const pending = new Set();
+  let frame = 0;
+
+  const resizes =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver((entries) => {
+          for (const e of entries) {
+            const dpr = window.devicePixelRatio || 1;
+            const device = e.devicePixelContentBoxSize?.[0];
+            const size = device ? { width: device.inlineSize, height: device.blockSize, dpr } : { width: Math.round(e.contentRect.width * dpr), height: Math.round(e.contentRect.height * dpr), dpr };
+            const old = sizes.get(e.target);
+            sizes.set(e.target, size);
+            if (!old || old.width !== size.width || old.height !== size.height) redraw([names.get(e.target)]);
+          }
+        })
+      : null;
+  const visibility =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const e of entries) {
+              if (e.isIntersecting) near.add(e.target);
+              else near.delete(e.target);
+            }
+            if ([...pending].some((n) => near.has(canvases.get(n)))) schedule();
+          },
+          { rootMargin: '25% 0px' },
+        )
+      : null;
+
+  /** Without ResizeObserver: the size read from the layout. */
+  function measured(canvas) {
+    const dpr = window.devicePixelRatio || 1;
+    const r = canvas.getBoundingClientRect();
+    return { width: Math.round(r.width * dpr), height: Math.round(r.height * dpr), dpr };
+  }
+
+  function drawNow(name) {
+    pending.delete(name);
+    const canvas = canvases.get(name);
+    const size = sizes.get(canvas) ?? (resizes ? null : measured(canvas));
+    // Not laid out yet (or hidden): the ResizeObserver asks again once it has a size.
+    if (!size || size.width === 0) return;
+    draw(name, size);
+  }
+
+  const onScreen = (name) => !visibility || near.has(canvases.get(name));
+
+  function flushFrame(budget) {
+    frame = 0;
+    if (!root.isConnected) return;
+    const start = performance.now();
+    for (const name of [...pending]) {
+      if (performance.now() - start > budget) break;
+      if (budget === Infinity || onScreen(name)) drawNow(name);
+    }
+    if ([...pending].some(onScreen)) schedule();
+  }
+
+  function schedule() {
+    frame ||= requestAnimationFrame(() => flushFrame(FRAME_BUDGET_MS));
+  }
+
+  function redraw(list) {
+    for (const n of list) if (canvases.has(n)) pending.add(n);
+    if (pending.size) schedule();
+  }
+
+  return {
+    /** Watches the canvas of chart `name`. */
+    add(name, canvas) {
+      canvases.set(name, canvas);
+      names.set(canvas, name);
+      visibility?.observe(canvas);
+      try {
+        resizes?.observe(canvas, { box: 'device-pixel-content-box' });
+      } catch {
+        resizes?.observe(canvas); // a browser without device-pixel boxes
+      }
+    },
+    redraw,
+    /** Draws everything waiting, now, on screen or not (the benchmark's step, the tests). */
+    flush() {
+      cancelAnimationFrame(frame);
+      flushFrame(Infinity);
+    },
+  };
+}
