@@ -111,7 +111,8 @@ async function main() {
     if (!root.isConnected) main.append(root);
     if (!mounted[view]) {
       mounted[view] = VIEWS[view](root, store, wasm, page);
-      root.dataset.state = 'ready';
+      // The view shows once its engine object is built (in a task of its own).
+      return mounted[view].ready.then(() => (root.dataset.state = 'ready'));
     }
     // The language may have changed while the view was away.
     else mounted[view].relabel();
@@ -136,7 +137,7 @@ async function main() {
     if (!next.lang) next.lang = store.get().lang;
     store.replace(next);
   });
-  show(VIEWS[store.get().view] ? store.get().view : 'sentence');
+  await show(VIEWS[store.get().view] ? store.get().view : 'sentence');
   const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 300));
   idle(() => jobs.warm());
   if (import.meta.env.PROD) registerOffline({ onUpdated: () => showNotice(t('notice.updated'), 'info') });

@@ -17,7 +17,9 @@ export async function openPage(page, query = '') {
   page.__problems = problems;
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  // A request the browser aborts because the test opened another page is not the page's
+  // problem (the worker's script, fetched in idle time, is often in flight then).
+  page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
   // The built page runs under its Content-Security-Policy: any violation is a problem.
   await page.exposeFunction('__reportCsp', (text) => problems.push(`csp: ${text}`));

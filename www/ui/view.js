@@ -12,6 +12,11 @@ import { statusLines } from './status.js';
 import { setLabel } from './controls.js';
 import { showError } from './banner.js';
 
+/** Resolves in a new task: the page paints and answers input in between. */
+export function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
  * Puts the view's template in `root`, worded in the page's language, unless it is there
  * already (shown while the engine loaded).

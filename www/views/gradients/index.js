@@ -7,7 +7,7 @@ import { configFor } from '../../state.js';
 import { guard } from '../../engine.js';
 import { showNotice } from '../../ui/banner.js';
 import { button, checkControl, numberControl, selectControl, sliderControl } from '../../ui/controls.js';
-import { createView } from '../../ui/view.js';
+import { createView, nextTask } from '../../ui/view.js';
 import { num } from '../../ui/format.js';
 import { TEMPLATE } from './template.js';
 
@@ -201,10 +201,13 @@ export function mountGradients(root, store, wasm, page) {
     build();
     render();
   });
-  build();
-  render();
+  const ready = nextTask().then(() => {
+    build();
+    render();
+  });
 
   return {
+    ready,
     /** Draws every chart waiting to be drawn, on screen or not (tests, screenshots, print). */
     flush: () => view.flush(),
     relabel() {

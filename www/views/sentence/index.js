@@ -5,7 +5,7 @@ import { t } from '../../i18n.js';
 import { configFor } from '../../state.js';
 import { guard } from '../../engine.js';
 import { describeError, showNotice } from '../../ui/banner.js';
-import { createView } from '../../ui/view.js';
+import { createView, nextTask } from '../../ui/view.js';
 import { num } from '../../ui/format.js';
 import { TEMPLATE } from './template.js';
 import { renderForward, renderPrediction } from './forward.js';
@@ -112,8 +112,11 @@ export function mountSentence(root, store, wasm, page) {
     build({ restore: true });
   });
 
-  build({ restore: true });
+  // The network is built in a task of its own, after the view's controls: two short
+  // tasks instead of one long one on a slow phone.
+  const ready = nextTask().then(() => build({ restore: true }));
   return {
+    ready,
     /** Draws every chart waiting to be drawn, on screen or not (tests, screenshots, print). */
     flush: () => view.flush(),
     /** Redraws in the current language. */

@@ -7,7 +7,7 @@ import { configFor } from '../../state.js';
 import { guard } from '../../engine.js';
 
 import { button, numberControl } from '../../ui/controls.js';
-import { createView } from '../../ui/view.js';
+import { createView, nextTask } from '../../ui/view.js';
 import { num } from '../../ui/format.js';
 import { TEMPLATE } from './template.js';
 
@@ -91,9 +91,10 @@ export function mountSeries(root, store, wasm, page) {
     lab = null;
     build();
   });
-  build();
+  const ready = nextTask().then(build);
 
   return {
+    ready,
     /** Draws every chart waiting to be drawn, on screen or not (tests, screenshots, print). */
     flush: () => view.flush(),
     relabel() {
