@@ -10,13 +10,14 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [formulasPlugin(), bootPlugin(), cspPlugin(), offlinePlugin()],
-  // The jobs' worker (www/jobs/worker.js) is an ES module, like the page.
-  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     target: 'es2022',
     assetsInlineLimit: 0,
     reportCompressedSize: true,
+    // The worker runs this same script (main.js), where there is no document for the
+    // polyfill to look at; every browser the page supports preloads modules itself.
+    modulePreload: { polyfill: false },
   },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },

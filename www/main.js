@@ -11,6 +11,7 @@ import { initBanners, showNotice } from './ui/banner.js';
 import { refreshControls } from './ui/controls.js';
 import { runOnPage, clearPageCache } from './jobs/run.js';
 import { createJobRunner } from './jobs/client.js';
+import { startWorker } from './jobs/worker.js';
 import { registerOffline } from './offline.js';
 import { mountSentence } from './views/sentence/index.js';
 import { mountGradients } from './views/gradients/index.js';
@@ -58,7 +59,8 @@ async function main() {
   // The engine (the largest file) is fetched once the words are on screen: fetched with
   // them, it shares a slow network with the page's own script and text, and the page
   // shows nothing for longer (see BENCHMARKS.md, "Start-up").
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  // Two frames: the first with the words has been put on screen, not only painted.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
   let wasm;
   try {
     wasm = await loadEngine();
@@ -84,6 +86,7 @@ async function main() {
   // Training and the lab's runs go to a worker with its own engine (started in idle time
   // after the first view); if none can start, they run here in slices, and the page says so.
   const jobs = createJobRunner(wasm, compiledEngine(), {
+    script: import.meta.url,
     onFallback: (reason) => {
       console.warn('jobs run on the page:', reason);
       showNotice(t('notice.noWorker'), 'info');
@@ -156,4 +159,6 @@ async function main() {
   };
 }
 
-main();
+// The page, or, in the worker that client.js starts with this same script, the jobs.
+if (typeof document === 'undefined') startWorker();
+else main();

@@ -52,7 +52,9 @@ impl Style {
 
     /// The font for labels and ticks.
     pub fn font(&self, css_pixels: f32) -> TextStyle<'static> {
-        ("sans-serif", css_pixels as f64 * self.scale as f64 * self.text as f64).into_font().color(&palette::TEXT)
+        // The family as plotters' own variant: naming it by a string would parse it with
+        // `to_lowercase`, which brings Unicode's case tables into the page's download.
+        (FontFamily::SansSerif, css_pixels as f64 * self.scale as f64 * self.text as f64).into_font().color(&palette::TEXT)
     }
 }
 

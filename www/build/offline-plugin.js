@@ -21,8 +21,9 @@ export const MANIFEST = {
   background_color: '#ffffff',
   theme_color: '#0b4f7c',
   icons: [
+    // One small PNG (home screens that take no SVG, the apple-touch-icon), and the SVG for
+    // every other size: a 512-pixel PNG would be the site's third-largest file.
     { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
-    { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
     { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
   ],
 };
@@ -63,7 +64,7 @@ export function offlinePlugin() {
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'manifest.webmanifest', source: JSON.stringify(MANIFEST, null, 2) });
-      for (const name of ['icon-192.png', 'icon-512.png', 'icon.svg']) {
+      for (const name of ['icon-192.png', 'icon.svg']) {
         this.emitFile({ type: 'asset', fileName: name, source: readFileSync(join(PWA, name)) });
       }
     },

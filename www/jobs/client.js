@@ -10,9 +10,10 @@ import { runOnPage } from './run.js';
 /**
  * @param {any} wasm  the page's engine (for the fallback)
  * @param {WebAssembly.Module | null} module  the page's compiled engine, for the worker
- * @param {{onFallback?: (reason: string) => void}} [options]
+ * @param {{script: string, onFallback?: (reason: string) => void}} options  `script`: the
+ *   page's own script (main.js), which the worker runs
  */
-export function createJobRunner(wasm, module, { onFallback = () => {} } = {}) {
+export function createJobRunner(wasm, module, { script, onFallback = () => {} }) {
   let worker = null;
   let ready = null;
   let fallback = false;
@@ -36,7 +37,7 @@ export function createJobRunner(wasm, module, { onFallback = () => {} } = {}) {
         return resolve(false);
       }
       try {
-        worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'rnnp-jobs' });
+        worker = new Worker(script, { type: 'module', name: 'rnnp-jobs' });
       } catch (err) {
         useFallback(String(err?.message || err));
         return resolve(false);

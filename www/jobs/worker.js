@@ -1,5 +1,7 @@
 // The page's Web Worker: its own engine instance, running the long jobs of specs.js so
-// the page never waits for them. Messages (see client.js, which talks to it):
+// the page never waits for them. The worker runs the page's own script (main.js calls
+// `startWorker` when it finds itself in a worker), so the site has no second copy of the
+// engine's JavaScript. Messages (see client.js, which talks to it):
 //
 //   page → worker  {type: 'init', module}           the page's compiled engine
 //                  {type: 'start', id, name, payload}
@@ -18,12 +20,10 @@ import { JOBS } from './specs.js';
 const cache = new Map();
 const jobs = new Map();
 let engine = null;
-onEngineReset(() => cache.clear());
 
 /** Lets the worker read the messages that arrived (a stop, a cancel) before going on. */
-const channel = new MessageChannel();
+let channel = null;
 const waiting = [];
-channel.port1.onmessage = () => waiting.shift()?.();
 function yieldToMessages() {
   return new Promise((resolve) => {
     waiting.push(resolve);
@@ -79,7 +79,15 @@ async function run(id, name, payload) {
   }
 }
 
-self.onmessage = ({ data }) => {
+/** Makes this worker the jobs' worker. */
+export function startWorker() {
+  onEngineReset(() => cache.clear());
+  channel = new MessageChannel();
+  channel.port1.onmessage = () => waiting.shift()?.();
+  self.onmessage = onMessage;
+}
+
+function onMessage({ data }) {
   switch (data.type) {
     case 'init':
       engine = loadEngine(data.module);
@@ -99,4 +107,4 @@ self.onmessage = ({ data }) => {
       break;
     }
   }
-};
+}
