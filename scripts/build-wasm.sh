@@ -28,7 +28,9 @@ export CARGO_TARGET_DIR="$ROOT/target/wasm${WASM_FEATURES:+-$WASM_FEATURES}$ROUT
 # A lower inlining threshold than -O3's: the page's download is 14 KB (gzipped) smaller,
 # and the training loops, whose kernels are small functions inlined anyway, run as fast
 # (npm run bench). WASM_EXTRA_RUSTFLAGS adds flags for experiments.
-FLAGS="-C target-feature=+simd128 -C llvm-args=-inline-threshold=60 ${WASM_EXTRA_RUSTFLAGS:-}"
+# Panic messages name source files: short names, the same on every machine.
+REMAP="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=crates --remap-path-prefix=$ROOT=rnnp"
+FLAGS="-C target-feature=+simd128 -C llvm-args=-inline-threshold=60 $REMAP ${WASM_EXTRA_RUSTFLAGS:-}"
 say "building the engine for wasm32 ($MODE)"
 if [ "$MODE" = rustup ]; then
   RUSTFLAGS="$FLAGS" cargo build --release --lib --target wasm32-unknown-unknown "${FEATURE_ARGS[@]}"

@@ -202,6 +202,32 @@ impl From<serde_json::Error> for RnnError {
 }
 
 impl RnnError {
+    /// The kind, as the page receives it (`detail.kind`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            RnnError::Json { .. } => "json",
+            RnnError::Format { .. } => "format",
+            RnnError::Shape { .. } => "shape",
+            RnnError::WrongType { .. } => "wrongType",
+            RnnError::Missing { .. } => "missing",
+            RnnError::UnknownField { .. } => "unknownField",
+            RnnError::NotOneOf { .. } => "notOneOf",
+            RnnError::OutOfRange { .. } => "outOfRange",
+            RnnError::NotWhole { .. } => "notWhole",
+            RnnError::NotFinite { .. } => "notFinite",
+            RnnError::Empty { .. } => "empty",
+            RnnError::TooLong { .. } => "tooLong",
+            RnnError::TooBig { .. } => "tooBig",
+            RnnError::Conflict { .. } => "conflict",
+            RnnError::ClassOutOfRange { .. } => "classOutOfRange",
+            RnnError::TokenOutOfRange { .. } => "tokenOutOfRange",
+            RnnError::Numeric { .. } => "numeric",
+            RnnError::Keras { .. } => "keras",
+            RnnError::NotStarted { .. } => "notStarted",
+            RnnError::Diverged { .. } => "diverged",
+        }
+    }
+
     /// Shorthand for a shape mismatch.
     pub fn shape(field: impl Into<String>, expected: impl Into<String>, got: impl Into<String>) -> Self {
         RnnError::Shape { field: field.into(), expected: expected.into(), got: got.into() }
@@ -305,9 +331,28 @@ mod tests {
     }
 
     #[test]
+    fn kind_is_the_serialised_kind() {
+        for e in RnnError::examples() {
+            assert_eq!(serde_json::to_value(&e).unwrap()["kind"], e.kind(), "{e}");
+        }
+    }
+
+    #[test]
     fn the_examples_cover_every_kind() {
         let kinds: std::collections::BTreeSet<usize> = RnnError::examples().iter().map(kind_number).collect();
         assert_eq!(kinds, (0..20).collect());
+    }
+
+    /// tests/fixtures/errors.json holds the examples as the page receives them; the page's
+    /// test of its wording (tests/wasm/boundary.test.mjs) reads it. RNNP_BLESS=1 rewrites it.
+    #[test]
+    fn the_examples_fixture_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/errors.json");
+        let text = serde_json::to_string_pretty(&RnnError::examples()).unwrap() + "\n";
+        if std::env::var("RNNP_BLESS").is_ok_and(|v| v == "1") {
+            std::fs::write(path, &text).unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(path).unwrap_or_default(), text, "tests/fixtures/errors.json is out of date: run RNNP_BLESS=1 cargo test --lib error");
     }
 
     #[test]

@@ -85,49 +85,50 @@ fn real(r: Real) -> Kind {
     Kind::Number { min: r.min, max: r.max }
 }
 
-/// The default of `field` in a config's serialised defaults.
-fn default_of(defaults: &Value, field: &str) -> Scalar {
-    match &defaults[field] {
-        Value::String(s) => Scalar::Text(s.clone()),
-        Value::Number(n) => Scalar::Number(n.as_f64().expect("a finite default")),
-        other => unreachable!("the default of {field} is {other}"),
-    }
+fn text(name: String) -> Scalar {
+    Scalar::Text(name)
 }
 
-/// Every setting of a page link, view by view.
+fn number(v: impl Into<f64>) -> Scalar {
+    Scalar::Number(v.into())
+}
+
+/// Every setting of a page link, view by view. The defaults are the configs' `Default`
+/// values (a test checks each against the config's serialised field, so a renamed field
+/// or a changed default cannot drift from this table).
 pub fn settings() -> Vec<Setting> {
-    let sentence = serde_json::to_value(SentenceConfig::default()).expect("serialisable");
-    let lab = serde_json::to_value(LabConfig::default()).expect("serialisable");
-    let explode = serde_json::to_value(ExplodeConfig::default()).expect("serialisable");
-    let series = serde_json::to_value(SeriesConfig::default()).expect("serialisable");
-    let set = |key, group, field, kind, defaults: &Value| Setting { key, group, field, kind, default: default_of(defaults, field) };
+    let sentence = SentenceConfig::default();
+    let lab = LabConfig::default();
+    let explode = ExplodeConfig::default();
+    let series = SeriesConfig::default();
+    let set = |key, group, field, kind, default| Setting { key, group, field, kind, default };
     vec![
-        set("text", "sentence", "text", Kind::Text { max_length: limits::SENTENCE_CHARS.max }, &sentence),
-        set("tokenize", "sentence", "tokenize", names::<Tokenize>(), &sentence),
-        set("cell", "sentence", "cell", names::<CellName>(), &sentence),
-        set("activation", "sentence", "activation", names::<Activation>(), &sentence),
-        set("units", "sentence", "units", int(limits::SENTENCE_UNITS), &sentence),
-        set("lr", "sentence", "learningRate", real(limits::LEARNING_RATE), &sentence),
-        set("optimizer", "sentence", "optimizer", names::<OptimizerName>(), &sentence),
-        set("clip", "sentence", "clip", names::<ClipMode>(), &sentence),
-        set("clipAt", "sentence", "clipThreshold", real(limits::CLIP_THRESHOLD), &sentence),
-        set("seed", "sentence", "seed", int(limits::SEED), &sentence),
-        set("epochs", "sentence", "epochs", int(limits::SENTENCE_EPOCHS), &sentence),
-        Setting { key: "trained", group: "sentence", field: "trained", kind: int(TRAINED), default: Scalar::Number(0.0) },
-        set("gcell", "lab", "cell", names::<CellName>(), &lab),
-        set("gact", "lab", "activation", names::<Activation>(), &lab),
-        set("seqLen", "lab", "seqLen", int(limits::LAB_STEPS), &lab),
-        set("radius", "lab", "radius", real(limits::LAB_RADIUS), &lab),
-        set("forgetBias", "lab", "forgetBias", Kind::Choice { values: [0.0, 1.0, 5.0].map(Scalar::Number).to_vec() }, &lab),
-        set("winit", "lab", "init", names::<RecurrentInit>(), &lab),
-        set("gseed", "lab", "seed", int(limits::SEED), &lab),
-        set("clipMode", "explode", "clip", names::<ClipMode>(), &explode),
-        set("clipC", "explode", "clipThreshold", real(limits::CLIP_THRESHOLD), &explode),
-        set("taskLen", "explode", "length", int(limits::TASK_STEPS), &explode),
-        set("sequences", "series", "sequences", int(limits::SERIES_SEQUENCES), &series),
-        set("length", "series", "length", int(limits::SERIES_LENGTH), &series),
-        set("noise", "series", "noise", real(limits::SERIES_NOISE), &series),
-        set("sseed", "series", "seed", int(limits::SEED), &series),
+        set("text", "sentence", "text", Kind::Text { max_length: limits::SENTENCE_CHARS.max }, text(sentence.text.clone())),
+        set("tokenize", "sentence", "tokenize", names::<Tokenize>(), text(sentence.tokenize.name())),
+        set("cell", "sentence", "cell", names::<CellName>(), text(sentence.cell.name())),
+        set("activation", "sentence", "activation", names::<Activation>(), text(sentence.activation.name())),
+        set("units", "sentence", "units", int(limits::SENTENCE_UNITS), number(sentence.units as f64)),
+        set("lr", "sentence", "learningRate", real(limits::LEARNING_RATE), number(sentence.learning_rate)),
+        set("optimizer", "sentence", "optimizer", names::<OptimizerName>(), text(sentence.optimizer.name())),
+        set("clip", "sentence", "clip", names::<ClipMode>(), text(sentence.clip.name())),
+        set("clipAt", "sentence", "clipThreshold", real(limits::CLIP_THRESHOLD), number(sentence.clip_threshold)),
+        set("seed", "sentence", "seed", int(limits::SEED), number(sentence.seed as f64)),
+        set("epochs", "sentence", "epochs", int(limits::SENTENCE_EPOCHS), number(sentence.epochs as f64)),
+        set("trained", "sentence", "trained", int(TRAINED), number(0.0)),
+        set("gcell", "lab", "cell", names::<CellName>(), text(lab.cell.name())),
+        set("gact", "lab", "activation", names::<Activation>(), text(lab.activation.name())),
+        set("seqLen", "lab", "seqLen", int(limits::LAB_STEPS), number(lab.seq_len as f64)),
+        set("radius", "lab", "radius", real(limits::LAB_RADIUS), number(lab.radius)),
+        set("forgetBias", "lab", "forgetBias", Kind::Choice { values: [0.0, 1.0, 5.0].map(Scalar::Number).to_vec() }, number(lab.forget_bias)),
+        set("winit", "lab", "init", names::<RecurrentInit>(), text(lab.init.name())),
+        set("gseed", "lab", "seed", int(limits::SEED), number(lab.seed as f64)),
+        set("clipMode", "explode", "clip", names::<ClipMode>(), text(explode.clip.name())),
+        set("clipC", "explode", "clipThreshold", real(limits::CLIP_THRESHOLD), number(explode.clip_threshold)),
+        set("taskLen", "explode", "length", int(limits::TASK_STEPS), number(explode.length as f64)),
+        set("sequences", "series", "sequences", int(limits::SERIES_SEQUENCES), number(series.sequences as f64)),
+        set("length", "series", "length", int(limits::SERIES_LENGTH), number(series.length as f64)),
+        set("noise", "series", "noise", real(limits::SERIES_NOISE), number(series.noise)),
+        set("sseed", "series", "seed", int(limits::SEED), number(series.seed as f64)),
     ]
 }
 
@@ -264,6 +265,30 @@ pub fn check(configs: &PageConfigs) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    /// Each default in the table is the config's own, read from its serialised form by
+    /// the field's name.
+    #[test]
+    fn defaults_are_the_configs() {
+        let configs = [
+            ("sentence", serde_json::to_value(SentenceConfig::default()).unwrap()),
+            ("lab", serde_json::to_value(LabConfig::default()).unwrap()),
+            ("explode", serde_json::to_value(ExplodeConfig::default()).unwrap()),
+            ("series", serde_json::to_value(SeriesConfig::default()).unwrap()),
+        ];
+        for s in settings() {
+            if s.key == "trained" {
+                continue;
+            }
+            let (_, config) = configs.iter().find(|(g, _)| *g == s.group).expect("a known group");
+            let serialised = match &config[s.field] {
+                Value::String(t) => Scalar::Text(t.clone()),
+                Value::Number(n) => Scalar::Number(n.as_f64().unwrap()),
+                other => panic!("{}: {other}", s.key),
+            };
+            assert_eq!(s.default, serialised, "{}", s.key);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -4,6 +4,7 @@
 //! any backend and gives the table of exactly the data it drew.
 
 pub mod lab;
+pub mod request;
 pub mod sentence;
 pub mod series;
 

@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::canvas::draw;
-use super::{count, fail, from_js, from_js_required, to_js, DrawStyle};
+use super::{chart_request, count, fail, from_js, from_js_required, to_js, DrawStyle};
 use crate::figures::lab::{figure, LabFigure};
 use crate::lab::explode::{ExplodeConfig, ExplodeView};
 use crate::lab::memory::{MemoryConfig, RaceView};
@@ -111,7 +111,7 @@ impl GradientLab {
         #[wasm_bindgen(unchecked_param_type = "Partial<DrawStyle>")] style: JsValue,
         #[wasm_bindgen(unchecked_param_type = "LabFigure")] which: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let which: LabFigure = from_js_required(which, "chart")?;
+        let which = chart_request(which, LabFigure::read)?;
         let style: DrawStyle = from_js(style, "style")?;
         to_js(&draw(canvas, style, &figure(&self.session, &which))?)
     }

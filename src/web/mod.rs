@@ -74,16 +74,13 @@ pub fn settings_schema() -> Result<JsValue, JsValue> {
     to_js(&crate::schema::settings())
 }
 
-/// One example of every error kind (for the page's tests of its wording).
-#[wasm_bindgen(js_name = errorExamples, unchecked_return_type = "RnnError[]")]
-pub fn error_examples() -> Result<JsValue, JsValue> {
-    to_js(&RnnError::examples())
-}
-
 /// The engine's error as a thrown JavaScript `Error` named `RnnError`, with the error
 /// itself as `detail`.
 pub(crate) fn fail(e: RnnError) -> JsValue {
-    let error = js_sys::Error::new(&e.to_string());
+    // The message is the kind only: the page words the error from `detail` in its own
+    // language, and the engine's English sentences (the command line's) stay out of the
+    // page's download.
+    let error = js_sys::Error::new(e.kind());
     error.set_name("RnnError");
     if let Ok(detail) = to_js(&e) {
         let _ = js_sys::Reflect::set(&error, &JsValue::from_str("detail"), &detail);
@@ -107,9 +104,17 @@ pub(crate) fn from_js<T: DeserializeOwned + Default>(value: JsValue, field: &str
 
 /// As [`from_js`], with no default.
 pub(crate) fn from_js_required<T: DeserializeOwned>(value: JsValue, field: &str) -> Result<T, JsValue> {
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(value)
-        .map_err(|_| fail(RnnError::WrongType { field: field.into(), expected: "an object".into(), got: "something else".into() }))?;
-    crate::settings::de::from_value(&json).map_err(|e| fail(e.or_field(field)))
+    crate::settings::de::from_value(&json_of(value, field)?).map_err(|e| fail(e.or_field(field)))
+}
+
+/// A value from JavaScript as JSON.
+pub(crate) fn json_of(value: JsValue, field: &str) -> Result<serde_json::Value, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|_| fail(RnnError::WrongType { field: field.into(), expected: "an object".into(), got: "something else".into() }))
+}
+
+/// A chart request, read by its small reader (figures/request.rs).
+pub(crate) fn chart_request<T>(value: JsValue, read: fn(&serde_json::Value) -> crate::Result<T>) -> Result<T, JsValue> {
+    read(&json_of(value, "chart")?).map_err(fail)
 }
 
 /// A count from JavaScript (a number, whole, inside `limit`).

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::canvas::draw;
-use super::{count, fail, from_js, from_js_required, js_type, to_js};
+use super::{chart_request, count, fail, from_js, js_type, to_js};
 use crate::error::RnnError;
 use crate::figures::sentence::{figure, SentenceFigure};
 use crate::format::model_file::model_to_json;
@@ -207,7 +207,7 @@ impl Playground {
         #[wasm_bindgen(unchecked_param_type = "Partial<DrawStyle>")] style: JsValue,
         #[wasm_bindgen(unchecked_param_type = "SentenceFigure")] which: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let which: SentenceFigure = from_js_required(which, "chart")?;
+        let which = chart_request(which, SentenceFigure::read)?;
         let data = draw(canvas, from_js(style, "style")?, &figure(&self.session, &which))?;
         to_js(&data)
     }

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::canvas::draw;
-use super::{count, fail, from_js, from_js_required, js_type, to_js, DrawStyle};
+use super::{chart_request, count, fail, from_js, from_js_required, js_type, to_js, DrawStyle};
 use crate::error::RnnError;
 use crate::figures::series::{figure, SeriesFigure};
 use crate::series::{SeriesConfig, SeriesSession};
@@ -93,7 +93,7 @@ impl SeriesLab {
         #[wasm_bindgen(unchecked_param_type = "Partial<DrawStyle>")] style: JsValue,
         #[wasm_bindgen(unchecked_param_type = "SeriesFigure")] which: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let which: SeriesFigure = from_js_required(which, "chart")?;
+        let which = chart_request(which, SeriesFigure::read)?;
         let style: DrawStyle = from_js(style, "style")?;
         to_js(&draw(canvas, style, &figure(&self.session, &which))?)
     }

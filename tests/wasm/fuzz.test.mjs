@@ -74,16 +74,17 @@ test('the WebAssembly build and the command line agree on mutated inputs, and ne
       wasm = { ok: engine.traceJson(modelText, requestText) };
     } catch (e) {
       assert.equal(e.name, 'RnnError', `case ${i} trapped: ${e}`);
-      wasm = { err: e.message };
+      wasm = { err: e.detail };
     }
-    const cli = rnnp(['trace', '--model', join(dir, 'm.json'), '--input', join(dir, 'r.json')]);
+    const cli = rnnp(['trace', '--json-errors', '--model', join(dir, 'm.json'), '--input', join(dir, 'r.json')]);
     if (wasm.ok) {
       assert.ok(cli.status === 0 || cli.status === 3, `case ${i}: ${cli.stderr}`);
       assert.equal(cli.stdout.trim(), wasm.ok.json, `case ${i}`);
       agreedOk++;
     } else {
-      assert.equal(cli.status, 1, `case ${i}: wasm refused (${wasm.err}) but the CLI said ${cli.stdout}`);
-      assert.ok(cli.stderr.trim().endsWith(wasm.err), `case ${i}: ${cli.stderr} vs ${wasm.err}`);
+      assert.equal(cli.status, 1, `case ${i}: wasm refused (${JSON.stringify(wasm.err)}) but the CLI said ${cli.stdout}`);
+      // The same error, kind and fields, from both.
+      assert.deepEqual(JSON.parse(cli.stderr.trim()).error, wasm.err, `case ${i}`);
       agreedErr++;
     }
   }

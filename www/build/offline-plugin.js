@@ -48,6 +48,8 @@ export function writeServiceWorker(dir) {
   for (const f of files) hash.update(f).update('\0').update(readFileSync(join(dir, f)));
   const version = hash.digest('hex').slice(0, 12);
   const source = readFileSync(join(PWA, 'sw.js'), 'utf8')
+    // Its comments are for the reader of www/pwa/sw.js, not for every visitor's download.
+    .replace(/^\s*\/\/.*\n/gm, '')
     .replace('__VERSION__', version)
     .replace('__FILES__', JSON.stringify(files.map((f) => `./${f}`)));
   writeFileSync(join(dir, 'sw.js'), source);

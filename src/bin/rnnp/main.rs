@@ -69,6 +69,10 @@ Run `rnnp help <command>` for the options of a command.";
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// On failure, print the error as one line of JSON on stderr, as the page receives it:
+    /// {"error": {"kind": …, fields…}} (for programs; people read the sentence).
+    #[arg(long, global = true)]
+    json_errors: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -144,11 +148,25 @@ fn main() -> ExitCode {
             eprintln!("warning: {message}");
             ExitCode::from(3)
         }
+        Err(e) if cli.json_errors => {
+            eprintln!("{}", error_json(&e));
+            ExitCode::FAILURE
+        }
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// `{"error": {...}}`: the engine's error as kind and fields; anything else (a file that
+/// could not be read) as kind "io" with its sentence.
+fn error_json(e: &CliError) -> String {
+    let detail = match e {
+        CliError::In { source, .. } | CliError::Engine(source) => serde_json::to_value(source).unwrap_or_default(),
+        other => serde_json::json!({ "kind": "io", "message": other.to_string() }),
+    };
+    serde_json::json!({ "error": detail }).to_string()
 }
 
 pub fn read(path: &Path, what: &'static str) -> CliResult<String> {
