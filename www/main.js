@@ -32,6 +32,24 @@ function translateDocument() {
   document.querySelector('meta[name=description]')?.setAttribute('content', t('doc.description'));
 }
 
+/**
+ * Resolves once the view's words are on screen: when the browser reports the page's
+ * largest text as painted (where it can say so), else after two frames; at most 600 ms.
+ */
+function wordsOnScreen() {
+  return new Promise((resolve) => {
+    const frames = () => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    setTimeout(resolve, 600);
+    if (!PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) return frames();
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntries().some((e) => e.element?.closest?.('.intro'))) {
+        observer.disconnect();
+        setTimeout(resolve, 0);
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+}
+
 async function main() {
   initBanners();
   // The language first (a link's `lang` wins over the browser's), so the loading text is
@@ -59,8 +77,7 @@ async function main() {
   // The engine (the largest file) is fetched once the words are on screen: fetched with
   // them, it shares a slow network with the page's own script and text, and the page
   // shows nothing for longer (see BENCHMARKS.md, "Start-up").
-  // Two frames: the first with the words has been put on screen, not only painted.
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  await wordsOnScreen();
   let wasm;
   try {
     wasm = await loadEngine();
@@ -153,8 +170,12 @@ async function main() {
     jobs,
     runOnPage: (name, payload) => runOnPage(wasm, name, payload),
     debugPanic: () => guard(() => wasm.debugPanic()),
-    /** Draws every chart now, also those not scrolled to (full-page screenshots). */
-    drawAll: () => Object.values(mounted).forEach((v) => v.flush()),
+    /** Lays out and draws everything now, also what is not scrolled to (full-page pictures). */
+    drawAll: async () => {
+      document.documentElement.classList.add('render-all');
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      Object.values(mounted).forEach((v) => v.flush());
+    },
     PAGE_PROPS,
   };
 }

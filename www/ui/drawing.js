@@ -43,7 +43,7 @@ export function chartScheduler({ root, draw }) {
             }
             if ([...pending].some((n) => near.has(canvases.get(n)))) schedule();
           },
-          { rootMargin: '25% 0px' },
+          { rootMargin: '0px 0px 10% 0px' },
         )
       : null;
 
