@@ -10,3 +10,11 @@ export const FORMULAS = {
   dh: String.raw`\frac{\partial L}{\partial h_t} = W_{hy}^{\top}\frac{\partial L_t}{\partial y_t} + \frac{\partial L}{\partial h_{t+1}}\frac{\partial h_{t+1}}{\partial h_t}`,
   dwhh: String.raw`\frac{\partial L}{\partial W_{hh}} = \sum_{t} \delta_t\, h_{t-1}^{\top}`,
 };
+
+// The lesson's own (loaded with the lesson, not with the page).
+export const LESSON_FORMULAS = {
+  loss: String.raw`L = \frac{1}{T}\sum_{t=1}^{T} -\ln p_t[\text{next}_t], \qquad L_{\text{untrained}} \approx \ln V`,
+  rho_k: String.raw`\left\lVert \frac{\partial L}{\partial h_t} \right\rVert \approx \rho^{\,T-t}\,\left\lVert \frac{\partial L}{\partial h_T} \right\rVert`,
+  clip_norm: String.raw`g \leftarrow \frac{c}{\lVert g \rVert}\, g \quad \text{if } \lVert g \rVert > c`,
+  series: String.raw`\hat x_{t+1} = W_{hy}\,h_t + b_y,\quad L = \frac{1}{NT}\sum (\hat x_{t+1} - x_{t+1})^2`,
+};

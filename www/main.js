@@ -5,7 +5,9 @@ import { showSkeleton } from './ui/view.js';
 import { TEMPLATE as SENTENCE } from './views/sentence/template.js';
 import { TEMPLATE as GRADIENTS } from './views/gradients/template.js';
 import { TEMPLATE as SERIES } from './views/series/template.js';
-import { PAGE_PROPS, addProps, createStore, fromSchema, parseQuery, toQuery } from './state.js';
+import { PAGE_PROPS, PROPS, addProps, createStore, fromSchema, parseQuery, prop, toQuery } from './state.js';
+import { hideNames } from './ui/hide.js';
+import { mountClassroom } from './ui/classroom.js';
 import { compiledEngine, guard, loadEngine, onEngineReset } from './engine.js';
 import { initBanners, showNotice } from './ui/banner.js';
 import { refreshControls } from './ui/controls.js';
@@ -88,6 +90,10 @@ async function main() {
     return;
   }
   addProps(fromSchema(wasm.settingsSchema()));
+  // `hide=` names panels and the settings that have a control (the engine's, and a few of
+  // the page's own).
+  const hideable = PROPS.filter((p) => p.group || ['speed', 'fixedAxis', 'highlight'].includes(p.name)).map((p) => p.name);
+  addProps([{ ...prop('hide'), values: hideNames(hideable) }]);
   const { state, rejected } = parseQuery(location.search);
   const store = createStore(state);
   if (rejected.length) {
@@ -112,7 +118,8 @@ async function main() {
   const page = {
     announce: (text) => (live.textContent = text),
     jobs,
-    textScale: () => 1,
+    // Presenter mode: the charts' words grow with the page's.
+    textScale: () => (store.get().present ? 1.35 : 1),
   };
   onEngineReset(({ message }) => {
     clearPageCache();
@@ -120,6 +127,30 @@ async function main() {
   });
 
   const mounted = {};
+  const classroom = mountClassroom(store, { current: () => mounted[store.get().view] });
+
+  // The lesson: its code and words are loaded when it is first opened.
+  const lessonEl = document.getElementById('lesson');
+  let lesson = null;
+  let lessonModule = null;
+  async function openLesson() {
+    if (!lesson) {
+      lessonModule = await import('./lesson/panel.js');
+      lesson ??= lessonModule.mountLesson(lessonEl, store);
+      classroom.refreshHidden();
+    }
+    return lesson;
+  }
+  const lessonTab = document.querySelector('[data-testid="lesson"]');
+  lessonTab.addEventListener('click', async () => {
+    const l = await openLesson();
+    if (!store.get().lesson) l.go(1);
+    else lessonEl.scrollIntoView({ block: 'start' });
+  });
+  const lessonState = (s) => lessonTab.setAttribute('aria-pressed', String(s.lesson > 0));
+  lessonState(store.get());
+  if (store.get().lesson) openLesson();
+
   function show(view) {
     for (const name of Object.keys(roots)) {
       const tab = document.querySelector(`[data-view="${name}"]`);
@@ -131,11 +162,13 @@ async function main() {
     if (!root.isConnected) main.append(root);
     if (!mounted[view]) {
       mounted[view] = VIEWS[view](root, store, wasm, page);
+      classroom.refreshHidden();
       // The view shows once its engine object is built (in a task of its own).
       return mounted[view].ready.then(() => (root.dataset.state = 'ready'));
     }
-    // The language may have changed while the view was away.
-    else mounted[view].relabel();
+    // The language (or presenter mode) may have changed while the view was away.
+    classroom.refreshHidden();
+    mounted[view].relabel();
   }
 
   for (const b of document.querySelectorAll('[data-view]')) {
@@ -150,6 +183,10 @@ async function main() {
       mounted[s.view]?.relabel();
     }
     if (changed.includes('view') && VIEWS[s.view]) show(s.view);
+    if (changed.includes('lesson')) {
+      lessonState(s);
+      if (s.lesson) openLesson();
+    }
   });
   // Back and Forward: the page becomes the state of that entry.
   window.addEventListener('popstate', () => {
@@ -170,6 +207,10 @@ async function main() {
     jobs,
     runOnPage: (name, payload) => runOnPage(wasm, name, payload),
     debugPanic: () => guard(() => wasm.debugPanic()),
+    /** What printing does first (the tests print with page.pdf, which does not say so). */
+    preparePrint: () => classroom.prepareForPrint(),
+    openLesson,
+    lessonChapters: () => lessonModule,
     /** Lays out and draws everything now, also what is not scrolled to (full-page pictures). */
     drawAll: async () => {
       document.documentElement.classList.add('render-all');

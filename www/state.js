@@ -6,11 +6,12 @@
 // the command line's `rnnp --from-url` (tests/fixtures/url-cases.json checks both).
 
 /**
- * @typedef {{name: string, type: 'choice'|'int'|'number'|'text'|'flag', values?: (string|number)[],
+ * @typedef {{name: string, type: 'choice'|'int'|'number'|'text'|'flag'|'list', values?: (string|number)[],
  *   min?: number, max?: number, maxLength?: number, def: any, group?: string, field?: string,
  *   history?: 'push'}} Prop
  *   `group`/`field`: the engine config and field a setting sets; `history: 'push'`: changing
- *   it adds a browser history entry (Back returns), others replace the current one.
+ *   it adds a browser history entry (Back returns), others replace the current one. A
+ *   `list` is comma-separated names, each one of `values` (the value is a sorted string).
  */
 
 /** The page's own settings. */
@@ -23,6 +24,13 @@ export const PAGE_PROPS = [
   // The moment of the sentence view: tokens read, steps walked back.
   { name: 'pos', type: 'int', min: 0, max: 64, def: 0 },
   { name: 'back', type: 'int', min: 0, max: 64, def: 0 },
+  // The lesson's chapter (0: no lesson).
+  { name: 'lesson', type: 'int', min: 0, max: 9, def: 0, history: 'push' },
+  // What a lecturer hid from the class (ui/hide.js names every part that can be hidden).
+  { name: 'hide', type: 'list', values: [], def: '' },
+  // Presenter mode (projector) and embed mode (inside another page).
+  { name: 'present', type: 'flag', def: false },
+  { name: 'embed', type: 'flag', def: false },
 ];
 
 /** @type {Prop[]} */
@@ -90,6 +98,11 @@ export function parseValue(p, raw) {
     case 'text':
       // Characters as the engine counts them (code points, not UTF-16 units).
       return [...raw].length <= (p.maxLength ?? 200) && raw.trim() !== '' ? [raw, true] : [p.def, false];
+    case 'list': {
+      const names = raw.split(',').filter((x) => x !== '');
+      const known = names.every((n) => p.values.includes(n));
+      return known && names.length <= p.values.length ? [[...new Set(names)].sort().join(','), true] : [p.def, false];
+    }
     default:
       return [p.def, false];
   }
@@ -156,8 +169,11 @@ export function createStore(initial, { write = true } = {}) {
   };
   return {
     get: () => state,
-    /** Sets some values; listeners get the names that changed. */
-    set(patch) {
+    /**
+     * Sets some values; listeners get the names that changed. `meta.restore`: the values
+     * are a whole moment (a lesson chapter), so views go to it as to a link's.
+     */
+    set(patch, meta = {}) {
       const changed = Object.keys(patch).filter((k) => state[k] !== patch[k]);
       if (!changed.length) return;
       state = { ...state, ...patch };
@@ -166,7 +182,7 @@ export function createStore(initial, { write = true } = {}) {
         if (changed.some((k) => BY_NAME.get(k)?.history === 'push')) writeUrl(true);
         else pending = setTimeout(() => writeUrl(false), 120);
       }
-      notify(changed);
+      notify(changed, meta);
     },
     /** Replaces the whole state (Back and Forward), without writing the URL. */
     replace(next) {

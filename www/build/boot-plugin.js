@@ -19,7 +19,7 @@ const INDEX = new URL('../../index.html', import.meta.url);
 function frameKeys() {
   const html = readFileSync(INDEX, 'utf8');
   const keys = new Set(['doc.title']);
-  for (const m of html.matchAll(/data-i18n(?:-label)?="([^"]+)"/g)) keys.add(m[1]);
+  for (const m of html.matchAll(/data-i18n(?:-label|-title)?="([^"]+)"/g)) keys.add(m[1]);
   return [...keys].sort();
 }
 
@@ -32,7 +32,9 @@ export function bootScript() {
   // Plain ES5-level code: it runs before anything else, in any browser that opens the page.
   return `(function () {
   var T = ${JSON.stringify(texts)};
-  var asked = new URLSearchParams(location.search).get('lang');
+  var q = new URLSearchParams(location.search);
+  var asked = q.get('lang');
+  ['present', 'embed'].forEach(function (m) { if (q.get(m) === '1' || q.get(m) === 'true') document.documentElement.classList.add(m); });
   var prefs = navigator.languages || [navigator.language];
   var lang = T[asked] ? asked : prefs.some(function (l) { return String(l).toLowerCase().indexOf('zh') === 0; }) ? 'zh' : 'en';
   var t = T[lang];
@@ -40,6 +42,7 @@ export function bootScript() {
   document.title = t['doc.title'];
   document.querySelectorAll('[data-i18n]').forEach(function (el) { if (t[el.dataset.i18n]) el.textContent = t[el.dataset.i18n]; });
   document.querySelectorAll('[data-i18n-label]').forEach(function (el) { el.setAttribute('aria-label', t[el.dataset.i18nLabel]); });
+  document.querySelectorAll('[data-i18n-title]').forEach(function (el) { el.title = t[el.dataset.i18nTitle]; });
   var b = document.querySelector('[data-testid="lang"]');
   if (b) b.setAttribute('lang', lang === 'zh' ? 'en' : 'zh-CN');
   document.documentElement.classList.add('worded');

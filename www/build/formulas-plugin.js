@@ -2,10 +2,10 @@
 // browsers draw natively), so the page ships neither KaTeX's script nor its fonts.
 // `import formulas from 'virtual:formulas'` gives { name: '<math>…</math>' }.
 import katex from 'katex';
-import { FORMULAS } from '../formulas.tex.js';
+import { FORMULAS, LESSON_FORMULAS } from '../formulas.tex.js';
 
-const ID = 'virtual:formulas';
-const RESOLVED = '\0' + ID;
+// `virtual:formulas`: the views'; `virtual:lesson-formulas`: the lesson's (its own chunk).
+const TABLES = { 'virtual:formulas': FORMULAS, 'virtual:lesson-formulas': LESSON_FORMULAS };
 
 /**
  * KaTeX writes `\,` as a thin-space character and puts an invisible "function application"
@@ -25,12 +25,13 @@ export function formulasPlugin() {
   return {
     name: 'rnnp-formulas',
     resolveId(id) {
-      return id === ID ? RESOLVED : null;
+      return id in TABLES ? `\0${id}` : null;
     },
     load(id) {
-      if (id !== RESOLVED) return null;
+      const table = id.startsWith('\0') ? TABLES[id.slice(1)] : null;
+      if (!table) return null;
       const out = {};
-      for (const [name, tex] of Object.entries(FORMULAS)) out[name] = render(tex);
+      for (const [name, tex] of Object.entries(table)) out[name] = render(tex);
       return `export default ${JSON.stringify(out)};`;
     },
   };

@@ -52,6 +52,13 @@ export function chartBox(testid) {
   const box = {
     figure,
     canvas,
+    /** Writes the table, open or not (a printed page shows it, style.css). */
+    fillTable() {
+      if (last && written !== last) {
+        written = last;
+        table.innerHTML = renderTable(last.table);
+      }
+    },
     /** The last table drawn (for exports). */
     table: () => last?.table ?? null,
     relabel() {

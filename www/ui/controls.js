@@ -15,6 +15,8 @@ function field(labelKey, input, testid) {
   text.dataset.i18n = labelKey;
   setRich(text, t(labelKey));
   input.dataset.testid = testid;
+  // A lecturer can hide it from a class by its setting's name (ui/hide.js).
+  if (input.name) wrap.dataset.hideId = input.name;
   wrap.append(text, input);
   return wrap;
 }

@@ -54,10 +54,10 @@ export function chartScheduler({ root, draw }) {
     return { width: Math.round(r.width * dpr), height: Math.round(r.height * dpr), dpr };
   }
 
-  function drawNow(name) {
+  function drawNow(name, measure = false) {
     pending.delete(name);
     const canvas = canvases.get(name);
-    const size = sizes.get(canvas) ?? (resizes ? null : measured(canvas));
+    const size = (measure ? measured(canvas) : null) ?? sizes.get(canvas) ?? (resizes ? null : measured(canvas));
     // Not laid out yet (or hidden): the ResizeObserver asks again once it has a size.
     if (!size || size.width === 0) return;
     draw(name, size);
@@ -102,6 +102,14 @@ export function chartScheduler({ root, draw }) {
     flush() {
       cancelAnimationFrame(frame);
       flushFrame(Infinity);
+    },
+    /**
+     * Draws every chart now at the size the layout gives it (read from the layout: printing
+     * lays the page out again, and the observers would report it only after the print).
+     */
+    drawAllMeasured() {
+      cancelAnimationFrame(frame);
+      for (const name of canvases.keys()) drawNow(name, true);
     },
   };
 }

@@ -19,7 +19,7 @@ export function withSettings(id, headingKey, stage, { fields = 'fields one' } = 
  */
 export function runSection(key, role, testid, body) {
   return `
-    <section class="panel">
+    <section class="panel" data-hide-id="${role}">
       <h3 data-i18n="${key}.heading"></h3>
       <p class="lead" data-i18n="${key}.intro"></p>
       <div class="inline-controls" data-role="${role}-controls"></div>

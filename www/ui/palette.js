@@ -13,7 +13,16 @@ export function diverging(v, range = 1) {
   return `rgb(${c[0]},${c[1]},${c[2]})`;
 }
 
-/** Black or white text, whichever reads better on `v`'s colour. */
+/**
+ * Black or white text, whichever contrasts more with `v`'s colour (WCAG relative
+ * luminance). Pure black and white: on any colour one of them reaches 4.5:1, the contrast
+ * small text needs; a dark grey would fall short on the mid oranges.
+ */
 export function inkFor(v, range = 1) {
-  return Math.abs(v / (range || 1)) > 0.6 ? '#fff' : '#222';
+  const [r, g, b] = diverging(v, range).match(/\d+/g).map((c) => {
+    const s = Number(c) / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (lum + 0.05) > (lum + 0.05) / 0.05 ? '#fff' : '#000';
 }

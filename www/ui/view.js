@@ -93,6 +93,11 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
     flush() {
       drawing.flush();
     },
+    /** A printed page: every chart drawn at its printed width, every table written. */
+    print() {
+      drawing.drawAllMeasured();
+      for (const c of charts.values()) c.box.fillTable();
+    },
     /**
      * Runs the page job `name` (jobs/specs.js). While it runs, `button` (if any) says
      * `busyKey` (pressing it then stops the job: the caller's click handler calls cancel);

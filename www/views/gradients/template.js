@@ -9,18 +9,20 @@ export const TEMPLATE = withSettings(
   `
     <section class="panel intro">
       <p class="lead" data-i18n="lab.intro"></p>
-      <div class="chart-slot h280" data-role="chart-flow"></div>
-      <p class="readout" data-testid="flow-numbers" data-role="flow-numbers"></p>
-      <p class="status" data-testid="flow-ratios" data-role="flow-ratios"></p>
-      <p class="warn" data-testid="flow-overflow" data-role="flow-overflow" data-i18n="flow.overflow" hidden></p>
-      <p class="hint" data-i18n="flow.why"></p>
+      <div data-hide-id="flow">
+        <div class="chart-slot h280" data-role="chart-flow"></div>
+        <p class="readout" data-testid="flow-numbers" data-role="flow-numbers"></p>
+        <p class="status" data-testid="flow-ratios" data-role="flow-ratios"></p>
+        <p class="warn" data-testid="flow-overflow" data-role="flow-overflow" data-i18n="flow.overflow" hidden></p>
+        <p class="hint" data-i18n="flow.why"></p>
+      </div>
     </section>
-    <section class="panel">
+    <section class="panel" data-hide-id="cells">
       <div class="chart-slot h260" data-role="chart-cells"></div>
       <ul class="numbers" data-testid="cells-numbers" data-role="cells-numbers"></ul>
       <p class="hint" data-i18n="cells.why"></p>
     </section>
-    <section class="panel">
+    <section class="panel" data-hide-id="spectrum">
       <div class="charts spectral">
         <div class="chart-slot h360" data-role="chart-spectrum"></div>
         <div class="chart-slot h260" data-role="chart-jacobians"></div>

@@ -100,11 +100,14 @@ export function mountSentence(root, store, wasm, page) {
     view.redraw();
   }
 
-  store.subscribe((changed, s, { fromHistory } = {}) => {
-    if (changed.some((k) => NETWORK_KEYS.includes(k) || (fromHistory && ['trained'].includes(k)))) {
+  store.subscribe((changed, s, { fromHistory, restore } = {}) => {
+    // Back, Forward and a lesson's chapter bring a whole moment: its network, its training
+    // and its position.
+    const moment = Boolean(fromHistory || restore);
+    if (changed.some((k) => NETWORK_KEYS.includes(k) || (moment && k === 'trained'))) {
       training.cancelForSettings();
-      build({ restore: Boolean(fromHistory) });
-    } else if (fromHistory && (changed.includes('pos') || changed.includes('back'))) goTo(s.pos, s.back);
+      build({ restore: moment });
+    } else if (moment && (changed.includes('pos') || changed.includes('back'))) goTo(s.pos, s.back);
     else if (changed.includes('highlight')) view.redraw(['units']);
   });
   view.onReset(() => {
@@ -119,6 +122,8 @@ export function mountSentence(root, store, wasm, page) {
     ready,
     /** Draws every chart waiting to be drawn, on screen or not (tests, screenshots, print). */
     flush: () => view.flush(),
+    /** Before printing: everything drawn for paper, the tables written. */
+    print: () => view.print(),
     /** Redraws in the current language. */
     relabel() {
       view.relabel();

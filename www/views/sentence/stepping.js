@@ -80,7 +80,8 @@ export function mountStepping(ctx, render) {
     if (e.key === ' ') {
       e.preventDefault();
       if (e.type === 'keydown' && !e.repeat) step();
-    } else if (e.type === 'keydown' && e.key === 'ArrowLeft') {
+    } else if (e.type === 'keydown' && e.key === 'ArrowLeft' && !store.get().lesson) {
+      // (In the lesson, ← and → turn the chapters.)
       e.preventDefault();
       back();
     } else if (e.type === 'keydown' && (e.key === 'r' || e.key === 'R')) {
@@ -88,6 +89,14 @@ export function mountStepping(ctx, render) {
     }
   }
   document.addEventListener('keydown', onKey);
+  // The keys line says what ← does now.
+  const keysHint = () => {
+    const hint = view.root.querySelector('.keys');
+    hint.dataset.i18n = store.get().lesson ? 'step.keys.lesson' : 'step.keys';
+    hint.textContent = t(hint.dataset.i18n);
+  };
+  keysHint();
+  store.subscribe((changed) => changed.includes('lesson') && keysHint());
   // A focused button would press itself on the key's release: that press is the step's.
   document.addEventListener('keyup', (e) => e.key === ' ' && view.root.isConnected && !typing(document.activeElement) && e.preventDefault());
 

@@ -11,26 +11,26 @@ export const TEMPLATE = `
     <div class="stepbar" data-role="stepbar"></div>
     <p class="hint keys" data-i18n="step.keys"></p>
     <div class="pair">
-      <section class="panel forward" data-testid="forward-panel" data-role="forward" aria-live="off"></section>
-      <section class="panel prediction" data-testid="prediction" data-role="prediction"></section>
+      <section class="panel forward" data-hide-id="forward" data-testid="forward-panel" data-role="forward" aria-live="off"></section>
+      <section class="panel prediction" data-hide-id="prediction" data-testid="prediction" data-role="prediction"></section>
     </div>
-    <section class="panel backward" data-testid="backward-panel" data-role="backward"></section>
+    <section class="panel backward" data-hide-id="backward" data-testid="backward-panel" data-role="backward"></section>
     <div class="charts">
-      <div class="chart-slot h240" data-role="chart-hidden"></div>
-      <div class="chart-slot h240" data-role="chart-units"></div>
-      <div class="chart-slot h220" data-role="chart-loss"></div>
-      <div class="chart-slot h220" data-role="chart-grad"></div>
+      <div class="chart-slot h240" data-hide-id="chart-hidden" data-role="chart-hidden"></div>
+      <div class="chart-slot h240" data-hide-id="chart-units" data-role="chart-units"></div>
+      <div class="chart-slot h220" data-hide-id="chart-loss" data-role="chart-loss"></div>
+      <div class="chart-slot h220" data-hide-id="chart-grad" data-role="chart-grad"></div>
     </div>
   </div>
   <aside class="panel side" aria-labelledby="s-controls">
     <h2 id="s-controls" data-i18n="controls.title"></h2>
     <div class="fields" data-role="fields"></div>
-    <div class="text-row">
+    <div class="text-row" data-hide-id="text">
       <label class="field wide"><span data-i18n="controls.text"></span>
         <textarea rows="2" data-testid="text" data-role="text" maxlength="300"></textarea></label>
       <button type="button" data-testid="apply-text" data-role="apply" data-i18n="controls.apply"></button>
     </div>
-    <section class="train" aria-labelledby="s-train">
+    <section class="train" data-hide-id="train" aria-labelledby="s-train">
       <h3 id="s-train" data-i18n="train.title"></h3>
       <div class="train-row" data-role="train-row"></div>
       <progress max="1" value="0" data-testid="train-progress" data-role="progress" data-i18n-label="train.title"></progress>
@@ -38,7 +38,7 @@ export const TEMPLATE = `
       <p class="readout" data-testid="loss-readout" data-role="loss-readout"></p>
       <p class="hint" data-role="lnv-why" data-i18n="train.lnvWhy"></p>
       <p class="hint perf" data-testid="perf" data-role="perf"></p>
-      <div class="gradcheck">
+      <div class="gradcheck" data-hide-id="gradcheck">
         <button type="button" data-testid="gradcheck" data-role="gradcheck" data-i18n="gradcheck.button"></button>
         <progress max="1" value="0" data-testid="gradcheck-progress" data-role="gradcheck-progress" data-i18n-label="gradcheck.button" hidden></progress>
         <p class="status" data-testid="gradcheck-result" data-role="gradcheck-result"></p>

@@ -97,6 +97,8 @@ export function mountSeries(root, store, wasm, page) {
     ready,
     /** Draws every chart waiting to be drawn, on screen or not (tests, screenshots, print). */
     flush: () => view.flush(),
+    /** Before printing: everything drawn for paper, the tables written. */
+    print: () => view.print(),
     relabel() {
       view.relabel();
     },

@@ -11,7 +11,7 @@ export const TEMPLATE = withSettings(
       <h3 data-i18n="series.heading"></h3>
       <p class="lead" data-i18n="series.intro"></p>
     </section>
-    <section class="panel">
+    <section class="panel" data-hide-id="series-train">
       <div class="inline-controls" data-role="train-row"></div>
       <progress max="1" value="0" data-testid="series-progress" data-role="progress" data-i18n-label="series.train"></progress>
       <p class="status" data-testid="series-status" data-role="status" role="status"></p>
@@ -21,7 +21,7 @@ export const TEMPLATE = withSettings(
       </div>
       <p class="hint" data-i18n="series.why"></p>
     </section>
-    <section class="panel">
+    <section class="panel" data-hide-id="code">
       <div class="code-pair">
         <figure class="code"><figcaption data-i18n="series.keras"></figcaption><pre data-testid="code-keras" data-role="code-keras" tabindex="0"></pre></figure>
         <figure class="code"><figcaption data-i18n="series.ours"></figcaption><pre data-testid="code-ours" data-role="code-ours" tabindex="0"></pre></figure>

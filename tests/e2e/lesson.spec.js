@@ -1,0 +1,108 @@
+// Issue 12, the guided lesson: every chapter in both languages, answered wrong and right,
+// with the view set up as the chapter says (its view, its hidden parts, its URL), the
+// keyboard and Back, zero axe-core violations, and a screenshot of each chapter.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { openPage } from './helpers.js';
+
+const SHOTS = 'test-results/screenshots';
+
+/** The chapters' views, hidden parts and right answers, read from the page's own module. */
+async function chapters(page) {
+  return page.evaluate(async () => {
+    await window.__rnnp.openLesson();
+    const { CHAPTERS } = window.__rnnp.lessonChapters();
+    return CHAPTERS.map((c) => ({ view: c.view, hide: c.hide, answer: c.answer }));
+  });
+}
+
+for (const lang of ['en', 'zh']) {
+  test(`the whole lesson, ${lang}: each chapter sets its view up, its question answers wrong then right, axe finds nothing`, async ({ page }) => {
+    test.setTimeout(240_000);
+    mkdirSync(SHOTS, { recursive: true });
+    const problems = await openPage(page, `?lang=${lang}`);
+    await page.getByTestId('lesson').click();
+    const panel = page.getByTestId('lesson-panel');
+    await expect(panel).toBeVisible();
+    const list = await chapters(page);
+    expect(list).toHaveLength(9);
+    for (let n = 1; n <= 9; n++) {
+      const c = list[n - 1];
+      await expect(page.getByTestId('lesson-progress')).toHaveText(lang === 'en' ? `Chapter ${n} / 9` : `第 ${n} / 9 章`);
+      await expect(page).toHaveURL(new RegExp(`[?&]lesson=${n}(&|$)`));
+      await expect(page.getByTestId(`view-${c.view}`)).toHaveAttribute('aria-current', 'page');
+      await expect(page.locator(`#view-${c.view}`)).toHaveAttribute('data-state', 'ready');
+      // Exactly the chapter's parts are hidden (those of the view on screen).
+      const hidden = await page.evaluate(() => [...document.querySelectorAll('main .teacher-hidden')].map((e) => e.dataset.hideId).sort());
+      const present = await page.evaluate((names) => names.filter((h) => document.querySelector(`main [data-hide-id="${h}"]`)), c.hide);
+      expect(hidden).toEqual([...present].sort());
+      for (const h of present) await expect(page.locator(`main [data-hide-id="${h}"]`).first()).toBeHidden();
+      expect(await page.getByTestId('lesson-text').textContent()).not.toMatch(/lesson\.\d/);
+      // A wrong answer, then the right one: each says so at once, with the explanation.
+      const wrong = [1, 2, 3].find((i) => i !== c.answer);
+      const feedback = page.getByTestId('lesson-feedback');
+      await page.getByTestId(`lesson-answer-${wrong}`).check();
+      await expect(feedback).toHaveAttribute('data-result', 'wrong');
+      await expect(feedback).toContainText(lang === 'en' ? 'Not quite.' : '不对。');
+      await page.getByTestId(`lesson-answer-${c.answer}`).check();
+      await expect(feedback).toHaveAttribute('data-result', 'right');
+      await expect(feedback).toContainText(lang === 'en' ? 'Right.' : '答对了。');
+      const why = await feedback.textContent();
+      expect(why.length).toBeGreaterThan(20);
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(axe.violations.map((v) => `chapter ${n}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`)).toEqual([]);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `${SHOTS}/lesson-${lang}-${n}.png` });
+      if (n < 9) {
+        // Half the chapters by the button, half by the keyboard (→, focus on the page).
+        if (n % 2) await page.getByTestId('lesson-next').click();
+        else {
+          await page.locator('body').focus();
+          await page.keyboard.press('ArrowRight');
+        }
+      }
+    }
+    await expect(page.getByTestId('lesson-next')).toBeDisabled();
+    // ← goes back a chapter, and so does the browser's Back.
+    await page.locator('body').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('lesson-progress')).toContainText('8');
+    await page.goBack();
+    await expect(page.getByTestId('lesson-progress')).toContainText('9');
+    await page.goBack();
+    await expect(page.getByTestId('lesson-progress')).toContainText('8');
+    await expect(page.getByTestId('view-series')).toHaveAttribute('aria-current', 'page');
+    // Closing the lesson shows everything again.
+    await page.getByTestId('lesson-close').click();
+    await expect(panel).toBeHidden();
+    expect(await page.locator('main .teacher-hidden').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+}
+
+test('a chapter sets the moment: chapter 4 opens read to the end, its task is marked done after four BPTT steps', async ({ page }) => {
+  const problems = await openPage(page, '?lang=en&cell=gru');
+  await page.evaluate(() => window.__rnnp.openLesson().then((l) => l.go(4)));
+  await expect(page).toHaveURL(/lesson=4/);
+  // The chapter's settings replace the reader's (the cell goes back to the default).
+  await expect(page).not.toHaveURL(/cell=gru/);
+  await expect(page.getByTestId('token-3')).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByTestId('lesson-task-done')).toBeHidden();
+  for (let i = 0; i < 4; i++) await page.getByTestId('bptt-step').click();
+  await expect(page.getByTestId('lesson-task-done')).toBeVisible();
+  // In the lesson ← turns the chapter, not the step.
+  await page.locator('body').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('lesson-progress')).toHaveText('Chapter 3 / 9');
+  await expect(page.getByTestId('token-strip').locator('[aria-current]')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test('a link to a chapter opens that chapter with the link’s own settings', async ({ page }) => {
+  const problems = await openPage(page, '?lang=zh&lesson=5&view=gradients&radius=0.5&gact=linear');
+  await expect(page.getByTestId('lesson-progress')).toHaveText('第 5 / 9 章');
+  await expect(page.getByTestId('radius')).toHaveValue('0.5');
+  await expect(page.getByTestId('lesson-task-done')).toBeVisible();
+  expect(problems).toEqual([]);
+});

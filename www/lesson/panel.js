@@ -1,0 +1,167 @@
+// The lesson's panel: the chapter's words, its formula, a "try this" task (marked done when
+// the page can tell) and a check question answered at once, with Previous / Next and the
+// ← → keys. Going to a chapter sets the page up for it (lesson/chapters.js); opening a link
+// to a chapter keeps the link's screen as it is.
+import './texts.js';
+import formulas from 'virtual:formulas';
+import lessonFormulas from 'virtual:lesson-formulas';
+import { setRich, t } from '../i18n.js';
+import { defaults } from '../state.js';
+import { CHAPTERS, chapterState } from './chapters.js';
+
+const TOTAL = CHAPTERS.length;
+export { CHAPTERS };
+
+/** Keys that belong to a field being typed in or a control that uses the arrows. */
+function ownsArrows(el) {
+  const tag = el?.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el?.isContentEditable || el?.closest?.('[role="grid"]');
+}
+
+/**
+ * Mounts the lesson in `el` (the #lesson section).
+ * @param {HTMLElement} el
+ * @param {ReturnType<import('../state.js').createStore>} store
+ */
+export function mountLesson(el, store) {
+  el.innerHTML = `
+    <div class="lesson-head">
+      <p class="lesson-progress" data-testid="lesson-progress"></p>
+      <h2 id="lesson-title" data-testid="lesson-title" tabindex="-1"></h2>
+      <div class="lesson-nav">
+        <button type="button" data-testid="lesson-prev"></button>
+        <button type="button" class="primary" data-testid="lesson-next"></button>
+        <button type="button" class="link" data-testid="lesson-close"></button>
+      </div>
+    </div>
+    <div class="lesson-body">
+      <div class="lesson-text">
+        <p data-role="text" data-testid="lesson-text"></p>
+        <div class="formula" data-role="formula" tabindex="0"></div>
+        <p class="hint" data-role="keys"></p>
+      </div>
+      <div class="lesson-side">
+        <section class="lesson-task" aria-labelledby="lesson-try">
+          <h3 id="lesson-try"></h3>
+          <p data-role="task" data-testid="lesson-task"></p>
+          <p class="task-done" data-testid="lesson-task-done" hidden></p>
+        </section>
+        <fieldset class="lesson-check" data-testid="lesson-check">
+          <legend></legend>
+          <div class="answers" data-role="answers"></div>
+          <p class="feedback" data-testid="lesson-feedback" role="status"></p>
+        </fieldset>
+      </div>
+    </div>`;
+  const $ = (sel) => el.querySelector(sel);
+  const prev = $('[data-testid="lesson-prev"]');
+  const next = $('[data-testid="lesson-next"]');
+  const close = $('[data-testid="lesson-close"]');
+  /** The chapter shown, and the answer picked in it (kept while it is shown). */
+  let shown = 0;
+  let picked = 0;
+
+  /** Goes to chapter `n`: the page is set up for it, and Back returns to the last one. */
+  function go(n) {
+    if (n < 1 || n > TOTAL) return;
+    store.set(chapterState(n, defaults(), store.get()), { restore: true });
+    $('#lesson-title').focus({ preventScroll: true });
+    el.scrollIntoView({ block: 'start' });
+  }
+  prev.addEventListener('click', () => go(store.get().lesson - 1));
+  next.addEventListener('click', () => go(store.get().lesson + 1));
+  close.addEventListener('click', () => store.set({ lesson: 0, hide: '' }));
+  document.addEventListener('keydown', (e) => {
+    const n = store.get().lesson;
+    if (!n || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || ownsArrows(document.activeElement)) return;
+    if (e.key === 'ArrowRight' && n < TOTAL) {
+      e.preventDefault();
+      go(n + 1);
+    } else if (e.key === 'ArrowLeft' && n > 1) {
+      e.preventDefault();
+      go(n - 1);
+    }
+  });
+
+  function feedback(n) {
+    const box = $('[data-testid="lesson-feedback"]');
+    const c = CHAPTERS[n - 1];
+    for (const input of el.querySelectorAll('.answers input')) {
+      const label = input.closest('label');
+      label.classList.toggle('right', picked > 0 && Number(input.value) === c.answer);
+      label.classList.toggle('wrong', picked > 0 && Number(input.value) === picked && picked !== c.answer);
+    }
+    if (!picked) {
+      box.textContent = '';
+      delete box.dataset.result;
+      return;
+    }
+    const right = picked === c.answer;
+    box.dataset.result = right ? 'right' : 'wrong';
+    setRich(box, `${t(right ? 'lesson.right' : 'lesson.wrong')} ${t(`lesson.${n}.why`)}`);
+  }
+
+  function answers(n) {
+    const list = $('[data-role="answers"]');
+    list.replaceChildren(
+      ...[1, 2, 3].map((i) => {
+        const label = document.createElement('label');
+        const input = document.createElement('input');
+        input.type = 'radio';
+        input.name = 'lesson-answer';
+        input.value = String(i);
+        input.dataset.testid = `lesson-answer-${i}`;
+        input.checked = picked === i;
+        input.addEventListener('change', () => {
+          picked = i;
+          feedback(n);
+        });
+        const text = document.createElement('span');
+        setRich(text, t(`lesson.${n}.a${i}`));
+        label.append(input, text);
+        return label;
+      }),
+    );
+  }
+
+  /** Shows chapter `lesson` of the state (or hides the panel at 0). */
+  function render(s) {
+    const n = s.lesson;
+    el.hidden = !n;
+    if (!n) {
+      shown = 0;
+      return;
+    }
+    if (n !== shown) picked = 0;
+    shown = n;
+    const c = CHAPTERS[n - 1];
+    $('[data-testid="lesson-progress"]').textContent = t('lesson.progress', { n, total: TOTAL });
+    setRich($('#lesson-title'), t(`lesson.${n}.title`));
+    setRich($('[data-role="text"]'), t(`lesson.${n}.text`));
+    const formula = $('[data-role="formula"]');
+    const math = c.formula ? formulas[c.formula] ?? lessonFormulas[c.formula] : '';
+    formula.innerHTML = math ?? '';
+    formula.hidden = !math;
+    $('[data-role="keys"]').textContent = t('lesson.keys');
+    $('#lesson-try').textContent = t('lesson.try');
+    setRich($('[data-role="task"]'), t(`lesson.${n}.task`));
+    const done = $('[data-testid="lesson-task-done"]');
+    done.hidden = !c.done?.(s);
+    done.textContent = `✓ ${t('lesson.taskDone')}`;
+    setRich($('legend'), `${t('lesson.check')}: ${t(`lesson.${n}.q`)}`);
+    answers(n);
+    feedback(n);
+    prev.textContent = t('lesson.prev');
+    next.textContent = t('lesson.next');
+    close.textContent = t('lesson.close');
+    prev.disabled = n === 1;
+    next.disabled = n === TOTAL;
+  }
+
+  store.subscribe((changed, s) => {
+    if (changed.includes('lesson') || changed.includes('lang')) render(s);
+    else if (s.lesson) $('[data-testid="lesson-task-done"]').hidden = !CHAPTERS[s.lesson - 1].done?.(s);
+  });
+  render(store.get());
+  return { go, render: () => render(store.get()) };
+}

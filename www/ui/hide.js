@@ -1,0 +1,58 @@
+// What a lecturer hides from a class (`hide=` in the URL, as in TensorFlow Playground). Every
+// control is named by its setting (the field wrapper carries `data-hide-id`, see
+// controls.js) and every panel by a name in the views' templates, listed here. In "Edit
+// what students see" each one gets a checkbox; the choice goes straight into the page's
+// state, so the copied link carries it.
+import { t } from '../i18n.js';
+
+/** The panels that can be hidden (the templates' `data-hide-id`s). */
+export const PANELS = [
+  // The sentence view.
+  'forward', 'prediction', 'backward', 'chart-hidden', 'chart-units', 'chart-loss', 'chart-grad', 'text', 'train', 'gradcheck',
+  // The gradient lab.
+  'flow', 'cells', 'spectrum', 'explode', 'race',
+  // The series view.
+  'series-train', 'code',
+];
+
+/** Every name `hide=` accepts: the panels and the settings that have a control. */
+export function hideNames(propNames) {
+  return [...PANELS, ...propNames];
+}
+
+/** The hidden names of a state's `hide` value. */
+export function hiddenSet(value) {
+  return new Set(String(value || '').split(',').filter(Boolean));
+}
+
+/**
+ * Hides the named parts under `root`; in edit mode (`onToggle` given) shows them all, each
+ * with a checkbox "shown to students" that calls `onToggle(name, shown)`.
+ */
+export function applyHidden(root, hidden, onToggle = null) {
+  for (const el of root.querySelectorAll('[data-hide-id]')) {
+    const name = el.dataset.hideId;
+    el.classList.toggle('teacher-hidden', hidden.has(name));
+    let box = el.querySelector(':scope > .hide-toggle');
+    if (!onToggle) {
+      box?.remove();
+      continue;
+    }
+    if (!box) {
+      box = document.createElement('label');
+      box.className = 'hide-toggle';
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.dataset.testid = `show-${name}`;
+      const text = document.createElement('span');
+      box.append(input, text);
+      el.prepend(box);
+      // The label of a control's field would pass the click on to the control.
+      box.addEventListener('click', (e) => e.stopPropagation());
+      input.addEventListener('change', () => box.onToggle?.(name, input.checked));
+    }
+    box.onToggle = onToggle;
+    box.querySelector('input').checked = !hidden.has(name);
+    box.querySelector('span').textContent = t('hide.shown');
+  }
+}
