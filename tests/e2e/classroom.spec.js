@@ -147,7 +147,7 @@ test('presenter mode at 1024×768: large type, settings folded, nothing cut off,
       expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThanOrEqual(20);
       await expect(page.locator(`#view-${view} .side`)).toBeHidden();
       if (view === 'sentence') {
-        await page.locator('body').focus();
+        await page.evaluate(() => document.activeElement?.blur());
         for (let i = 0; i < 4; i++) await page.keyboard.press('Space');
         await expect(page.getByTestId('token-3')).toHaveAttribute('aria-current', 'step');
       }

@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
-import { openPage } from './helpers.js';
+import { openPage, seeChart } from './helpers.js';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -55,17 +55,18 @@ for (const lang of ['en', 'zh']) {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${SHOTS}/lesson-${lang}-${n}.png` });
       if (n < 9) {
-        // Half the chapters by the button, half by the keyboard (→, focus on the page).
+        // Half the chapters by the button, half by the keyboard (→, with the focus on the page:
+        // in a radio group the arrows choose the answer).
         if (n % 2) await page.getByTestId('lesson-next').click();
         else {
-          await page.locator('body').focus();
+          await page.evaluate(() => document.activeElement?.blur());
           await page.keyboard.press('ArrowRight');
         }
       }
     }
     await expect(page.getByTestId('lesson-next')).toBeDisabled();
     // ← goes back a chapter, and so does the browser's Back.
-    await page.locator('body').focus();
+    await page.evaluate(() => document.activeElement?.blur());
     await page.keyboard.press('ArrowLeft');
     await expect(page.getByTestId('lesson-progress')).toContainText('8');
     await page.goBack();
@@ -92,7 +93,7 @@ test('a chapter sets the moment: chapter 4 opens read to the end, its task is ma
   for (let i = 0; i < 4; i++) await page.getByTestId('bptt-step').click();
   await expect(page.getByTestId('lesson-task-done')).toBeVisible();
   // In the lesson ← turns the chapter, not the step.
-  await page.locator('body').focus();
+  await page.evaluate(() => document.activeElement?.blur());
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('lesson-progress')).toHaveText('Chapter 3 / 9');
   await expect(page.getByTestId('token-strip').locator('[aria-current]')).toHaveCount(0);
@@ -104,5 +105,54 @@ test('a link to a chapter opens that chapter with the link’s own settings', as
   await expect(page.getByTestId('lesson-progress')).toHaveText('第 5 / 9 章');
   await expect(page.getByTestId('radius')).toHaveValue('0.5');
   await expect(page.getByTestId('lesson-task-done')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+/** Goes to chapter `n` as Next would. */
+async function chapter(page, n) {
+  await page.evaluate((n) => window.__rnnp.openLesson().then((l) => l.go(n)), n);
+  await expect(page.getByTestId('lesson-progress')).toHaveText(`Chapter ${n} / 9`);
+}
+
+test('the numbers the chapters name are the ones the page shows with their settings', async ({ page }) => {
+  test.setTimeout(180_000);
+  const problems = await openPage(page, '?lang=en');
+  // 2: V = 5, the untrained loss about 1.75, near ln 5 ≈ 1.61.
+  await chapter(page, 2);
+  expect(await page.getByTestId('lesson-text').textContent()).toContain('about 1.75');
+  const readout = page.getByTestId('loss-readout');
+  await expect(readout).toContainText('ln V = ln 5 = 1.609');
+  expect(Number((await readout.textContent()).match(/sentence loss ([\d.]+)/)[1])).toBeCloseTo(1.75, 1);
+  // 3: 300 epochs take the loss below 0.01, and 爱 follows 我.
+  await chapter(page, 3);
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('train-status')).toContainText('Trained', { timeout: 60_000 });
+  expect(Number((await readout.textContent()).match(/sentence loss ([\d.e-]+)/)[1])).toBeLessThan(0.01);
+  await expect(page.getByTestId('lesson-task-done')).toBeVisible();
+  // 5: the average factor per step is ρ = 0.8; 0.8⁴⁹ ≈ 1.8·10⁻⁵ from step T back to step 1.
+  await chapter(page, 5);
+  await expect(page.getByTestId('flow-numbers')).toContainText('0.8000');
+  expect(Number(await page.getByTestId('flow-numbers').getAttribute('data-last-to-first'))).toBeCloseTo(0.8 ** 49, 6);
+  // 6: without clipping, training stops at the fourth update with the loss NaN; with
+  // global-norm clipping it runs to the end.
+  await chapter(page, 6);
+  await page.getByTestId('train-grad').click();
+  await expect(page.getByTestId('train-grad-status')).toContainText('stopped at update 4', { timeout: 60_000 });
+  await expect(page.getByTestId('train-grad-status')).toContainText('NaN');
+  await page.getByTestId('clip-mode').selectOption('norm');
+  await page.getByTestId('train-grad').click();
+  await expect(page.getByTestId('train-grad-status')).toContainText('300/300 updates', { timeout: 60_000 });
+  await expect(page.getByTestId('train-grad-status')).toContainText('batch accuracy 1.0,');
+  // 7: at ρ = 0.5 with the forget-gate bias 5, the LSTM's gradient comes back from step T,
+  // the GRU's and the simple RNN's hardly do.
+  await chapter(page, 7);
+  await seeChart(page, 'chart-cells');
+  const items = page.getByTestId('cells-numbers').locator('li');
+  await expect(items).toHaveCount(3);
+  const ratios = (await items.allTextContents()).map((s) => Number(s.split('=').pop().trim()));
+  const [simple, lstm, gru] = ratios;
+  expect(lstm).toBeGreaterThan(0.1);
+  expect(gru).toBeLessThan(1e-6);
+  expect(simple).toBeLessThan(gru);
   expect(problems).toEqual([]);
 });

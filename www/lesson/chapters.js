@@ -55,7 +55,7 @@ export const CHAPTERS = [
   },
   {
     view: 'gradients',
-    settings: { gcell: 'lstm', gact: 'tanh', radius: 0.9, seqLen: 50 },
+    settings: { gcell: 'lstm', gact: 'tanh', radius: 0.5, forgetBias: 5, seqLen: 50 },
     hide: ['flow', 'spectrum', 'explode'],
     formula: 'lstm',
     answer: 1,

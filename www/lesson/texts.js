@@ -18,7 +18,7 @@ extend({
 
     'lesson.1.title': '序列和隐藏状态',
     'lesson.1.text': '一句话是一个序列：“我 爱 北京 天安门”有四个词，网络一次只读一个。它身上带着一个向量 h，叫隐藏状态，是它对前面读过内容的记忆。读第 t 个词 x_t 时，它把旧的记忆 h_{t−1} 和新词合在一起，算出新的记忆 h_t；三组权重 W_{hh}、W_{xh} 和 b_h 在每一步都是同一组。',
-    'lesson.1.task': '按四次“前进一步”。每按一次，“隐藏状态 hₜ”的热图里就多出这一步的 h_t；公式面板里的 h_{t−1} 正是上一步的 h_t。',
+    'lesson.1.task': '按四次“前进一步”。每按一次，“隐藏状态 hₜ”的热图里就多出这一步的 h_t；“前向”面板里“hₜ₋₁ 上一步的记忆”一行，正是上一步“hₜ 新的记忆”那一行。',
     'lesson.1.q': '读完“爱”之后的隐藏状态 h_2 是由什么算出来的？',
     'lesson.1.a1': '只由“爱”这个词',
     'lesson.1.a2': '由“爱”和读完“我”后的 h_1',
@@ -26,8 +26,8 @@ extend({
     'lesson.1.why': 'h_2 = f(W_{hh} h_1 + W_{xh} x_2 + b_h)：新词 x_2 是“爱”，而 h_1 带着读“我”留下的记忆。网络就是这样把前文带到后面的。',
 
     'lesson.2.title': '输出和预测',
-    'lesson.2.text': '每一步，网络用 y_t = W_{hy} h_t + b_y 从记忆里给词表中的每个词打一个分，softmax 把分数变成概率，就是它对“下一个词是什么”的猜测。词表有 V = 5 项（四个词加一个句末标记）。还没训练时，它的猜测几乎是平均分配的，所以损失接近 ln 5 ≈ 1.61。',
-    'lesson.2.task': '看“下一个词的预测”面板：读完“我”，正确答案“爱”的概率是多少？再看“设置”下面的损失，和 ln V 比一比。',
+    'lesson.2.text': '每一步，网络用 y_t = W_{hy} h_t + b_y 从记忆里给词表中的每个词打一个分，softmax 把分数变成概率，就是它对“下一个词是什么”的猜测。词表有 V = 5 项（四个词加一个句末标记）。还没训练时，它没有明显偏向哪个词，所以损失（约 1.75）和 ln 5 ≈ 1.61 相近。',
+    'lesson.2.task': '看“下一个词的预测”面板：读完“我”，正确答案“爱”的概率是多少？再看“训练”里的“整句损失”，和 ln V 比一比。',
     'lesson.2.q': '为什么没训练的网络损失接近 ln V？',
     'lesson.2.a1': '它对 V 个可能的词差不多一视同仁，每个概率约 1/V，而 −ln(1/V) = ln V',
     'lesson.2.a2': '因为句子正好有 V 个字',
@@ -45,7 +45,7 @@ extend({
 
     'lesson.4.title': '随时间反向传播',
     'lesson.4.text': '要知道每个权重该往哪边调，就要算损失对它的梯度。因为 h_t 又被用来算 h_{t+1}，梯度要从最后一个词开始，一步一步往回传：每往回一步，它都要乘上这一步的雅可比矩阵，也就是 W_{hh} 的转置再乘上激活函数的导数。这就叫随时间反向传播（BPTT）。',
-    'lesson.4.task': '句子已经读完。按四次“反向传播一步”，看公式面板里的 ∂L/∂h_t，以及“梯度范数”图一步步往前延伸。',
+    'lesson.4.task': '句子已经读完。按四次“反向传播一步”，看“反向”面板里“∂L/∂hₜ 合计”一行，以及“梯度范数”图一步步往前延伸。',
     'lesson.4.q': '反向传播从哪里开始？',
     'lesson.4.a1': '从第一个词开始往后',
     'lesson.4.a2': '从最后一个词开始，一步步往回',
@@ -62,8 +62,8 @@ extend({
     'lesson.5.why': '每一步都乘以同一个约 0.8 的倍数，是连乘不是连加：0.8¹⁰ ≈ 0.107。',
 
     'lesson.6.title': '梯度爆炸和裁剪',
-    'lesson.6.text': 'ρ > 1 时同样的连乘让梯度越来越大。这里用带动量的 SGD 训练一个线性 RNN 记住序列的第一个词，ρ = 1.5：不裁剪时，梯度在几次更新里就涨到 10²⁹ 左右，权重变成无穷大，训练停下。梯度裁剪在梯度的范数超过阈值 c 时把它缩到长度 c，方向不变，训练就能继续。',
-    'lesson.6.task': '在“梯度爆炸时训练”里按“开始训练”（不裁剪），看它停在第几次更新；再把裁剪方式换成“全局范数”，重新训练。',
+    'lesson.6.text': 'ρ > 1 时同样的连乘让梯度越来越大。这里用带动量的 SGD 训练一个线性 RNN 记住序列的第一个词，ρ = 1.5：不裁剪时，第 3 次更新时梯度就涨到 10²⁹ 左右，第 4 次更新时损失溢出成 NaN，训练停下。梯度裁剪在梯度的范数超过阈值 c 时把它缩到长度 c，方向不变，训练就能继续。',
+    'lesson.6.task': '在“梯度爆炸时的训练”里按“开始训练”（不裁剪），看它停在第几次更新；再把裁剪方式换成“全局范数”，重新训练。',
     'lesson.6.q': '按全局范数裁剪梯度时做了什么？',
     'lesson.6.a1': '把梯度设为 0，这一步不更新',
     'lesson.6.a2': '范数超过阈值时把整个梯度缩小到阈值那么长，方向不变',
@@ -71,7 +71,7 @@ extend({
     'lesson.6.why': 'g ← (c / ‖g‖)·g 只改长度不改方向，所以每一步仍然朝着让损失下降的方向走，只是不会一步迈得太远。',
 
     'lesson.7.title': '门：LSTM 和 GRU',
-    'lesson.7.text': 'LSTM 多了一条细胞状态 c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t：遗忘门 f_t 接近 1 时，旧的记忆几乎原样留下，梯度沿着 c 往回传也几乎不衰减。GRU 用更新门 z_t 在旧状态和新候选之间取舍，作用相似。这一章的图在同样的 ρ 下比较三种单元。',
+    'lesson.7.text': 'LSTM 多了一条细胞状态 c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t：遗忘门 f_t 接近 1 时，旧的记忆几乎原样留下，梯度沿着 c 往回传也几乎不衰减。这一章把遗忘门偏置设为 5，f_t 一开始就约是 0.993。GRU 用更新门 z_t 在旧状态和新候选之间取舍；刚初始化时 z ≈ 0.5，梯度每步减半，训练会把需要记忆处的 z 推向 1。这一章的图在同样的 ρ = 0.5 下比较三种单元。',
     'lesson.7.task': '看“三种单元”图里三条线的斜率，然后按“开始比较”：三种单元学同一个“记住第一个词”的任务，序列越来越长时谁的准确率掉得慢？',
     'lesson.7.q': '遗忘门 f_t 接近 1 时，梯度沿细胞状态往回传会怎样？',
     'lesson.7.a1': '几乎不衰减',
@@ -89,7 +89,7 @@ extend({
     'lesson.8.why': '只输出平均值的模型误差就是那条基线；远低于它，说明隐藏状态记住了波形走到哪里，能猜出下一步。',
 
     'lesson.9.title': '接下来试试',
-    'lesson.9.text': '现在你可以自己做实验了：在“设置”里输入自己的句子，或者改成按字切分；把单元换成 LSTM 或 GRU，比较训练曲线；在梯度实验室里把序列加长，看哪种单元的梯度还能传回来。每一个画面都可以用“复制链接”分享给别人。',
+    'lesson.9.text': '现在你可以自己做实验了：在“网络设置”的“句子”里输入自己的句子，或者把“切分方式”改成“按字符”；把单元换成 LSTM 或 GRU，比较训练曲线；在梯度实验室里把序列加长，看哪种单元的梯度还能传回来。每一个画面都可以用“复制链接”分享给别人。',
     'lesson.9.task': '把单元换成 LSTM，按“开始训练”，再一步步读完句子，看门的数值。',
     'lesson.9.q': '要让网络记住很长的上下文，哪种单元通常更合适？',
     'lesson.9.a1': 'LSTM 或 GRU',
@@ -111,7 +111,7 @@ extend({
 
     'lesson.1.title': 'A sequence and a hidden state',
     'lesson.1.text': 'A sentence is a sequence: “我 爱 北京 天安门” has four tokens, and the network reads one at a time. It carries a vector h, the hidden state: its memory of what it has read. At token x_t it combines the old memory h_{t−1} with the new token into a new memory h_t. The weights W_{hh}, W_{xh} and b_h are the same at every step.',
-    'lesson.1.task': 'Press Step four times. Each press adds this step’s h_t to the hidden-state heatmap; in the formula panel, h_{t−1} is the h_t of the step before.',
+    'lesson.1.task': 'Press Step four times. Each press adds this step’s h_t to the hidden-state heatmap; in the Forward panel, the row “hₜ₋₁ the memory so far” is the previous step’s “hₜ the new memory”.',
     'lesson.1.q': 'After reading 爱, what is h_2 computed from?',
     'lesson.1.a1': 'Only the token 爱',
     'lesson.1.a2': '爱 and h_1, the state after reading 我',
@@ -119,8 +119,8 @@ extend({
     'lesson.1.why': 'h_2 = f(W_{hh} h_1 + W_{xh} x_2 + b_h): x_2 is 爱, and h_1 carries what reading 我 left behind. That is how the network carries the past forward.',
 
     'lesson.2.title': 'The output and the prediction',
-    'lesson.2.text': 'At every step the network scores each token of the vocabulary from its memory, y_t = W_{hy} h_t + b_y, and softmax turns the scores into probabilities: its guess of the next token. The vocabulary has V = 5 entries (the four tokens and an end marker). Untrained, the guess is spread almost evenly, so the loss is near ln 5 ≈ 1.61.',
-    'lesson.2.task': 'Look at the prediction panel: after 我, what probability does the right answer 爱 get? Then compare the loss under the settings with ln V.',
+    'lesson.2.text': 'At every step the network scores each token of the vocabulary from its memory, y_t = W_{hy} h_t + b_y, and softmax turns the scores into probabilities: its guess of the next token. The vocabulary has V = 5 entries (the four tokens and an end marker). Untrained, no token is strongly preferred, so the loss (about 1.75) is close to ln 5 ≈ 1.61.',
+    'lesson.2.task': 'Look at the prediction panel: after 我, what probability does the right answer 爱 get? Then compare the sentence loss under Training with ln V.',
     'lesson.2.q': 'Why is the loss of an untrained network near ln V?',
     'lesson.2.a1': 'It treats the V possible tokens almost alike, about 1/V each, and −ln(1/V) = ln V',
     'lesson.2.a2': 'Because the sentence has exactly V characters',
@@ -138,7 +138,7 @@ extend({
 
     'lesson.4.title': 'Backpropagation through time',
     'lesson.4.text': 'To know which way to move each weight, we need the gradient of the loss. Because h_t is used again to compute h_{t+1}, the gradient starts at the last token and walks back one step at a time; every step back multiplies it by that step’s Jacobian: W_{hh} transposed times the activation’s derivative. This is backpropagation through time (BPTT).',
-    'lesson.4.task': 'The sentence has been read. Press BPTT step four times and watch ∂L/∂h_t in the formula panel and the gradient-norm chart grow backwards.',
+    'lesson.4.task': 'The sentence has been read. Press BPTT step four times and watch the row “∂L/∂hₜ in total” in the Backward panel and the gradient-norm chart grow backwards.',
     'lesson.4.q': 'Where does backpropagation start?',
     'lesson.4.a1': 'At the first token, going forwards',
     'lesson.4.a2': 'At the last token, walking back one step at a time',
@@ -155,7 +155,7 @@ extend({
     'lesson.5.why': 'Every step multiplies by the same factor of about 0.8: a product, not a sum. 0.8¹⁰ ≈ 0.107.',
 
     'lesson.6.title': 'Exploding gradients and clipping',
-    'lesson.6.text': 'With ρ > 1 the same products grow. Here SGD with momentum trains a linear RNN to remember the first token of a sequence, with ρ = 1.5: without clipping the gradient reaches about 10²⁹ within a few updates, the weights become infinite and training stops. Gradient clipping shrinks the gradient to length c whenever its norm passes the threshold c, keeping its direction, and training goes on.',
+    'lesson.6.text': 'With ρ > 1 the same products grow. Here SGD with momentum trains a linear RNN to remember the first token of a sequence, with ρ = 1.5: without clipping the gradient reaches about 10²⁹ by the third update; at the fourth the loss overflows to NaN and training stops. Gradient clipping shrinks the gradient to length c whenever its norm passes the threshold c, keeping its direction, and training goes on.',
     'lesson.6.task': 'In “Training while gradients explode”, press Train (no clipping) and see at which update it stops; then set Clipping to Global norm and train again.',
     'lesson.6.q': 'What does clipping by the global norm do?',
     'lesson.6.a1': 'Sets the gradient to zero and skips the update',
@@ -164,7 +164,7 @@ extend({
     'lesson.6.why': 'g ← (c / ‖g‖)·g changes the length only, not the direction: each update still goes downhill, just never too far at once.',
 
     'lesson.7.title': 'Gates: the LSTM and the GRU',
-    'lesson.7.text': 'The LSTM adds a cell state c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t: when the forget gate f_t is near 1, the old memory passes almost unchanged, and so does the gradient flowing back along c. The GRU’s update gate z_t chooses between the old state and a new candidate, with a similar effect. The charts of this chapter compare the three cells at the same ρ.',
+    'lesson.7.text': 'The LSTM adds a cell state c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t: when the forget gate f_t is near 1, the old memory passes almost unchanged, and so does the gradient flowing back along c. This chapter sets the forget-gate bias to 5, so f_t starts near 0.993. The GRU’s update gate z_t chooses between the old state and a new candidate; untrained, z ≈ 0.5 halves the gradient every step, and training pushes z towards 1 where memory is needed. The charts of this chapter compare the three cells at the same ρ = 0.5.',
     'lesson.7.task': 'Compare the slopes in “The three cells”, then press Compare: the three cells learn the same remember-the-first-token task; as the sequences get longer, whose accuracy falls more slowly?',
     'lesson.7.q': 'When the forget gate f_t is near 1, what happens to the gradient flowing back along the cell state?',
     'lesson.7.a1': 'It hardly shrinks',
@@ -182,7 +182,7 @@ extend({
     'lesson.8.why': 'A model that outputs the mean has exactly the baseline error; far below it, the hidden state must be tracking where the wave is, to guess the next step.',
 
     'lesson.9.title': 'What to try next',
-    'lesson.9.text': 'Now experiment on your own: type your own sentence under the settings, or split it into characters; switch the cell to LSTM or GRU and compare the training curves; in the gradient lab, make the sequence longer and see whose gradient still gets back. Every screen can be shared with Copy link.',
+    'lesson.9.text': 'Now experiment on your own: type your own sentence in Sentence under Network, or split it into characters; switch the cell to LSTM or GRU and compare the training curves; in the gradient lab, make the sequence longer and see whose gradient still gets back. Every screen can be shared with Copy link.',
     'lesson.9.task': 'Switch the cell to LSTM, press Train, then step through the sentence and look at the gates’ values.',
     'lesson.9.q': 'To remember a long context, which cells usually work better?',
     'lesson.9.a1': 'The LSTM or the GRU',
