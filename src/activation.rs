@@ -77,6 +77,11 @@ pub fn sigmoid(z: f32) -> f32 {
     }
 }
 
+/// The activations by name (`settings::Choices`: parsed in one place, listed in errors).
+impl crate::settings::Choices for Activation {
+    const ALL: &'static [Self] = &Activation::ALL;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

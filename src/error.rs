@@ -304,7 +304,7 @@ mod tests {
     use super::*;
 
     /// The number of each kind; the match has no wildcard, so a new kind fails to compile
-    /// here until it has an example (and the page a template: tests/wasm/i18n.test.mjs).
+    /// here until it has an example (and the page a template: tests/wasm/boundary.test.mjs).
     fn kind_number(e: &RnnError) -> usize {
         match e {
             RnnError::Json { .. } => 0,
@@ -352,7 +352,11 @@ mod tests {
         if std::env::var("RNNP_BLESS").is_ok_and(|v| v == "1") {
             std::fs::write(path, &text).unwrap();
         }
-        assert_eq!(std::fs::read_to_string(path).unwrap_or_default(), text, "tests/fixtures/errors.json is out of date: run RNNP_BLESS=1 cargo test --lib error");
+        assert_eq!(
+            std::fs::read_to_string(path).unwrap_or_default(),
+            text,
+            "tests/fixtures/errors.json is out of date: run RNNP_BLESS=1 cargo test --lib error"
+        );
     }
 
     #[test]

@@ -8,8 +8,7 @@
 use serde::Serialize;
 
 use crate::bptt;
-use crate::format::trace::OwnedTargets;
-use crate::loss::{loss_and_grad, LossAt, LossKind, Targets};
+use crate::loss::{loss_and_grad, LossAt, LossKind, OwnedTargets, Targets};
 use crate::model::Model;
 use crate::network::{forward, Initial, Inputs, Workspace};
 

@@ -17,7 +17,7 @@ use crate::spectral;
 
 /// How to initialise a network.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct InitConfig {
     /// Seed of every random draw.
     pub seed: u64,

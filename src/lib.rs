@@ -5,14 +5,17 @@
 //! GRU, with Keras's weight layout and numbers, backpropagation through time written out
 //! by hand, and everything a teaching page shows.
 //!
-//! Layers of the crate, each using only the ones above it:
-//! - settings: [`settings`] (the names of every choice, every limit, the strict reader of
-//!   settings) and [`error`] (errors as facts: a kind and its fields);
-//! - math: [`linalg`], [`activation`], [`cell`] (one step forward and back), [`network`]
-//!   (the loop forward), [`bptt`] (the loop back), [`loss`], [`spectral`];
+//! Layers of the crate, each using only its own and the ones above it:
+//! - foundations: [`error`] (errors as facts: a kind and its fields), [`settings`] (the
+//!   names of every choice, every limit, the strict reader of settings; each enum that
+//!   lives lower down names itself through `settings::Choices`) and [`rng`];
+//! - math: [`linalg`], [`activation`], [`model`] (the weights, in Keras's layout),
+//!   [`cell`] (one step forward and back), [`network`] (the loop forward), [`bptt`] (the
+//!   loop back), [`loss`], [`spectral`];
+//! - data and files: [`data`] (tokenizer, sine series, tasks), [`format`] (model files
+//!   and traces);
 //! - learning: [`init`], [`train`] (optimisers, clipping, batches), [`gradcheck`],
 //!   [`keras`] (the seed's API);
-//! - data and files: [`data`], [`format`] (model files and traces);
 //! - sessions, one per view, holding its state: [`session`] and [`stepper`] (the
 //!   sentence), [`lab`] (the gradient lab), [`series`] (the sine series), [`bench`];
 //! - what the page and the command line share: [`schema`] (the settings of a page link),

@@ -128,6 +128,35 @@ fn softmax_backward(p: &[f32], d: &mut [f32]) {
     }
 }
 
+/// The losses by name.
+impl crate::settings::Choices for LossKind {
+    const ALL: &'static [Self] = &[LossKind::Mse, LossKind::CrossEntropy];
+}
+
+/// Where the loss is taken, by name.
+impl crate::settings::Choices for LossAt {
+    const ALL: &'static [Self] = &[LossAt::EveryStep, LossAt::LastStep];
+}
+
+/// Targets of one sequence, owned (what a trace request or a gradient check holds).
+#[derive(Debug, Clone, PartialEq)]
+pub enum OwnedTargets {
+    /// [T][O] values.
+    Values(Vec<f32>),
+    /// [T] class ids.
+    Classes(Vec<u32>),
+}
+
+impl OwnedTargets {
+    /// Borrowed form for the loss.
+    pub fn as_targets(&self) -> Targets<'_> {
+        match self {
+            OwnedTargets::Values(v) => Targets::Values(v),
+            OwnedTargets::Classes(c) => Targets::Classes(c),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

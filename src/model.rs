@@ -268,6 +268,11 @@ impl Model {
     }
 }
 
+/// The output layers by name.
+impl crate::settings::Choices for OutputKind {
+    const ALL: &'static [Self] = &[OutputKind::Softmax, OutputKind::Linear];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -136,6 +136,10 @@ const zh = {
   'chart.grad.series': '每个词的梯度',
   'chart.grad.empty': '反向传播后出现',
   'chart.table': '数据表',
+  'chart.export': '导出',
+  'chart.export.png': 'PNG（2 倍分辨率）',
+  'chart.export.svg': 'SVG 矢量图',
+  'chart.export.csv': 'CSV 数据',
   'chart.table.hide': '隐藏数据表',
 
   'perf.title': '性能',
@@ -367,6 +371,10 @@ const en = {
   'chart.grad.series': 'gradient at each token',
   'chart.grad.empty': 'appears after BPTT steps',
   'chart.table': 'Data table',
+  'chart.export': 'Export',
+  'chart.export.png': 'PNG (2×)',
+  'chart.export.svg': 'SVG (vector)',
+  'chart.export.csv': 'CSV (data)',
   'chart.table.hide': 'Hide table',
 
   'perf.title': 'Speed',

@@ -44,7 +44,7 @@ function wordsOnScreen() {
     setTimeout(resolve, 600);
     if (!PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) return frames();
     new PerformanceObserver((list, observer) => {
-      if (list.getEntries().some((e) => e.element?.closest?.('.intro'))) {
+      if (list.getEntries().some((e) => e.element?.closest?.('.intro, .lesson'))) {
         observer.disconnect();
         setTimeout(resolve, 0);
       }
@@ -73,6 +73,14 @@ async function main() {
   // The view's words and the places of its parts appear at once; the engine's parts fill
   // them when it has loaded.
   const first = VIEWS[early.view] ? early.view : 'sentence';
+  // A link to a lesson's chapter: its words first (the lesson's own small file), so the
+  // panel is in its place before the view appears below it and nothing moves.
+  const chapter = Number(early.lesson);
+  if (chapter >= 1 && chapter <= 9) {
+    await import('./lesson/panel.js')
+      .then((m) => m.preview(document.getElementById('lesson'), chapter))
+      .catch(() => {});
+  }
   showSkeleton(roots[first], TEMPLATES[first]);
   main.append(roots[first]);
 

@@ -3,7 +3,7 @@
 // own settings (keys, kinds, limits, defaults: `settingsSchema()`); this module adds the
 // page's own (view, language, speed, ...). A value the table does not allow falls back to
 // its default, and the names of such values are reported. The rules here are the same as
-// the command line's `rnnp --from-url` (tests/fixtures/url-cases.json checks both).
+// the command line's `rnnp --from-url` (tests/fixtures/url/cases.json checks both).
 
 /**
  * @typedef {{name: string, type: 'choice'|'int'|'number'|'text'|'flag'|'list', values?: (string|number)[],

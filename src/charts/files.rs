@@ -1,6 +1,6 @@
 //! Charts as PNG or SVG files, for slides and exams (command line only).
 //!
-//! Text needs a font file (PNG draws with it, SVG measures with it): one is bundled (Liberation Sans, SIL Open Font License,
+//! A PNG draws its text with a font file: one is bundled (Liberation Sans, SIL Open Font License,
 //! `assets/fonts/`), so the pictures look the same on every machine.
 
 use std::path::Path;
@@ -24,19 +24,17 @@ fn register_font() -> Result<(), ChartError> {
 
 /// Draws with `draw` into a PNG or an SVG file, chosen by the extension of `path`.
 pub fn render_to_file(path: &Path, width: u32, height: u32, draw: impl Fn(&dyn AnyArea, &Style) -> ChartResult) -> ChartResult {
-    let style = Style::default();
-    // Both backends measure text with the font to lay out the labels.
-    register_font()?;
     match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("svg") => {
-            let root = SVGBackend::new(path, (width, height)).into_drawing_area();
-            let drawn = draw(&SvgArea(&root), &style)?;
-            root.present()?;
+            let (text, drawn) = render_to_svg(width, height, draw)?;
+            std::fs::write(path, text).map_err(|e| ChartError(format!("{}: {e}", path.display())))?;
             Ok(drawn)
         }
         Some("png") => {
+            // The PNG draws its text with the bundled font.
+            register_font()?;
             let root = BitMapBackend::new(path, (width, height)).into_drawing_area();
-            let drawn = draw(&PngArea(&root), &style)?;
+            let drawn = draw(&PngArea(&root), &Style::default())?;
             root.present()?;
             Ok(drawn)
         }
@@ -44,17 +42,10 @@ pub fn render_to_file(path: &Path, width: u32, height: u32, draw: impl Fn(&dyn A
     }
 }
 
-/// Draws with `draw` into an SVG document in memory.
+/// Draws with `draw` into an SVG document in memory: the same document the page exports
+/// ([`super::svg`]).
 pub fn render_to_svg(width: u32, height: u32, draw: impl Fn(&dyn AnyArea, &Style) -> ChartResult) -> Result<(String, super::Drawn), ChartError> {
-    register_font()?;
-    let mut text = String::new();
-    let drawn = {
-        let root = SVGBackend::with_string(&mut text, (width, height)).into_drawing_area();
-        let drawn = draw(&SvgArea(&root), &Style::default())?;
-        root.present()?;
-        drawn
-    };
-    Ok((text, drawn))
+    super::svg::render_svg(width, height, |root, style| draw(&SvgArea(root), style))
 }
 
 /// A drawing area of either file backend, so one closure can draw to both.
@@ -67,7 +58,7 @@ pub trait AnyArea {
     fn heatmap(&self, chart: &super::HeatmapChart, style: &Style) -> ChartResult;
 }
 
-struct SvgArea<'a, 'b>(&'a DrawingArea<SVGBackend<'b>, Shift>);
+struct SvgArea<'a, 'b>(&'a DrawingArea<super::svg::MetricSvg<'b>, Shift>);
 struct PngArea<'a, 'b>(&'a DrawingArea<BitMapBackend<'b>, Shift>);
 
 macro_rules! any_area {

@@ -11,8 +11,10 @@ pub mod axis;
 pub mod heatmap;
 pub mod legend;
 pub mod line;
+mod metrics_table;
 pub mod palette;
 pub mod spectrum;
+pub mod svg;
 pub mod table;
 
 use plotters::coord::Shift;

@@ -7,7 +7,7 @@ use crate::rng::Rng;
 
 /// Settings of the generated sine-wave data set.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct SineConfig {
     /// Number of sequences.
     pub sequences: usize,

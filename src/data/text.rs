@@ -137,6 +137,11 @@ impl Sentence {
 /// The seed's example sentence.
 pub const SEED_SENTENCE: &str = "我 爱 北京 天安门";
 
+/// The ways of splitting a sentence by name.
+impl crate::settings::Choices for Tokenize {
+    const ALL: &'static [Self] = &[Tokenize::Words, Tokenize::Chars];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -98,7 +98,6 @@ impl<'a> Fields<'a> {
         let text = |i: usize| list[i].as_str().map(str::to_string).ok_or_else(|| self.wrong(name, "a string", &list[i]));
         Ok([text(0)?, text(1)?, text(2)?])
     }
-
 }
 
 /// The one variant of `value` (`{"name": {fields}}`), among `variants`.
@@ -113,7 +112,11 @@ fn variant<'a>(value: &'a Value, variants: &[&str]) -> Result<(&'a str, &'a Map<
     let outer = value.as_object().ok_or_else(|| RnnError::WrongType { field: "chart".into(), expected: "an object".into(), got: type_name(value) })?;
     let mut entries = outer.iter();
     let (Some((name, inner)), None) = (entries.next(), entries.next()) else {
-        return Err(RnnError::WrongType { field: "chart".into(), expected: "one chart, as {name: {texts}}".into(), got: format!("an object with {} keys", outer.len()) });
+        return Err(RnnError::WrongType {
+            field: "chart".into(),
+            expected: "one chart, as {name: {texts}}".into(),
+            got: format!("an object with {} keys", outer.len()),
+        });
     };
     if !variants.contains(&name.as_str()) {
         return Err(RnnError::NotOneOf { field: "chart".into(), value: name.clone(), allowed: allowed() });
@@ -146,7 +149,8 @@ impl SentenceFigure {
                 SentenceFigure::Units { title, step, empty, highlight: f.whole("highlight", true)? }
             }
             "loss" => {
-                let [title, x, y, reference, empty] = fields(name, map, &["title", "x", "y", "reference", "empty"])?.texts(["title", "x", "y", "reference", "empty"])?;
+                let [title, x, y, reference, empty] =
+                    fields(name, map, &["title", "x", "y", "reference", "empty"])?.texts(["title", "x", "y", "reference", "empty"])?;
                 SentenceFigure::Loss { title, x, y, reference, empty }
             }
             _ => {

@@ -13,30 +13,12 @@ use super::json::{field, matrix, parse, rows_of, shape_of, short, string, vec_of
 use super::model_file::{model_from_value, weights_json};
 use crate::bptt;
 use crate::error::{Result, RnnError};
-use crate::loss::{check_pairing, loss_and_grad, LossAt, LossKind, Targets};
+pub use crate::loss::OwnedTargets;
+use crate::loss::{check_pairing, loss_and_grad, LossAt, LossKind};
 use crate::model::Model;
 use crate::network::{forward, Initial, Inputs, Workspace};
 use crate::settings::limits::{check_workspace, TRACE_STEPS};
 use crate::settings::Choices;
-
-/// Targets of one sequence.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OwnedTargets {
-    /// [T][O] values.
-    Values(Vec<f32>),
-    /// [T] class ids.
-    Classes(Vec<u32>),
-}
-
-impl OwnedTargets {
-    /// Borrowed form for the loss.
-    pub fn as_targets(&self) -> Targets<'_> {
-        match self {
-            OwnedTargets::Values(v) => Targets::Values(v),
-            OwnedTargets::Classes(c) => Targets::Classes(c),
-        }
-    }
-}
 
 /// One sequence to trace, checked against the model.
 #[derive(Debug, Clone, PartialEq)]

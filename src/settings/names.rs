@@ -90,26 +90,6 @@ impl Choices for ClipMode {
     const ALL: &'static [Self] = &[ClipMode::None, ClipMode::Value, ClipMode::Norm];
 }
 
-impl Choices for crate::activation::Activation {
-    const ALL: &'static [Self] = &crate::activation::Activation::ALL;
-}
-
-impl Choices for crate::data::text::Tokenize {
-    const ALL: &'static [Self] = &[crate::data::text::Tokenize::Words, crate::data::text::Tokenize::Chars];
-}
-
-impl Choices for crate::loss::LossKind {
-    const ALL: &'static [Self] = &[crate::loss::LossKind::Mse, crate::loss::LossKind::CrossEntropy];
-}
-
-impl Choices for crate::loss::LossAt {
-    const ALL: &'static [Self] = &[crate::loss::LossAt::EveryStep, crate::loss::LossAt::LastStep];
-}
-
-impl Choices for crate::model::OutputKind {
-    const ALL: &'static [Self] = &[crate::model::OutputKind::Softmax, crate::model::OutputKind::Linear];
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -61,7 +61,7 @@ pub enum Bptt {
 /// Settings of a training run. Defaults: Adam with Keras's settings, no clipping,
 /// batches of 32, full BPTT, shuffled every epoch.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct TrainConfig {
     pub optimizer: OptimizerConfig,
     pub clip: Clip,

@@ -14,8 +14,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::{fail, js_type, DrawStyle};
+use crate::charts::svg::render_svg;
 use crate::error::RnnError;
 use crate::figures::{ChartData, Figure};
+use crate::settings::limits::IMAGE_SIDE;
 
 /// A canvas backend whose text is measured by the canvas itself.
 pub struct Measured {
@@ -80,4 +82,13 @@ pub fn draw(canvas: JsValue, style: DrawStyle, figure: &Figure) -> std::result::
     let drawn = figure.draw(&root, &style.style()).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     root.present().map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     Ok(ChartData { table: figure.table(), drawn })
+}
+
+/// The chart `figure` as an SVG document of `width` × `height` pixels: the same document as
+/// `rnnp plot -o chart.svg` for the same chart and size ([`crate::charts::svg`]).
+pub fn svg(width: f64, height: f64, figure: &Figure) -> std::result::Result<String, JsValue> {
+    let width = super::count(width, "width", IMAGE_SIDE)? as u32;
+    let height = super::count(height, "height", IMAGE_SIDE)? as u32;
+    let (text, _) = render_svg(width, height, |root, style| figure.draw(root, style)).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    Ok(text)
 }

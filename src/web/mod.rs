@@ -109,7 +109,8 @@ pub(crate) fn from_js_required<T: DeserializeOwned>(value: JsValue, field: &str)
 
 /// A value from JavaScript as JSON.
 pub(crate) fn json_of(value: JsValue, field: &str) -> Result<serde_json::Value, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|_| fail(RnnError::WrongType { field: field.into(), expected: "an object".into(), got: "something else".into() }))
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|_| fail(RnnError::WrongType { field: field.into(), expected: "an object".into(), got: "something else".into() }))
 }
 
 /// A chart request, read by its small reader (figures/request.rs).

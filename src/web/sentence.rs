@@ -211,4 +211,12 @@ impl Playground {
         let data = draw(canvas, from_js(style, "style")?, &figure(&self.session, &which))?;
         to_js(&data)
     }
+
+    /// A chart of the view as an SVG document of `width` × `height` pixels (the same as
+    /// `rnnp plot`'s for the same chart and size).
+    #[wasm_bindgen(js_name = drawSvg)]
+    pub fn draw_svg(&self, width: f64, height: f64, #[wasm_bindgen(unchecked_param_type = "SentenceFigure")] which: JsValue) -> Result<String, JsValue> {
+        let which = chart_request(which, SentenceFigure::read)?;
+        super::canvas::svg(width, height, &figure(&self.session, &which))
+    }
 }

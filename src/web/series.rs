@@ -97,4 +97,12 @@ impl SeriesLab {
         let style: DrawStyle = from_js(style, "style")?;
         to_js(&draw(canvas, style, &figure(&self.session, &which))?)
     }
+
+    /// A chart of the view as an SVG document of `width` × `height` pixels (the same as
+    /// `rnnp plot`'s for the same chart and size).
+    #[wasm_bindgen(js_name = drawSvg)]
+    pub fn draw_svg(&self, width: f64, height: f64, #[wasm_bindgen(unchecked_param_type = "SeriesFigure")] which: JsValue) -> Result<String, JsValue> {
+        let which = chart_request(which, SeriesFigure::read)?;
+        super::canvas::svg(width, height, &figure(&self.session, &which))
+    }
 }

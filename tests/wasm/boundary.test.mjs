@@ -59,8 +59,15 @@ test('every error kind is worded in both languages, with every placeholder fille
       assert.ok(text.length > 5, `${lang} ${e.kind}: ${text}`);
       assert.ok(!/\{\w+\}/.test(text), `${lang} ${e.kind}: unfilled placeholder in ${text}`);
       assert.ok(!/^error\.|undefined|\[object/.test(text), `${lang} ${e.kind}: ${text}`);
+      // Its own template in this language (not the English one, not the bare kind), and
+      // every part worded (no key such as quantity.loss left in the sentence).
+      assert.ok(`error.${e.kind}` in LANGUAGES[lang], `${lang}: no template error.${e.kind}`);
+      assert.ok(!/\b(error|quantity|nonFinite|expected|field)\.\w/.test(text), `${lang} ${e.kind}: a key left in ${text}`);
     }
   }
+  // The parts errors are worded from exist in both languages alike.
+  const family = (lang) => Object.keys(LANGUAGES[lang]).filter((k) => /^(error|quantity|nonFinite|expected|field)\./.test(k)).sort();
+  assert.deepEqual(family('zh'), family('en'));
   setLanguage('zh');
   const zh = errorText(examples.find((e) => e.kind === 'tooLong'));
   setLanguage('en');

@@ -18,12 +18,10 @@ function ownsArrows(el) {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el?.isContentEditable || el?.closest?.('[role="grid"]');
 }
 
-/**
- * Mounts the lesson in `el` (the #lesson section).
- * @param {HTMLElement} el
- * @param {ReturnType<import('../state.js').createStore>} store
- */
-export function mountLesson(el, store) {
+/** The panel's parts (once: a link's chapter is shown before the page is ready). */
+function build(el) {
+  if (el.dataset.built) return;
+  el.dataset.built = '1';
   el.innerHTML = `
     <div class="lesson-head">
       <p class="lesson-progress" data-testid="lesson-progress"></p>
@@ -53,6 +51,50 @@ export function mountLesson(el, store) {
         </fieldset>
       </div>
     </div>`;
+}
+
+/**
+ * Shows chapter `n`'s words in the panel before the page is ready (a link to a chapter):
+ * the panel then has its size when the view appears below it, so nothing moves.
+ */
+export function preview(el, n) {
+  if (!(n >= 1 && n <= TOTAL)) return;
+  build(el);
+  el.hidden = false;
+  const $ = (sel) => el.querySelector(sel);
+  $('[data-testid="lesson-progress"]').textContent = t('lesson.progress', { n, total: TOTAL });
+  setRich($('#lesson-title'), t(`lesson.${n}.title`));
+  setRich($('[data-role="text"]'), t(`lesson.${n}.text`));
+  const c = CHAPTERS[n - 1];
+  const formula = $('[data-role="formula"]');
+  formula.innerHTML = (c.formula && (formulas[c.formula] ?? lessonFormulas[c.formula])) || '';
+  formula.hidden = !c.formula;
+  setRich($('[data-role="task"]'), t(`lesson.${n}.task`));
+  setRich($('legend'), `${t('lesson.check')}: ${t(`lesson.${n}.q`)}`);
+  $('#lesson-try').textContent = t('lesson.try');
+  $('[data-role="keys"]').textContent = t('lesson.keys');
+  $('[data-role="answers"]').replaceChildren(
+    ...[1, 2, 3].map((i) => {
+      const label = document.createElement('label');
+      const input = document.createElement('input');
+      input.type = 'radio';
+      input.disabled = true;
+      const text = document.createElement('span');
+      setRich(text, t(`lesson.${n}.a${i}`));
+      label.append(input, text);
+      return label;
+    }),
+  );
+  for (const [id, key] of [['lesson-prev', 'lesson.prev'], ['lesson-next', 'lesson.next'], ['lesson-close', 'lesson.close']]) $(`[data-testid="${id}"]`).textContent = t(key);
+}
+
+/**
+ * Mounts the lesson in `el` (the #lesson section).
+ * @param {HTMLElement} el
+ * @param {ReturnType<import('../state.js').createStore>} store
+ */
+export function mountLesson(el, store) {
+  build(el);
   const $ = (sel) => el.querySelector(sel);
   const prev = $('[data-testid="lesson-prev"]');
   const next = $('[data-testid="lesson-next"]');

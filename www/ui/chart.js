@@ -83,6 +83,47 @@ export function chartBox(testid) {
   return box;
 }
 
+/**
+ * Adds the chart's export menu to its caption: a button (test id `export-<id>`) that opens
+ * the formats, each a button (`export-<id>-<format>`) calling `formats[format]()`.
+ */
+export function addExportMenu(box, id, formats) {
+  const caption = box.figure.querySelector('figcaption');
+  const wrap = document.createElement('span');
+  wrap.className = 'export';
+  const toggle = document.createElement('button');
+  toggle.type = 'button';
+  toggle.className = 'link';
+  toggle.dataset.testid = `export-${id}`;
+  toggle.dataset.i18n = 'chart.export';
+  toggle.textContent = t('chart.export');
+  toggle.setAttribute('aria-expanded', 'false');
+  const menu = document.createElement('span');
+  menu.className = 'export-menu';
+  menu.hidden = true;
+  const open = (yes) => {
+    menu.hidden = !yes;
+    toggle.setAttribute('aria-expanded', String(yes));
+  };
+  toggle.addEventListener('click', () => open(menu.hidden));
+  for (const [format, run] of Object.entries(formats)) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.testid = `export-${id}-${format}`;
+    b.dataset.i18n = `chart.export.${format}`;
+    b.textContent = t(`chart.export.${format}`);
+    b.addEventListener('click', async () => {
+      open(false);
+      await run();
+    });
+    menu.append(b);
+  }
+  wrap.append(toggle, menu);
+  caption.append(wrap);
+  // The menu closes when the focus or a click goes elsewhere.
+  document.addEventListener('click', (e) => !wrap.contains(e.target) && open(false));
+}
+
 /** Adds controls (a select, a checkbox) to a chart's caption, beside its table toggle. */
 export function addTools(box, ...tools) {
   const caption = box.figure.querySelector('figcaption');

@@ -6,7 +6,8 @@
 import { language, translatePage } from '../i18n.js';
 import { guard, isEngineError, onEngineReset } from '../engine.js';
 import { prop } from '../state.js';
-import { chartBox, sizeCanvas } from './chart.js';
+import { addExportMenu, chartBox, sizeCanvas } from './chart.js';
+import { download, slug, tableCsv } from './download.js';
 import { chartScheduler } from './drawing.js';
 import { statusLines } from './status.js';
 import { setLabel } from './controls.js';
@@ -37,7 +38,7 @@ export function showSkeleton(root, template) {
  *   `engine()` is the view's engine object, whose `draw(canvas, style, request)` draws its
  *   charts; `jobs` runs the page's long jobs (a worker)
  */
-export function createView(root, template, { textScale = () => 1, engine = () => null, jobs: runner = null } = {}) {
+export function createView(root, template, { textScale = () => 1, engine = () => null, jobs: runner = null, fileTag = () => '', files = {} } = {}) {
   showSkeleton(root, template);
   const $ = (role) => root.querySelector(`[data-role="${role}"]`);
   const charts = new Map();
@@ -58,6 +59,47 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
   }
   const drawing = chartScheduler({ root, draw: drawChart });
 
+  /**
+   * A chart's file name: what it shows, then the settings that made it
+   * (hidden-state_lstm_seed42_t3.png).
+   */
+  const fileName = (name, ext) => [files[name] ?? name, fileTag()].filter(Boolean).map(slug).join('_') + `.${ext}`;
+
+  /** The chart as a PNG at twice the resolution of the screen (up to 4× its CSS size). */
+  function exportPng(name) {
+    const obj = engine();
+    const c = charts.get(name);
+    const scale = Math.min(4, 2 * (window.devicePixelRatio || 1));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(c.box.canvas.clientWidth * scale);
+    canvas.height = Math.round(c.box.canvas.clientHeight * scale);
+    c.prepare?.();
+    guard(() => obj.draw(canvas, { scale, text: textScale() }, c.request()));
+    return new Promise((resolve) => canvas.toBlob((blob) => resolve(download(blob, fileName(name, 'png'))), 'image/png'));
+  }
+
+  /** The chart as SVG, drawn by the same code as `rnnp plot`'s (its size on screen, in CSS pixels). */
+  function exportSvg(name) {
+    const obj = engine();
+    const c = charts.get(name);
+    c.prepare?.();
+    const size = { width: c.box.canvas.clientWidth, height: c.box.canvas.clientHeight };
+    const svg = guard(() => obj.drawSvg(size.width, size.height, c.request()));
+    download(svg, fileName(name, 'svg'), 'image/svg+xml');
+  }
+
+  /** The numbers behind the chart (its data table) as CSV. */
+  function exportCsv(name) {
+    const c = charts.get(name);
+    c.prepare?.();
+    // The table of the last drawing: drawn now if the chart has not been yet.
+    if (!c.box.table()) {
+      const dpr = window.devicePixelRatio || 1;
+      drawChart(name, { width: Math.round(c.box.canvas.clientWidth * dpr), height: Math.round(c.box.canvas.clientHeight * dpr), dpr });
+    }
+    download(tableCsv(c.box.table() ?? { columns: [], rows: [] }), fileName(name, 'csv'), 'text/csv');
+  }
+
   const view = {
     root,
     $,
@@ -75,6 +117,11 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
         $(`chart-${name}`).append(box.figure);
         charts.set(name, { box, request, prepare });
         box.name(Object.values(request())[0].title);
+        addExportMenu(box, testid.replace(/^chart-/, ''), {
+          png: () => exportPng(name).catch(showError),
+          svg: () => Promise.resolve().then(() => exportSvg(name)).catch(showError),
+          csv: () => Promise.resolve().then(() => exportCsv(name)).catch(showError),
+        });
         drawing.add(name, box.canvas);
       }
     },
@@ -149,6 +196,24 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
           if (isEngineError(err)) store.set(lastGood ?? Object.fromEntries(keys.map((k) => [k, prop(k).def])));
           return null;
         }
+      };
+    },
+    /**
+     * What a view gives the page (main.js): `ready` (its engine object is built), `flush()`
+     * (every chart drawn now: tests, screenshots), `print()` (drawn for paper, tables
+     * written), `relabel()` (words and charts again, in the current language, then
+     * `after()`), and `debug` for the tests.
+     */
+    mounted({ ready, after = () => {}, debug = {} }) {
+      return {
+        ready,
+        flush: () => view.flush(),
+        print: () => view.print(),
+        relabel() {
+          view.relabel();
+          after();
+        },
+        debug,
       };
     },
     /** `fn()` rebuilds the view's engine objects after the engine restarted. */

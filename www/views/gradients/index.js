@@ -17,7 +17,16 @@ const CELLS = ['simple_rnn', 'lstm', 'gru'];
 /** Mounts the lab in `root`; same contract as the sentence view. */
 export function mountGradients(root, store, wasm, page) {
   let lab = null;
-  const view = createView(root, TEMPLATE, { textScale: page.textScale, engine: () => lab, jobs: page.jobs });
+  const view = createView(root, TEMPLATE, {
+    textScale: page.textScale,
+    engine: () => lab,
+    jobs: page.jobs,
+    files: { flow: 'gradient-flow', cells: 'three-cells', spectrum: 'eigenvalues', jacobians: 'step-jacobians', explode: 'training-explode', race: 'memory-race' },
+    fileTag: () => {
+      const s = store.get();
+      return [s.gcell, s.gact, `rho${s.radius}`, `T${s.seqLen}`, `seed${s.gseed}`].join('_');
+    },
+  });
   const { $ } = view;
   const labConfig = () => configFor(store.get(), 'lab');
 
@@ -206,17 +215,12 @@ export function mountGradients(root, store, wasm, page) {
     render();
   });
 
-  return {
+  return view.mounted({
     ready,
-    /** Draws every chart waiting to be drawn, on screen or not (tests, screenshots, print). */
-    flush: () => view.flush(),
-    /** Before printing: everything drawn for paper, the tables written. */
-    print: () => view.print(),
-    relabel() {
-      view.relabel();
+    after() {
       render();
       if (shown.race) drawRaceTable(shown.race.results);
     },
     debug: { lab: () => lab, explode: () => shown.explode, race: () => shown.race },
-  };
+  });
 }

@@ -29,7 +29,17 @@ const NETWORK_KEYS = ['text', 'tokenize', 'cell', 'activation', 'units', 'lr', '
  */
 export function mountSentence(root, store, wasm, page) {
   let pg = null;
-  const view = createView(root, TEMPLATE, { textScale: page.textScale, engine: () => pg, jobs: page.jobs });
+  const view = createView(root, TEMPLATE, {
+    textScale: page.textScale,
+    engine: () => pg,
+    jobs: page.jobs,
+    files: { hidden: 'hidden-state', units: 'hidden-units', loss: 'training-loss', grad: 'gradient-norm' },
+    // hidden-state_lstm_seed42_t3.png: the cell, the seed and the moment.
+    fileTag: () => {
+      const s = store.get();
+      return [s.cell, `seed${s.seed}`, `t${s.pos}`, s.back ? `back${s.back}` : '', s.trained ? `trained${s.trained}` : ''].filter(Boolean).join('_');
+    },
+  });
   let info = null;
   const ctx = {
     view,
@@ -118,17 +128,9 @@ export function mountSentence(root, store, wasm, page) {
   // The network is built in a task of its own, after the view's controls: two short
   // tasks instead of one long one on a slow phone.
   const ready = nextTask().then(() => build({ restore: true }));
-  return {
+  return view.mounted({
     ready,
-    /** Draws every chart waiting to be drawn, on screen or not (tests, screenshots, print). */
-    flush: () => view.flush(),
-    /** Before printing: everything drawn for paper, the tables written. */
-    print: () => view.print(),
-    /** Redraws in the current language. */
-    relabel() {
-      view.relabel();
-      render();
-    },
+    after: render,
     /** For the end-to-end tests and the latency benchmark. */
     debug: {
       step: () => ctx.stepping.step(),
@@ -140,5 +142,5 @@ export function mountSentence(root, store, wasm, page) {
       /** Draws the charts waiting for the next frame now. */
       flush: () => view.flush(),
     },
-  };
+  });
 }

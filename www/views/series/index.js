@@ -16,7 +16,13 @@ const KEYS = ['sequences', 'length', 'noise', 'sseed'];
 /** Mounts the view in `root`; same contract as the sentence view. */
 export function mountSeries(root, store, wasm, page) {
   let lab = null;
-  const view = createView(root, TEMPLATE, { textScale: page.textScale, engine: () => lab, jobs: page.jobs });
+  const view = createView(root, TEMPLATE, {
+    textScale: page.textScale,
+    engine: () => lab,
+    jobs: page.jobs,
+    files: { loss: 'series-loss', predict: 'series-prediction' },
+    fileTag: () => `seed${store.get().sseed}`,
+  });
   const { $ } = view;
   const config = () => configFor(store.get(), 'series');
   let job = null;
@@ -93,14 +99,5 @@ export function mountSeries(root, store, wasm, page) {
   });
   const ready = nextTask().then(build);
 
-  return {
-    ready,
-    /** Draws every chart waiting to be drawn, on screen or not (tests, screenshots, print). */
-    flush: () => view.flush(),
-    /** Before printing: everything drawn for paper, the tables written. */
-    print: () => view.print(),
-    relabel() {
-      view.relabel();
-    },
-  };
+  return view.mounted({ ready });
 }

@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+const [, , url, id, fmt] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ acceptDownloads: true });
+page.on('console', (m) => console.log('console:', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log('page error:', e.message));
+page.on('download', (d) => console.log('download', d.suggestedFilename()));
+await page.goto(url);
+await page.waitForFunction(() => window.__rnnp);
+await page.waitForTimeout(1500);
+await page.getByTestId(`chart-${id}`).scrollIntoViewIfNeeded();
+await page.getByTestId(`export-${id}`).click();
+console.log('menu open', await page.getByTestId(`export-${id}-${fmt}`).isVisible());
+await page.getByTestId(`export-${id}-${fmt}`).click();
+await page.waitForTimeout(2000);
+console.log('notice', await page.getByTestId('notice').textContent());
+await browser.close();

@@ -1,0 +1,35 @@
+// Files out of the page: a download by name, and the chart data as CSV.
+
+/** Saves `data` (a Blob or a string) as a file called `name`. */
+export function download(data, name, type = 'text/plain') {
+  const blob = data instanceof Blob ? data : new Blob([data], { type: `${type};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The browser has taken the file once the click has run; the address can go a moment later.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** One CSV field: quoted if it holds a comma, a quote or a line break. */
+function field(v) {
+  const s = v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A chart's data table (`{columns, rows}`) as CSV, the header row first; numbers in full. */
+export function tableCsv(table) {
+  return [table.columns, ...table.rows].map((r) => r.map(field).join(',')).join('\n') + '\n';
+}
+
+/** A file name's part made safe: letters, digits, dots and dashes. */
+export function slug(s) {
+  return String(s)
+    .normalize('NFKD')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+}
