@@ -186,6 +186,12 @@ impl SeriesSession {
         &self.trainer.model.params
     }
 
+    /// Whether each epoch visits the sequences in a new order (on by default, as in Keras's
+    /// `fit`; off for a run compared with Keras's `shuffle=False` batch by batch).
+    pub fn set_shuffle(&mut self, on: bool) {
+        self.trainer.config.shuffle = on;
+    }
+
     /// The network now, as in a model file.
     pub fn model(&self) -> &crate::model::Model {
         &self.trainer.model

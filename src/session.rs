@@ -300,6 +300,18 @@ impl SentenceSession {
     pub fn model(&self) -> &crate::model::Model {
         &self.stepper.model
     }
+
+    /// The model file of the network now, with what reading it needs: the sentence's tokens,
+    /// the vocabulary (the end marker last) and how the text was split. Readers of the
+    /// model file take the network and leave these be.
+    pub fn model_file(&self) -> serde_json::Value {
+        let info = self.info();
+        let mut v = crate::format::model_file::model_to_value(self.model());
+        v["tokenize"] = serde_json::json!(self.config.tokenize);
+        v["tokens"] = serde_json::json!(info.tokens);
+        v["vocabulary"] = serde_json::json!(info.vocabulary);
+        v
+    }
 }
 
 /// Reads the whole sentence on a copy of `stepper` and returns the mean loss per token.

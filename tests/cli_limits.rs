@@ -9,8 +9,22 @@ use rnn_playground::init::{init_model, InitConfig};
 use rnn_playground::model::{CellKind, OutputKind, Spec};
 use serde_json::{json, Value};
 
+/// Runs `rnnp args…`; one that has not finished within a minute is killed and fails the
+/// test (a hang fails, it does not stall the run).
 fn rnnp(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).output().expect("the binary runs")
+    let child = Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the binary runs");
+    let pid = child.id();
+    let (done, output) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(child.wait_with_output());
+    });
+    match output.recv_timeout(Duration::from_secs(60)) {
+        Ok(out) => out.expect("the binary's output"),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("rnnp {} did not finish within a minute", args.join(" "));
+        }
+    }
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -33,3 +33,59 @@ fn the_pages_command_line_gives_the_pages_losses() {
         assert!((a - b).abs() <= 5e-6 + 1e-4 * b.abs(), "cli {cli:?} vs page {history:?}");
     }
 }
+
+/// The losses of `rnnp train series args…` (one per epoch).
+fn series_losses(args: &[&str]) -> Vec<f32> {
+    let out = Command::new(env!("CARGO_BIN_EXE_rnnp")).args(["train", "series"]).args(args).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let mut w = l.split_whitespace();
+            let epoch = w.next()?.parse::<usize>().ok()?;
+            let loss = w.next()?.parse::<f32>().ok()?;
+            (epoch >= 1 && w.next()?.ends_with('%')).then_some(loss)
+        })
+        .collect()
+}
+
+#[test]
+fn init_starts_from_a_model_file_and_no_shuffle_keeps_the_order() {
+    let dir = std::env::temp_dir().join(format!("rnnp-init-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let saved = dir.join("trained.json");
+    let small = ["--sequences", "96", "--length", "20", "--seed", "3"];
+    let first = series_losses(&[&small[..], &["--epochs", "3", "--save", saved.to_str().unwrap()]].concat());
+    // Starting from the trained weights, the first epoch is already below where training began.
+    let resumed = series_losses(&[&small[..], &["--epochs", "1", "--init", saved.to_str().unwrap()]].concat());
+    assert!(resumed[0] < first[0] * 0.8, "{first:?} then {resumed:?}");
+    // The order of the batches matters to Adam: without shuffling the run differs, and it
+    // is the same every time.
+    let a = series_losses(&[&small[..], &["--epochs", "2", "--no-shuffle"]].concat());
+    let b = series_losses(&[&small[..], &["--epochs", "2", "--no-shuffle"]].concat());
+    let shuffled = series_losses(&[&small[..], &["--epochs", "2"]].concat());
+    assert_eq!(a, b);
+    assert_ne!(a[1], shuffled[1]);
+    // A model file of another network is refused, naming what differs.
+    let out = Command::new(env!("CARGO_BIN_EXE_rnnp"))
+        .args(["train", "series", "--units", "20", "--epochs", "1", "--init", saved.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("units"), "{}", String::from_utf8_lossy(&out.stderr));
+    // The sentence too: a trained file's weights are where training goes on from.
+    let sentence = dir.join("sentence.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_rnnp")).args(["train", "sentence", "--epochs", "200", "--save", sentence.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success());
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_rnnp")).args(["train", "sentence", "--epochs", "1", "--json", "--init", sentence.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["losses"][0].as_f64().unwrap() < 0.1, "{v}");
+    let out = Command::new(env!("CARGO_BIN_EXE_rnnp"))
+        .args(["train", "sentence", "--cell", "lstm", "--epochs", "1", "--init", sentence.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cell"), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -60,7 +60,11 @@ export function engineGeneration() {
   return generation;
 }
 
-/** `fn(info)` runs after a restart, with {message} of the trap. */
+/**
+ * `fn(info)` runs after a restart, with {message}: the panic's message, or '' for a trap
+ * without one (an allocation that failed aborts with only "unreachable"; the page words
+ * that itself).
+ */
 export function onEngineReset(fn) {
   resetListeners.add(fn);
   return () => resetListeners.delete(fn);
@@ -72,9 +76,10 @@ function restart(err) {
   try {
     message = wasm.lastPanic() ?? null;
   } catch {
-    // The module is too broken to say; the trap's own message will do.
+    // The module is too broken to say.
   }
-  message ||= String(err?.message || err);
+  // Without a panic the trap says only "unreachable" (or the like): nothing for a reader.
+  message ||= '';
   wasm.__wbg_reset_state();
   generation += 1;
   for (const fn of resetListeners) {

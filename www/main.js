@@ -131,7 +131,7 @@ async function main() {
   };
   onEngineReset(({ message }) => {
     clearPageCache();
-    showNotice(t('error.restarted', { message }), 'warn');
+    showNotice(t('error.restarted', { message: message || t('error.aborted') }), 'warn');
   });
 
   const mounted = {};
@@ -215,6 +215,7 @@ async function main() {
     jobs,
     runOnPage: (name, payload) => runOnPage(wasm, name, payload),
     debugPanic: () => guard(() => wasm.debugPanic()),
+    debugOutOfMemory: () => guard(() => wasm.debugOutOfMemory()),
     /** What printing does first (the tests print with page.pdf, which does not say so). */
     preparePrint: () => classroom.prepareForPrint(),
     openLesson,

@@ -62,6 +62,13 @@ pub fn debug_panic() {
     panic!("a deliberate test panic (debugPanic)");
 }
 
+/// Aborts as a failed allocation does (a trap with no panic and no message), so the tests
+/// can check that the page recovers from running out of memory too.
+#[wasm_bindgen(js_name = debugOutOfMemory)]
+pub fn debug_out_of_memory() {
+    std::alloc::handle_alloc_error(std::alloc::Layout::new::<[u8; 1 << 20]>());
+}
+
 /// The engine's version.
 #[wasm_bindgen]
 pub fn version() -> String {

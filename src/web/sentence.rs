@@ -198,6 +198,25 @@ impl Playground {
         model_to_json(self.session.model())
     }
 
+    /// The model file to download: the weights with the sentence's tokens and vocabulary.
+    #[wasm_bindgen(js_name = modelFile)]
+    pub fn model_file(&self) -> String {
+        serde_json::to_string_pretty(&self.session.model_file()).expect("a JSON value prints")
+    }
+
+    /// The code of this configuration: `keras` (build and train it in Keras), and what loads
+    /// a downloaded model file called `file` in Python (`python`) and TensorFlow.js (`tfjs`).
+    #[wasm_bindgen(unchecked_return_type = "{keras: string, python: string, tfjs: string}")]
+    pub fn code(&self, file: String) -> Result<JsValue, JsValue> {
+        let info = self.session.info();
+        let c = &self.session.config;
+        to_js(&serde_json::json!({
+            "keras": crate::codegen::sentence_keras(c, &info.tokens, &info.vocabulary, info.end_id),
+            "python": crate::codegen::sentence_load_python(c, &file),
+            "tfjs": crate::codegen::sentence_load_tfjs(c, &file),
+        }))
+    }
+
     /// Draws a chart of the view on a canvas; returns its data table and what it could not
     /// draw.
     #[wasm_bindgen(unchecked_return_type = "ChartData")]

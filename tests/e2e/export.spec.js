@@ -71,3 +71,33 @@ test('file names say what they hold: the chart, the cell, the seed and the momen
   expect(name).toBe('hidden-state_lstm_seed7_t3.svg');
   expect(problems).toEqual([]);
 });
+
+test('Download model gives the model file of the network on screen; Copy as Keras code gives its program', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const problems = await openPage(page, '?lang=en&cell=lstm&units=6&clip=value&clipAt=0.5');
+  await page.getByTestId('epochs').fill('40');
+  await page.getByTestId('epochs').press('Enter');
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('train-status')).toContainText('Trained');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-model').click()]);
+  expect(download.suggestedFilename()).toBe('model_lstm_units6_seed42_trained40.json');
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(file).toMatchObject({ format: 'rnn-playground/model@1', cell: 'lstm', units: 6, input_size: 5, output_size: 5, tokenize: 'words', tokens: ['我', '爱', '北京', '天安门'] });
+  expect(file.vocabulary).toHaveLength(5);
+  // The file's weights are the network's on screen.
+  expect(file.weights.kernel.flat().length).toBe(5 * 6 * 4);
+  const same = await page.evaluate((w) => JSON.stringify(JSON.parse(window.__rnnp.views.sentence.debug.playground().modelJson()).weights) === JSON.stringify(w), file.weights);
+  expect(same).toBe(true);
+  // The snippets that load it, when their box is opened.
+  await page.locator('[data-role="model-code"] summary').click();
+  await expect(page.getByTestId('code-python')).toContainText("tf.keras.layers.LSTM(m['units']");
+  await expect(page.getByTestId('code-python')).toContainText('model_lstm_units6_seed42_trained40.json');
+  await expect(page.getByTestId('code-tfjs')).toContainText("recurrentActivation: 'sigmoid'");
+  await page.getByTestId('copy-keras').click();
+  await expect(page.getByTestId('notice')).toContainText('Keras program copied');
+  const keras = await page.evaluate(() => navigator.clipboard.readText());
+  expect(keras).toContain('tf.keras.layers.LSTM(6, return_sequences=True');
+  expect(keras).toContain('clipvalue=0.5');
+  expect(keras).toContain('epochs=40');
+  expect(problems).toEqual([]);
+});

@@ -41,6 +41,36 @@ test('the radius slider redraws the flow chart; vanishing at 0.5, exploding at 1
   expect(problems).toEqual([]);
 });
 
+test('with the fixed axis (the lab’s default), ρ 0.5 and ρ 0.9 draw different slopes, not one diagonal', async ({ page }) => {
+  const problems = await openLab(page, '?seqLen=50&gact=linear');
+  await expect(page.getByTestId('fixed-axis')).toBeChecked();
+  await setSlider(page, 'radius', 0.5);
+  await expect(page.getByTestId('spectrum-numbers')).toHaveAttribute('data-rho', /^0\.5/);
+  const half = await canvasHash(page, 'chart-flow');
+  await setSlider(page, 'radius', 0.9);
+  await expect(page.getByTestId('spectrum-numbers')).toHaveAttribute('data-rho', /^0\.9/);
+  const most = await canvasHash(page, 'chart-flow');
+  expect(most).not.toBe(half);
+  // The same two on the auto-scaled axis: the line fills the chart either way, and only the
+  // tick labels differ; on the fixed axis the line itself sits elsewhere.
+  const inkRows = async () =>
+    (await page.getByTestId('chart-flow')).evaluate((c) => {
+      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+      // The rows where the measured line (Okabe–Ito blue, 0,114,178) has pixels.
+      const rows = new Set();
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]) < 30 && Math.abs(data[i + 1] - 114) < 30 && Math.abs(data[i + 2] - 178) < 30) rows.add(Math.floor(i / 4 / c.width));
+      return rows.size;
+    });
+  const spanAt09 = await inkRows();
+  await setSlider(page, 'radius', 0.5);
+  await expect(page.getByTestId('spectrum-numbers')).toHaveAttribute('data-rho', /^0\.5/);
+  await canvasHash(page, 'chart-flow');
+  const spanAt05 = await inkRows();
+  // 0.5⁴⁹ spans 15 decades, 0.9⁴⁹ about 2: on one fixed axis the first line is far taller.
+  expect(spanAt05).toBeGreaterThan(3 * spanAt09);
+  expect(problems).toEqual([]);
+});
+
 test('the three cells and the spectrum are drawn, with ρ and σ_max on the page', async ({ page }) => {
   const problems = await openLab(page, '?winit=gaussian&radius=0.9');
   expect(await inkPixels(page, 'chart-cells')).toBeGreaterThan(2000);

@@ -128,6 +128,17 @@ test('each cell grid is one tab stop, with the arrow keys inside', async ({ page
   expect(problems).toEqual([]);
 });
 
+test('with 8 units the ∂L/∂W_hh matrix is shown, and it too is one tab stop', async ({ page }) => {
+  const problems = await openPage(page, '?units=8');
+  for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
+  await page.getByTestId('bptt-step').click();
+  const grid = page.getByTestId('grad-whh');
+  await expect(grid).toBeVisible();
+  expect(await grid.evaluate((g) => g.querySelectorAll('[role=gridcell]').length)).toBe(64);
+  expect(await grid.evaluate((g) => [...g.querySelectorAll('*')].filter((e) => e.tabIndex >= 0).length)).toBe(1);
+  expect(problems).toEqual([]);
+});
+
 test('Back after switching view returns to the previous view; slider moves add no entry', async ({ page }) => {
   const problems = await openPage(page, '?lang=en');
   await page.getByTestId('view-gradients').click();
@@ -156,6 +167,8 @@ test('a link in English opens in English in a Chinese browser', async ({ browser
   await page.goto('./');
   await expect(page.getByTestId('step')).toHaveText('前进一步');
   expect(await page.title()).toMatch(/游乐场/);
+  // The description a search engine or a chat app shows is in Chinese too.
+  expect(await page.locator('meta[name=description]').getAttribute('content')).toMatch(/[\u4e00-\u9fff]{4}/);
   await context.close();
 });
 

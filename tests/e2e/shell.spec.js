@@ -49,3 +49,25 @@ test('a panic restarts the engine: the page says so and keeps working', async ({
   // The panic is logged to the console on purpose; nothing else may be.
   expect(problems.filter((p) => !/deliberate test panic|unreachable|RuntimeError/.test(p))).toEqual([]);
 });
+
+test('running out of memory (a trap with no panic message) restarts the engine and says what happened', async ({ page }) => {
+  const problems = await openPage(page, '?lang=en');
+  await page.getByTestId('step').click();
+  await page.getByTestId('step').click();
+  const thrown = await page.evaluate(() => {
+    try {
+      window.__rnnp.debugOutOfMemory();
+      return null;
+    } catch (e) {
+      return [e.name, e.message, window.__rnnp.wasm.lastPanic() ?? null];
+    }
+  });
+  // No panic message: the engine aborted as a failed allocation does.
+  expect(thrown).toEqual(['EngineRestarted', '', null]);
+  await expect(page.getByTestId('notice')).toContainText('ran out of memory');
+  await expect(page.getByTestId('notice')).not.toContainText('unreachable');
+  await expect(page.getByTestId('token-1')).toHaveAttribute('aria-current', 'step');
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('token-2')).toHaveAttribute('aria-current', 'step');
+  expect(problems.filter((p) => !/unreachable|RuntimeError/.test(p))).toEqual([]);
+});

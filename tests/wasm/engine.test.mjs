@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import engine, { readJson, normwise } from './load.mjs';
+import engine, { memoryBytes, readJson, normwise } from './load.mjs';
 
 const PARITY = 'tests/fixtures/parity';
 
@@ -121,11 +121,35 @@ test('issue 9.4/9.5/9.10: numbers from JavaScript are checked, never cut or wrap
 });
 
 test('a 141-byte model file asking for a huge network is refused before anything is allocated', () => {
-  const before = engine.__wasm?.memory?.buffer?.byteLength;
+  const before = memoryBytes();
   const text = '{"format":"rnn-playground/model@1","cell":"lstm","input_size":4096,"units":4096,"output_size":4096,"output":"softmax","weights":{}}';
   assert.ok(text.length < 150);
   assert.equal(detail(() => engine.checkModel(text)).kind, 'tooBig');
-  if (before !== undefined) assert.equal(engine.__wasm.memory.buffer.byteLength, before);
+  assert.equal(memoryBytes(), before);
+});
+
+test('a trace longer than the step limit is refused before it runs, and memory does not grow (9.3)', () => {
+  const pg = new engine.Playground({});
+  const model = pg.modelJson();
+  pg.free();
+  const request = (steps, y) => JSON.stringify({ x: Array.from({ length: steps }, () => [1, 0, 0, 0, 0]), y: y ?? Array(steps).fill(0), loss: 'cross_entropy' });
+  // Within the limit it runs.
+  assert.equal(JSON.parse(engine.traceJson(model, request(10)).json).hidden.length, 10);
+  const big = request(10001);
+  const before = memoryBytes();
+  const d = detail(() => engine.traceJson(model, big));
+  assert.equal(d.kind, 'outOfRange');
+  assert.equal(d.max, 10000);
+  assert.ok(memoryBytes() - before < 16 << 20, 'no room made for the refused trace');
+});
+
+test('64-bit numbers are not truncated: a class id of 2^32 + 2 is refused, as on the command line (9.5)', () => {
+  const pg = new engine.Playground({});
+  const model = pg.modelJson();
+  pg.free();
+  const d = detail(() => engine.traceJson(model, JSON.stringify({ x: [[1, 0, 0, 0, 0]], y: [4294967298], loss: 'cross_entropy' })));
+  assert.equal(d.kind, 'classOutOfRange');
+  assert.match(JSON.stringify(d), /4294967298/);
 });
 
 test('the gradient check runs in slices and agrees with BPTT', () => {

@@ -5,9 +5,14 @@ import { fileURLToPath } from 'node:url';
 import * as engine from '../../www/pkg/rnn_playground.js';
 
 const wasmPath = fileURLToPath(new URL('../../www/pkg/rnn_playground_bg.wasm', import.meta.url));
-engine.initSync({ module: readFileSync(wasmPath) });
+const instance = engine.initSync({ module: readFileSync(wasmPath) });
 
 export default engine;
+
+/** Bytes of the module's memory now (it only grows: a refusal must not grow it). */
+export function memoryBytes() {
+  return instance.memory.buffer.byteLength;
+}
 
 /** Reads a JSON file relative to the repository root. */
 export function readJson(path) {

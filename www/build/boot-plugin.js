@@ -5,8 +5,7 @@
 // them the first paint is English and the module then rewords it: a second layout, and on
 // a Chinese page a second font to load (a long task on a phone) after the first paint.
 //
-// The texts come from i18n.js at build time (one source); the Content-Security-Policy
-// allows exactly this script by its hash (csp-plugin.js). Until it has run, the frame is
+// The texts come from i18n.js at build time (one source). Until it has run, the frame is
 // invisible (style.css, `html:not(.worded)`): a browser may paint the header before the
 // parser reaches this script, and the header must not be seen in the wrong language.
 import { createHash } from 'node:crypto';
@@ -49,21 +48,35 @@ export function bootScript() {
 })();`;
 }
 
-/** `'sha256-…'` of the script, for the Content-Security-Policy. */
-export function bootHash() {
-  return `'sha256-${createHash('sha256').update(bootScript()).digest('base64')}'`;
+/** The built site's name of the script: `assets/boot-<hash of its text>.js` (a new text, a new name). */
+export function bootFile() {
+  return `assets/boot-${createHash('sha256').update(bootScript()).digest('hex').slice(0, 10)}.js`;
 }
 
+/**
+ * In the built site the script is a file of its own, loaded where the marker is, so the
+ * page has no inline script and its Content-Security-Policy allows scripts from its own
+ * origin only (csp-plugin.js). A classic script in the body runs before the first paint
+ * of what follows it; the browser's preload scanner fetches it with the stylesheet. On the
+ * development server (no policy) it stays inline.
+ */
 export function bootPlugin() {
+  let build = false;
   return {
     name: 'rnnp-boot',
+    configResolved(config) {
+      build = config.command === 'build';
+    },
     transformIndexHtml: {
       order: 'pre',
       handler(html) {
         const marker = /<!-- rnnp:boot[^>]*-->/;
         if (!marker.test(html)) throw new Error('index.html has no <!-- rnnp:boot --> marker');
-        return html.replace(marker, `<script>${bootScript()}</script>`);
+        return html.replace(marker, build ? `<script src="./${bootFile()}"></script>` : `<script>${bootScript()}</script>`);
       },
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: bootFile(), source: bootScript() });
     },
   };
 }

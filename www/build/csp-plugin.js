@@ -1,12 +1,11 @@
-// The built page's Content-Security-Policy, as a meta tag: its own scripts only (the one
-// inline script is allowed by its hash, see boot-plugin.js), WebAssembly compiled from its
-// own files, no other host for anything. Only in the production build (Vite's development
-// server injects scripts of its own).
-import { bootHash } from './boot-plugin.js';
+// The built page's Content-Security-Policy, as a meta tag: scripts from its own files only
+// (no inline script: the first-paint script is a file too, see boot-plugin.js), WebAssembly
+// compiled from its own files, no other host for anything. Only in the production build
+// (Vite's development server injects scripts of its own).
 
 export const POLICY = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${bootHash()}`,
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

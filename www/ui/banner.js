@@ -20,7 +20,7 @@ export function hideNotice() {
 /** What an error says, in the page's words: an engine error by its kind, a restart. */
 export function describeError(err) {
   if (isEngineError(err)) return errorText(err.detail);
-  if (err?.name === 'EngineRestarted') return t('error.restarted', { message: err.message });
+  if (err?.name === 'EngineRestarted') return t('error.restarted', { message: err.message || t('error.aborted') });
   return String(err?.message || err);
 }
 

@@ -95,6 +95,10 @@ pub struct SentenceArgs {
     /// Save the trained model to this file (JSON), for `rnnp trace` or the web page.
     #[arg(long, value_name = "MODEL.json")]
     save: Option<PathBuf>,
+    /// Start from the weights of this model file (one the page downloaded, or Keras's
+    /// get_weights() in a model file) instead of the seed's; its network must be this one.
+    #[arg(long, value_name = "MODEL.json")]
+    init: Option<PathBuf>,
 }
 
 impl SentenceArgs {
@@ -157,6 +161,14 @@ pub struct SeriesArgs {
     /// Save the trained model to this file (JSON).
     #[arg(long, value_name = "MODEL.json")]
     save: Option<PathBuf>,
+    /// Start from the weights of this model file instead of the seed's (its network must
+    /// be SimpleRNN(units) + Dense(1) on one input).
+    #[arg(long, value_name = "MODEL.json")]
+    init: Option<PathBuf>,
+    /// Keep the sequences in their order in every epoch (Keras: `shuffle=False`), so a run
+    /// can be compared with Keras batch by batch.
+    #[arg(long)]
+    no_shuffle: bool,
 }
 
 impl SeriesArgs {
@@ -179,6 +191,26 @@ impl SeriesArgs {
 /// Which epochs get a loss line: about twenty, evenly spaced, and always the first and last.
 fn report_every(epochs: usize) -> usize {
     epochs.div_ceil(20).max(1)
+}
+
+/// The weights of the model file at `path`, for a network of `spec` (a file for another
+/// network is refused, naming what differs).
+fn initial_weights(path: &Path, spec: &rnn_playground::Spec) -> CliResult<Vec<f32>> {
+    let text = crate::read(path, "model")?;
+    let model =
+        rnn_playground::format::model_file::model_from_json(&text).map_err(|source| CliError::In { place: format!("in {}", path.display()), source })?;
+    let want = |field: &str, expected: String, got: String| -> CliResult<()> {
+        if expected == got {
+            Ok(())
+        } else {
+            Err(CliError::In { place: format!("in {}", path.display()), source: rnn_playground::RnnError::shape(field, expected, got) })
+        }
+    };
+    want("cell", format!("{:?}", spec.cell), format!("{:?}", model.spec.cell))?;
+    want("input_size", spec.input_size.to_string(), model.spec.input_size.to_string())?;
+    want("units", spec.units.to_string(), model.spec.units.to_string())?;
+    want("output_size", spec.output_size.to_string(), model.spec.output_size.to_string())?;
+    Ok(model.params)
 }
 
 fn save_model(model: &Model, path: &Path) -> CliResult<()> {
@@ -211,6 +243,10 @@ pub fn train_with_progress(session: &mut SentenceSession, epochs: usize, mut lin
 pub fn train_sentence(args: &SentenceArgs, out: &mut Out) -> CliResult<()> {
     let (config, epochs) = args.config()?;
     let mut session = SentenceSession::new(config)?;
+    if let Some(path) = &args.init {
+        let params = initial_weights(path, &session.model().spec)?;
+        session.adopt(&params, Vec::new())?;
+    }
     let info = session.info();
     let (t, v) = (info.tokens.len(), info.vocabulary.len());
     if !args.json {
@@ -329,6 +365,13 @@ fn generate_text(model: &Model, session: &SentenceSession) -> String {
 pub fn train_series(args: &SeriesArgs, out: &mut Out) -> CliResult<()> {
     let config = args.config()?;
     let mut session = SeriesSession::new(config.clone())?;
+    if let Some(path) = &args.init {
+        let params = initial_weights(path, &session.model().spec)?;
+        session.adopt(&params, Vec::new(), 0)?;
+    }
+    if args.no_shuffle {
+        session.set_shuffle(false);
+    }
     let baseline = session.baseline();
     out.line(format!("Data: {} sine sequences of {} steps (noise {}), predict the next value", config.sequences, config.length, config.noise))?;
     out.line(format!(

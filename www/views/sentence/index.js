@@ -16,6 +16,7 @@ import { mountStepping } from './stepping.js';
 import { mountTraining } from './training.js';
 import { mountGradcheck } from './gradcheck.js';
 import { mountCharts } from './charts.js';
+import { mountModelIo } from './model-io.js';
 
 /** Store keys that define the network: changing one builds a new one. */
 const NETWORK_KEYS = ['text', 'tokenize', 'cell', 'activation', 'units', 'lr', 'optimizer', 'clip', 'clipAt', 'seed'];
@@ -55,6 +56,7 @@ export function mountSentence(root, store, wasm, page) {
   const training = mountTraining(ctx, render);
   const gradcheck = mountGradcheck(ctx);
   const charts = mountCharts(ctx);
+  const modelIo = mountModelIo(ctx);
 
   const make = view.builder(store, NETWORK_KEYS, () => new wasm.Playground(ctx.config()));
 
@@ -105,6 +107,7 @@ export function mountSentence(root, store, wasm, page) {
     renderPrediction(view.$('prediction'), info, current);
     renderBackward(view.$('backward'), info, guard(() => pg.lastBack()), { ready: pos.forward === pos.length, done: pos.backward === pos.length });
     ctx.stepping.update(pos);
+    modelIo.update();
     const v = info.vocabulary.length;
     view.$('loss-readout').textContent = `${t('train.loss', { loss: num(guard(() => pg.sentenceLoss()), 4) })} · ${t('train.lnv', { v, lnv: num(info.uniformLoss, 4) })}`;
     view.redraw();

@@ -44,6 +44,15 @@ export const TEMPLATE = `
         <p class="status" data-testid="gradcheck-result" data-role="gradcheck-result"></p>
         <p class="hint" data-i18n="gradcheck.note"></p>
       </div>
+      <div class="model-io" data-hide-id="model">
+        <h3 data-i18n="model.title"></h3>
+        <div class="train-row" data-role="model-row"></div>
+        <details data-role="model-code">
+          <summary data-i18n="model.load"></summary>
+          <figure class="code"><figcaption>Python (tf.keras)</figcaption><pre data-testid="code-python" data-role="code-python" tabindex="0"></pre></figure>
+          <figure class="code"><figcaption>TensorFlow.js</figcaption><pre data-testid="code-tfjs" data-role="code-tfjs" tabindex="0"></pre></figure>
+        </details>
+      </div>
     </section>
   </aside>
 </div>`;
