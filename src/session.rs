@@ -17,6 +17,8 @@ use crate::settings::{CellName, ClipMode, OptimizerName};
 use crate::stepper::Stepper;
 use crate::train::{Dataset, OptimizerConfig, SeqInputs, SeqTargets, TrainConfig, Trainer};
 
+mod model_in;
+
 /// The controls of the sentence view, with their defaults. Limits:
 /// [`crate::settings::limits`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

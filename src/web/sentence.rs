@@ -50,6 +50,31 @@ impl Playground {
         Ok(Playground { session: SentenceSession::new(config).map_err(fail)?, gradcheck: None })
     }
 
+    /// The network of a model file (or of a plain list of Keras's `get_weights()` arrays,
+    /// for the network of `base`), with the settings it brings on top of `base`'s. A file
+    /// that does not fit is an error naming the field; nothing else changes.
+    #[wasm_bindgen(js_name = fromModelFile)]
+    pub fn from_model_file(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Partial<SentenceConfig> | undefined")] base: JsValue,
+    ) -> Result<Playground, JsValue> {
+        let text = super::string(&text, "model file")?;
+        let base: SentenceConfig = from_js(base, "config")?;
+        Ok(Playground { session: SentenceSession::from_model_text(&text, base).map_err(fail)?, gradcheck: None })
+    }
+
+    /// The settings of this network (after `fromModelFile`, those the file brought).
+    #[wasm_bindgen(unchecked_return_type = "SentenceConfig")]
+    pub fn config(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.session.config)
+    }
+
+    /// The largest model file read, in bytes (the page refuses a larger one before reading it).
+    #[wasm_bindgen(js_name = modelFileLimit)]
+    pub fn model_file_limit() -> f64 {
+        crate::settings::limits::FILE_BYTES.max as f64
+    }
+
     /// Tokens, vocabulary, end marker, sizes and ln V.
     #[wasm_bindgen(unchecked_return_type = "SentenceInfo")]
     pub fn info(&self) -> Result<JsValue, JsValue> {
@@ -204,12 +229,13 @@ impl Playground {
         serde_json::to_string_pretty(&self.session.model_file()).expect("a JSON value prints")
     }
 
-    /// The code of this configuration: `keras` (build and train it in Keras), and what loads
-    /// a downloaded model file called `file` in Python (`python`) and TensorFlow.js (`tfjs`).
+    /// The code of this configuration trained for `epochs`: `keras` (build and train it in
+    /// Keras), and what loads a downloaded model file called `file` in Python (`python`) and
+    /// TensorFlow.js (`tfjs`).
     #[wasm_bindgen(unchecked_return_type = "{keras: string, python: string, tfjs: string}")]
-    pub fn code(&self, file: String) -> Result<JsValue, JsValue> {
+    pub fn code(&self, file: String, epochs: f64) -> Result<JsValue, JsValue> {
         let info = self.session.info();
-        let c = &self.session.config;
+        let c = &SentenceConfig { epochs: count(epochs, "epochs", SENTENCE_EPOCHS)? as u64, ..self.session.config.clone() };
         to_js(&serde_json::json!({
             "keras": crate::codegen::sentence_keras(c, &info.tokens, &info.vocabulary, info.end_id),
             "python": crate::codegen::sentence_load_python(c, &file),

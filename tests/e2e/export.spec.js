@@ -2,7 +2,7 @@
 // SVG (vector, drawn by the engine's plotters code; tests/wasm/export.test.mjs checks it is
 // `rnnp plot`'s document) and the CSV of its data table, with names that say what they hold.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { openPage, seeChart } from './helpers.js';
 
 const CHARTS = {
@@ -99,5 +99,76 @@ test('Download model gives the model file of the network on screen; Copy as Kera
   expect(keras).toContain('tf.keras.layers.LSTM(6, return_sequences=True');
   expect(keras).toContain('clipvalue=0.5');
   expect(keras).toContain('epochs=40');
+  expect(problems).toEqual([]);
+});
+
+/** The prediction panel's numbers: what "the network on screen" answers. */
+const predictions = (page) => page.getByTestId('prediction').textContent();
+
+test('Open model: a downloaded file brings its network back; a file that does not fit is refused by name, and the network stays', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = await openPage(page, '?lang=en&cell=lstm&units=6');
+  await page.getByTestId('epochs').fill('60');
+  await page.getByTestId('epochs').press('Enter');
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('train-status')).toContainText('Trained');
+  for (let i = 0; i < 2; i++) await page.getByTestId('step').click();
+  const trainedAnswer = await predictions(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-model').click()]);
+  const file = readFileSync(await download.path(), 'utf8');
+
+  // Another page, another network: the file brings the LSTM and its weights back.
+  await openPage(page, '?lang=en');
+  await expect(page.getByTestId('cell')).toHaveValue('simple_rnn');
+  await page.getByTestId('model-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(page.getByTestId('notice')).toContainText('Opened mine.json');
+  await expect(page.getByTestId('cell')).toHaveValue('lstm');
+  await expect(page.getByTestId('units')).toHaveValue('6');
+  for (let i = 0; i < 2; i++) await page.getByTestId('step').click();
+  expect(await predictions(page)).toBe(trainedAnswer);
+
+  // Files that do not fit: each refused with what is wrong, and the network unchanged.
+  const before = await predictions(page);
+  const m = JSON.parse(file);
+  const nan = file.replace(/(\"kernel\": \[\s*\[\s*)-?[\d.e-]+/, '$1NaN');
+  const shapes = JSON.stringify({ ...m, weights: { ...m.weights, recurrent_kernel: [[0.1]] } });
+  const vocab = JSON.stringify({ ...m, vocabulary: ['a', 'b', 'c', 'd', '<end>'] });
+  const plainList = JSON.stringify([m.weights.kernel, m.weights.bias]);
+  for (const [name, text, says] of [
+    ['notes.txt', 'these are my notes', 'JSON'],
+    ['nan.json', nan, 'kernel'],
+    ['shapes.json', shapes, 'recurrent_kernel'],
+    ['vocab.json', vocab, 'vocabulary'],
+    ['list.json', plainList, 'weights'],
+  ]) {
+    await page.getByTestId('model-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect(page.getByTestId('notice')).toContainText(`Did not open ${name}`);
+    await expect(page.getByTestId('notice')).toContainText(says);
+    await expect(page.getByTestId('notice')).toContainText('unchanged');
+    expect(await predictions(page)).toBe(before);
+  }
+  // 50 MB (a file on disk: the browser reads only its size before refusing it).
+  const big = 'test-results/big.json';
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 32));
+  await page.getByTestId('model-file').setInputFiles(big);
+  await expect(page.getByTestId('notice')).toContainText('50.0 MB, more than the limit of 20.0 MB');
+  expect(await predictions(page)).toBe(before);
+  await expect(page.getByTestId('cell')).toHaveValue('lstm');
+  expect(problems).toEqual([]);
+});
+
+test('a model file dropped on the page opens as Open model does', async ({ page }) => {
+  const problems = await openPage(page, '?lang=zh&cell=gru&units=5');
+  const file = await page.evaluate(() => window.__rnnp.views.sentence.debug.playground().modelFile());
+  await openPage(page, '?lang=zh');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, file);
+  await expect(page.getByTestId('notice')).toContainText('已打开 dropped.json');
+  await expect(page.getByTestId('cell')).toHaveValue('gru');
+  await expect(page.getByTestId('units')).toHaveValue('5');
   expect(problems).toEqual([]);
 });

@@ -48,7 +48,7 @@ test('with the fixed axis (the lab’s default), ρ 0.5 and ρ 0.9 draw differen
   await expect(page.getByTestId('spectrum-numbers')).toHaveAttribute('data-rho', /^0\.5/);
   const half = await canvasHash(page, 'chart-flow');
   await setSlider(page, 'radius', 0.9);
-  await expect(page.getByTestId('spectrum-numbers')).toHaveAttribute('data-rho', /^0\.9/);
+  await expect(page.getByTestId('spectrum-numbers')).toHaveAttribute('data-rho', /^0\.(9|89999)/);
   const most = await canvasHash(page, 'chart-flow');
   expect(most).not.toBe(half);
   // The same two on the auto-scaled axis: the line fills the chart either way, and only the

@@ -19,9 +19,18 @@ function cached(cache, name, key, make) {
 }
 
 export const JOBS = {
-  /** Sentence training: {config, from, epochs}: `from` epochs done already, `epochs` more. */
+  /**
+   * Sentence training: {config, from, epochs}: `from` epochs done already, `epochs` more.
+   * A network opened from a file does not come from the seed: its weights and losses come
+   * along (`weights`: {params, losses}), and training goes on from them.
+   */
   sentenceTrain: {
-    start(wasm, { config, from, epochs }, cache) {
+    start(wasm, { config, from, epochs, weights = null }, cache) {
+      if (weights) {
+        const pg = cached(cache, 'sentence', `file:${JSON.stringify(config)}:${weights.params.length}:${weights.params[0]}`, () => new wasm.Playground(config));
+        pg.adopt(weights.params, weights.losses);
+        return { pg, catchUp: 0, left: epochs, total: epochs, done: 0, report: null };
+      }
       let pg = cached(cache, 'sentence', JSON.stringify(config), () => new wasm.Playground(config));
       if (pg.losses().length !== from) {
         // Not where the page is (another tab of history, a reset): start again from the seed.

@@ -70,6 +70,7 @@ export function mountSentence(root, store, wasm, page) {
     if (!next) return;
     pg?.free();
     pg = next;
+    ctx.fromFile = null;
     info = guard(() => pg.info());
     training.reset();
     gradcheck.reset();
@@ -98,6 +99,31 @@ export function mountSentence(root, store, wasm, page) {
     render();
   }
 
+  /**
+   * Shows the network `next` (opened from a file): the controls take the settings it
+   * brought, without building another network from them.
+   */
+  let adopting = false;
+  ctx.adopt = (next, name) => {
+    view.cancelJobs();
+    ctx.stepping.player.pause();
+    const c = guard(() => next.config());
+    adopting = true;
+    try {
+      store.set({ cell: c.cell, units: c.units, activation: c.activation, tokenize: c.tokenize, text: c.text, trained: 0, pos: 0, back: 0 });
+    } finally {
+      adopting = false;
+    }
+    pg?.free();
+    pg = next;
+    ctx.fromFile = name;
+    info = guard(() => pg.info());
+    training.reset();
+    gradcheck.reset();
+    charts.update();
+    render();
+  };
+
   function render() {
     if (!pg) return;
     const pos = guard(() => pg.position());
@@ -114,6 +140,7 @@ export function mountSentence(root, store, wasm, page) {
   }
 
   store.subscribe((changed, s, { fromHistory, restore } = {}) => {
+    if (adopting) return;
     // Back, Forward and a lesson's chapter bring a whole moment: its network, its training
     // and its position.
     const moment = Boolean(fromHistory || restore);

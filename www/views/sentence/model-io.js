@@ -1,10 +1,13 @@
+// The network into the page: "Open model" (or a file dropped on the page) reads a model
+// file, or a plain list of Keras's get_weights() arrays for the network of the settings;
+// a file that does not fit is refused with what is wrong, and the network stays.
 // The network out of the page: its model file (Keras's get_weights() arrays with the
 // sentence's tokens and vocabulary), the Python and TensorFlow.js lines that load it, and
 // the Keras program that builds and trains the same configuration. The code comes from
 // the engine (codegen.rs), written from the settings in use.
 import { t } from '../../i18n.js';
 import { guard } from '../../engine.js';
-import { showNotice } from '../../ui/banner.js';
+import { describeError, showNotice } from '../../ui/banner.js';
 import { button } from '../../ui/controls.js';
 import { download, slug } from '../../ui/download.js';
 
@@ -13,10 +16,13 @@ function fileName(s) {
   return `${['model', s.cell, `units${s.units}`, `seed${s.seed}`, s.trained ? `trained${s.trained}` : 'untrained'].map(slug).join('_')}.json`;
 }
 
+/** A size in MB, as people say it. */
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 export function mountModelIo(ctx) {
   const { view, store } = ctx;
   const { $ } = view;
-  const code = () => guard(() => ctx.pg().code(fileName(store.get())));
+  const code = () => guard(() => ctx.pg().code(fileName(store.get()), store.get().epochs));
   const python = $('code-python');
   const tfjs = $('code-tfjs');
   /** The snippets, written when their box is opened (and again while it is open). */
@@ -27,7 +33,44 @@ export function mountModelIo(ctx) {
     tfjs.textContent = c.tfjs;
   };
   $('model-code').addEventListener('toggle', write);
+  /** Opens `file` in place of the network on screen, or says why it cannot. */
+  async function open(file) {
+    const limit = ctx.wasm.Playground.modelFileLimit();
+    if (file.size > limit) {
+      showNotice(t('model.refused', { name: file.name, why: t('model.tooBig', { size: mb(file.size), limit: mb(limit) }) }), 'warn');
+      return;
+    }
+    let next;
+    try {
+      const text = await file.text();
+      next = guard(() => ctx.wasm.Playground.fromModelFile(text, ctx.config()));
+    } catch (err) {
+      showNotice(t('model.refused', { name: file.name, why: describeError(err) }), 'warn');
+      return;
+    }
+    ctx.adopt(next, file.name);
+    showNotice(t('model.opened', { name: file.name }), 'info');
+  }
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.json,application/json';
+  input.hidden = true;
+  input.dataset.testid = 'model-file';
+  input.addEventListener('change', () => {
+    if (input.files[0]) open(input.files[0]);
+    input.value = '';
+  });
+  // A file dropped anywhere on the page, while this view is on screen.
+  document.addEventListener('dragover', (e) => view.root.isConnected && e.dataTransfer?.types.includes('Files') && e.preventDefault());
+  document.addEventListener('drop', (e) => {
+    const file = e.dataTransfer?.files?.[0];
+    if (!view.root.isConnected || !file) return;
+    e.preventDefault();
+    open(file);
+  });
   $('model-row').append(
+    input,
+    button('model.open', 'open-model', () => input.click()),
     button('model.download', 'download-model', () => download(guard(() => ctx.pg().modelFile()), fileName(store.get()), 'application/json')),
     button('model.copyKeras', 'copy-keras', async () => {
       const text = code().keras;
@@ -41,5 +84,5 @@ export function mountModelIo(ctx) {
       }
     }),
   );
-  return { update: write };
+  return { update: write, open };
 }

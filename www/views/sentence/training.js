@@ -30,9 +30,11 @@ export function mountTraining(ctx, render) {
     if (job) return;
     const config = ctx.config();
     const from = guard(() => ctx.pg().losses().length);
+    // A network from a file: the job starts from its weights, not from the seed's.
+    const weights = ctx.fromFile ? guard(() => ({ params: new Float32Array(ctx.pg().params()), losses: new Float32Array(ctx.pg().losses()) })) : null;
     $('progress').value = 0;
     const started = performance.now();
-    job = view.job('sentenceTrain', { config, from, epochs }, {
+    job = view.job('sentenceTrain', { config, from, epochs, weights }, {
       button: trainButton,
       idleKey: 'train.start',
       busyKey: 'train.stop',
@@ -47,7 +49,8 @@ export function mountTraining(ctx, render) {
         guard(() => ctx.pg().adopt(result.params, result.losses));
         const done = result.losses.length - from;
         if (done > 0) showSpeed((performance.now() - started) / Math.max(1, result.losses.length));
-        store.set({ trained: result.losses.length, pos: 0, back: 0 });
+        // (A network from a file: a link cannot carry its weights, so it does not count them.)
+        store.set({ trained: ctx.fromFile ? 0 : result.losses.length, pos: 0, back: 0 });
         if (result.report?.diverged) {
           const message = errorText(result.report.diverged);
           view.status.set($('train-status'), () => t('train.diverged', { message: errorText(result.report.diverged) }));
@@ -73,6 +76,7 @@ export function mountTraining(ctx, render) {
 
   function reinit() {
     if (job) return;
+    ctx.fromFile = null;
     guard(() => ctx.pg().reinit());
     store.set({ trained: 0, pos: 0, back: 0 });
     view.status.set($('train-status'), () => t('train.reinitDone'));
