@@ -127,7 +127,7 @@ model.compile(loss='sparse_categorical_crossentropy',
               optimizer={optimizer})
 history = model.fit(x, y, epochs={epochs}, batch_size=1, verbose=0)
 print('loss per epoch:', history.history['loss'][::{every}])
-print('next-token probabilities:', model.predict(x)[0].round(3))",
+print('next-token probabilities:', model.predict(x, verbose=0)[0].round(3))",
         tokens = py_list(tokens),
         vocab = py_list(vocabulary),
         layer = keras_layer(c, &c.units.to_string(), "len(vocab)"),
@@ -154,7 +154,7 @@ model = tf.keras.models.Sequential([
 model.set_weights([np.array(m['weights'][k], dtype='float32') for k in
                    ['kernel', 'recurrent_kernel', 'bias', 'dense_kernel', 'dense_bias']])
 x = tf.one_hot([[m['vocabulary'].index(t) for t in m['tokens']]], m['input_size'])
-print(model.predict(x)[0])   # each step's next-token probabilities, as on the page",
+print(model.predict(x, verbose=0)[0])   # each step's next-token probabilities, as on the page",
         layer = keras_layer(c, "m['units']", "m['input_size']"),
     )
 }

@@ -29,7 +29,11 @@ impl SentenceSession {
             Value::Array(arrays) => {
                 let mut session = SentenceSession::new(base)?;
                 if arrays.len() != KERAS_ORDER.len() {
-                    return Err(RnnError::shape("weights", "5 arrays (kernel, recurrent_kernel, bias, dense_kernel, dense_bias)", format!("{} arrays", arrays.len())));
+                    return Err(RnnError::shape(
+                        "weights",
+                        "5 arrays (kernel, recurrent_kernel, bias, dense_kernel, dense_bias)",
+                        format!("{} arrays", arrays.len()),
+                    ));
                 }
                 let weights: serde_json::Map<String, Value> = KERAS_ORDER.iter().map(|k| k.to_string()).zip(arrays.iter().cloned()).collect();
                 let file = with_weights(&session, Value::Object(weights));
@@ -53,7 +57,8 @@ impl SentenceSession {
                 }
                 if let Some(tokens) = value.get("tokens") {
                     let list = tokens.as_array().filter(|l| l.iter().all(Value::is_string));
-                    let list = list.ok_or_else(|| RnnError::WrongType { field: "tokens".into(), expected: "a list of strings".into(), got: shape_of(tokens) })?;
+                    let list =
+                        list.ok_or_else(|| RnnError::WrongType { field: "tokens".into(), expected: "a list of strings".into(), got: shape_of(tokens) })?;
                     let words: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
                     config.text = match config.tokenize {
                         Tokenize::Words => words.join(" "),
@@ -139,7 +144,11 @@ mod tests {
         assert!(matches!(kind("[1, 2]"), RnnError::Shape { ref field, .. } if field == "weights"));
         let mut bad = s.model_file();
         bad["weights"]["kernel"][0][0] = json!("NaN");
-        assert!(matches!(kind(&bad.to_string().replace("\"NaN\"", "NaN")), RnnError::NotFinite { .. }), "{:?}", kind(&bad.to_string().replace("\"NaN\"", "NaN")));
+        assert!(
+            matches!(kind(&bad.to_string().replace("\"NaN\"", "NaN")), RnnError::NotFinite { .. }),
+            "{:?}",
+            kind(&bad.to_string().replace("\"NaN\"", "NaN"))
+        );
         let mut other = s.model_file();
         other["vocabulary"] = json!(["a", "b", "c", "d", "<end>"]);
         assert!(matches!(kind(&other.to_string()), RnnError::Shape { ref field, .. } if field == "vocabulary"));

@@ -64,3 +64,18 @@ test('a model saved from TensorFlow.js with getWeights() runs in the engine to t
     assert.ok(maxDiff(trace.outputs, theirs) < 1e-5, `${cell}: max difference ${maxDiff(trace.outputs, theirs)}`);
   }
 });
+
+test('rnnp export writes the page\'s "Download model" file for the same link, to the byte', async () => {
+  const { rnnp } = await import('./cli.mjs');
+  const { mkdtempSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const out = join(mkdtempSync(join(tmpdir(), 'rnnp-export-')), 'model.json');
+  const r = rnnp(['export', '--from-url', 'https://example.org/rnn-playground/?cell=lstm&units=6&trained=40', '-o', out]);
+  assert.equal(r.status, 0, r.stderr);
+  const pg = new engine.Playground({ cell: 'lstm', units: 6 });
+  pg.train(40);
+  const page = pg.modelFile();
+  pg.free();
+  assert.equal(readFileSync(out, 'utf8'), `${page}\n`);
+});
