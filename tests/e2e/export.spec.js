@@ -3,6 +3,7 @@
 // `rnnp plot`'s document) and the CSV of its data table, with names that say what they hold.
 import { test, expect } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import katex from 'katex';
 import { openPage, seeChart } from './helpers.js';
 
 const CHARTS = {
@@ -170,5 +171,33 @@ test('a model file dropped on the page opens as Open model does', async ({ page 
   await expect(page.getByTestId('notice')).toContainText('已打开 dropped.json');
   await expect(page.getByTestId('cell')).toHaveValue('gru');
   await expect(page.getByTestId('units')).toHaveValue('5');
+  expect(problems).toEqual([]);
+});
+
+test('the formula panel copies this step as rows of numbers and as LaTeX', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const problems = await openPage(page, '?lang=en&cell=lstm&units=4');
+  await page.getByTestId('step').click();
+  await page.getByTestId('step').click();
+  await page.getByTestId('copy-step-text').click();
+  await expect(page.getByTestId('notice')).toContainText('Copied');
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const rec = await page.evaluate(() => window.__rnnp.views.sentence.debug.playground().current());
+  const lines = text.split('\n');
+  expect(lines[0]).toContain('step t = 2, token "爱"; lstm, 4 units');
+  const row = (name) => lines.find((l) => l.startsWith(`${name} `)).trim().split(/\s+/).slice(1).map(Number);
+  // Every number as the engine has it (float32, read back exactly).
+  expect(row('h_t').map((v) => Math.fround(v))).toEqual(rec.h.map((v) => Math.fround(v)));
+  expect(row('x_t')).toEqual([0, 1, 0, 0, 0]);
+  expect(row('c_t')).toHaveLength(4);
+  expect(row('p_t').reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+  await page.getByTestId('copy-step-latex').click();
+  const latex = await page.evaluate(() => navigator.clipboard.readText());
+  expect(latex).toContain('\\begin{aligned}');
+  expect(latex).toContain('h_{2} &= \\begin{bmatrix}');
+  expect(latex).toContain('p_{2} = \\operatorname{softmax}(y_{2})');
+  expect(latex.match(/\\begin\{bmatrix\}/g).length).toBe(lines.length - 1);
+  // It typesets (KaTeX, strict: an error throws), the comment line aside.
+  expect(katex.renderToString(latex.split('\n').slice(1).join('\n'), { throwOnError: true, displayMode: true })).toContain('katex');
   expect(problems).toEqual([]);
 });

@@ -17,6 +17,7 @@ import { mountTraining } from './training.js';
 import { mountGradcheck } from './gradcheck.js';
 import { mountCharts } from './charts.js';
 import { mountModelIo } from './model-io.js';
+import { copyButtons } from './formula-copy.js';
 
 /** Store keys that define the network: changing one builds a new one. */
 const NETWORK_KEYS = ['text', 'tokenize', 'cell', 'activation', 'units', 'lr', 'optimizer', 'clip', 'clipAt', 'seed'];
@@ -130,6 +131,7 @@ export function mountSentence(root, store, wasm, page) {
     const current = guard(() => pg.current());
     renderStrip(view.$('strip'), info, pos);
     renderForward(view.$('forward'), info, current, { done: pos.forward === pos.length });
+    if (current) view.$('forward').append(copyButtons(info, current));
     renderPrediction(view.$('prediction'), info, current);
     renderBackward(view.$('backward'), info, guard(() => pg.lastBack()), { ready: pos.forward === pos.length, done: pos.backward === pos.length });
     ctx.stepping.update(pos);
