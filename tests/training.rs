@@ -60,6 +60,33 @@ fn seed_keras_example_learns_the_sine_series() {
     assert!(test_mse < 0.1 * test.baseline_mse() as f64, "test MSE {test_mse}");
 }
 
+/// `return_sequences=False`, as Keras trains it: one target per sequence (its last step's
+/// next value), the loss on the last step only, and `predict` giving [N][1][O] (Keras's
+/// [N][O]); a y with one value per step is refused for it, as Keras refuses it.
+#[test]
+fn return_sequences_false_trains_on_the_last_step_and_predicts_one_value_per_sequence() {
+    let train = generate(&SineConfig { sequences: 256, length: 20, ..Default::default() }).unwrap();
+    let (n, t) = (train.sequences, train.length);
+    let x = sequences(&train, &train.x);
+    // The target of each sequence: the value after its last step.
+    let last: Vec<f32> = (0..n).map(|s| train.y[s * t + t - 1]).collect();
+    let y = Sequences::new(n, 1, 1, last.clone()).unwrap();
+    let mut model = Sequential::new(vec![Layer::simple_rnn(16).return_sequences(false).input_shape(None, 1), Layer::dense(1)]).unwrap();
+    model.compile(Loss::MeanSquaredError, OptimizerConfig::adam(0.01)).unwrap();
+    let history = model.fit(&x, &y, 15, 32).unwrap();
+    let mean = last.iter().sum::<f32>() / n as f32;
+    let baseline = last.iter().map(|v| (v - mean).powi(2)).sum::<f32>() / n as f32;
+    let final_loss = *history.loss.last().unwrap();
+    assert!(final_loss < 0.2 * baseline, "{:?} vs baseline {baseline}", history.loss);
+    let pred = model.predict(&x).unwrap();
+    assert_eq!((pred.n, pred.t, pred.f), (n, 1, 1));
+    let mse = pred.data.iter().zip(&last).map(|(p, y)| (p - y).powi(2)).sum::<f32>() / n as f32;
+    assert!((mse - final_loss).abs() < 0.5 * baseline, "predict agrees with the last-step loss: {mse} vs {final_loss}");
+    // One value per step is what return_sequences=True takes; here it is refused by shape.
+    let err = model.fit(&x, &sequences(&train, &train.y), 1, 32).unwrap_err();
+    assert!(matches!(err, RnnError::Shape { ref field, .. } if field == "y_train"), "{err:?}");
+}
+
 /// p_t = softmax(y_t) for the sentence read from h_0 = 0, [T][V].
 fn probabilities(model: &Model, sentence: &Sentence) -> Vec<f32> {
     let mut ws = Workspace::new();

@@ -79,3 +79,26 @@ test('rnnp export writes the page\'s "Download model" file for the same link, to
   pg.free();
   assert.equal(readFileSync(out, 'utf8'), `${page}\n`);
 });
+
+test('a TensorFlow.js model\'s getWeights() list opens in the page (Open model) and steps to TensorFlow.js\'s probabilities', () => {
+  for (const cell of ['simple_rnn', 'lstm', 'gru']) {
+    const U = 7;
+    const base = { cell, units: U, resetAfter: false };
+    const probe = new engine.Playground(base);
+    const info = probe.info();
+    probe.free();
+    const V = info.vocabulary.length;
+    const common = { units: U, returnSequences: true, inputShape: [null, V], kernelInitializer: tf.initializers.glorotUniform({ seed: 11 }), recurrentInitializer: tf.initializers.orthogonal({ seed: 12 }), biasInitializer: tf.initializers.randomUniform({ minval: -0.1, maxval: 0.1, seed: 13 }) };
+    const gates = { ...common, recurrentActivation: 'sigmoid' };
+    const rnn = cell === 'simple_rnn' ? tf.layers.simpleRNN(common) : cell === 'lstm' ? tf.layers.lstm(gates) : tf.layers.gru({ ...gates, resetAfter: false });
+    const model = tf.sequential({ layers: [rnn, tf.layers.dense({ units: V, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 14 }) })] });
+    const list = model.getWeights().map((w) => w.arraySync());
+    // The plain list, as Keras or TF.js gives it, for the network of the current settings.
+    const pg = engine.Playground.fromModelFile(JSON.stringify(list), base);
+    const page = [];
+    for (let rec = pg.step(); rec; rec = pg.step()) page.push(rec.probs);
+    pg.free();
+    const theirs = model.predict(tf.oneHot([info.inputs], V).toFloat()).arraySync()[0];
+    assert.ok(maxDiff(page, theirs) < 1e-5, `${cell}: max difference ${maxDiff(page, theirs)}`);
+  }
+});
