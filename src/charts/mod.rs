@@ -126,5 +126,44 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
 }
 
+/// The methods of a `DrawingBackend` that pass straight to `self.inner`: a wrapper backend
+/// ([`svg::MetricSvg`], the page's canvas) changes only how it measures text, and writes
+/// `estimate_text_size` itself. The expanding module names `Result` and the backend types.
+macro_rules! delegate_drawing {
+    () => {
+        fn get_size(&self) -> (u32, u32) {
+            self.inner.get_size()
+        }
+        fn ensure_prepared(&mut self) -> Result<()> {
+            self.inner.ensure_prepared()
+        }
+        fn present(&mut self) -> Result<()> {
+            self.inner.present()
+        }
+        fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<()> {
+            self.inner.draw_pixel(point, color)
+        }
+        fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<()> {
+            self.inner.draw_line(from, to, style)
+        }
+        fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> Result<()> {
+            self.inner.draw_rect(upper_left, bottom_right, style, fill)
+        }
+        fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<()> {
+            self.inner.draw_path(path, style)
+        }
+        fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<()> {
+            self.inner.draw_circle(center, radius, style, fill)
+        }
+        fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<()> {
+            self.inner.fill_polygon(vert, style)
+        }
+        fn draw_text<TStyle: BackendTextStyle>(&mut self, text: &str, style: &TStyle, pos: BackendCoord) -> Result<()> {
+            self.inner.draw_text(text, style, pos)
+        }
+    };
+}
+pub(crate) use delegate_drawing;
+
 #[cfg(not(target_arch = "wasm32"))]
 pub mod files;

@@ -69,13 +69,7 @@ export function mountSentence(root, store, wasm, page) {
     // network on screen agree.
     const next = make();
     if (!next) return;
-    pg?.free();
-    pg = next;
-    ctx.fromFile = null;
-    info = guard(() => pg.info());
-    training.reset();
-    gradcheck.reset();
-    charts.update();
+    use(next, null);
     const { trained, pos, back } = store.get();
     if (restore && trained > 0) {
       // A link to a trained network: train it again from the seed (training is exact).
@@ -115,15 +109,20 @@ export function mountSentence(root, store, wasm, page) {
     } finally {
       adopting = false;
     }
+    use(next, name);
+    render();
+  };
+
+  /** Puts `next` on screen in place of the network there (`file`: the file it came from). */
+  function use(next, file) {
     pg?.free();
     pg = next;
-    ctx.fromFile = name;
+    ctx.fromFile = file;
     info = guard(() => pg.info());
     training.reset();
     gradcheck.reset();
     charts.update();
-    render();
-  };
+  }
 
   function render() {
     if (!pg) return;
