@@ -2,8 +2,10 @@
 //! without bound or running for long. Seeded mutations of the parity fixtures (a value
 //! replaced by a huge, negative, fractional, non-finite or wrongly typed one; an array cut
 //! or grown; a key removed; the text cut, a byte changed, a byte-order mark put in front),
-//! run through `model_from_json` and `trace_from_json`. (tests/wasm/fuzz.test.mjs sends its
-//! own mutations through the WebAssembly build and the `rnnp` binary and compares them.)
+//! run through `model_from_json` and `trace_from_json`. Every case and its outcome (the
+//! trace's text, or the error as `{kind, ...fields}`) is written to
+//! `target/fuzz/cases.jsonl`, where tests/wasm/fuzz.test.mjs sends the same inputs through
+//! the WebAssembly build and compares the outcomes.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -128,6 +130,7 @@ fn mutated_models_and_requests_never_panic_or_hang() {
     let cases = fixtures();
     let mut rng = Rng::new(9);
     let (mut accepted, mut refused) = (0, 0);
+    let mut record = String::new();
     for i in 0..MUTATIONS {
         let (mut model, mut request) = cases[i % cases.len()].clone();
         let (model_text, request_text) = match rng.below(3) {
@@ -155,14 +158,23 @@ fn mutated_models_and_requests_never_panic_or_hang() {
         }))
         .unwrap_or_else(|_| panic!("mutation {i} panicked:\nmodel: {model_text}\nrequest: {request_text}"));
         assert!(start.elapsed() < LIVENESS, "mutation {i} took {:?}", start.elapsed());
-        match outcome {
-            Ok(_) => accepted += 1,
+        let result = match outcome {
+            Ok(t) => {
+                accepted += 1;
+                json!({ "trace": t.json })
+            }
             Err(e) => {
                 refused += 1;
                 assert!(!e.to_string().is_empty());
+                json!({ "error": e })
             }
-        }
+        };
+        record.push_str(&json!({ "model": model_text, "request": request_text, "outcome": result }).to_string());
+        record.push('\n');
     }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("cases.jsonl"), record).unwrap();
     println!("{MUTATIONS} mutations: {accepted} accepted, {refused} refused with a message");
     assert!(refused > MUTATIONS / 3 && accepted > MUTATIONS / 20, "the mutations reach both outcomes");
 }

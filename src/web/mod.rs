@@ -89,7 +89,10 @@ pub(crate) fn fail(e: RnnError) -> JsValue {
     // page's download.
     let error = js_sys::Error::new(e.kind());
     error.set_name("RnnError");
-    if let Ok(detail) = to_js(&e) {
+    // A field beyond 2^53 (a class id of 2^63 in a bad file) cannot be a JavaScript number
+    // exactly: the detail then goes through JSON, which rounds it, rather than missing.
+    let detail = to_js(&e).ok().or_else(|| serde_json::to_string(&e).ok().and_then(|text| js_sys::JSON::parse(&text).ok()));
+    if let Some(detail) = detail {
         let _ = js_sys::Reflect::set(&error, &JsValue::from_str("detail"), &detail);
     }
     error.into()

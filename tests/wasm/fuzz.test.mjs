@@ -1,6 +1,7 @@
 // Issue 9: seeded mutations of the parity fixtures through the WebAssembly build and the
 // `rnnp` binary: no trap, and both give the same outcome (the same trace, or the same
-// error message). tests/fuzz.rs sends its own mutations through the native readers.
+// error message); and the 3000 mutations of tests/fuzz.rs (the native readers) through the
+// WebAssembly build, with the outcomes the native test recorded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
@@ -90,4 +91,27 @@ test('the WebAssembly build and the command line agree on mutated inputs, and ne
   }
   rmSync(dir, { recursive: true });
   assert.ok(agreedOk > 10 && agreedErr > 10, `${agreedOk} accepted, ${agreedErr} refused`);
+});
+
+test('the native fuzz test\'s 3000 mutated inputs give the same outcome through WebAssembly, to the byte', async () => {
+  const { existsSync, readFileSync } = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const file = 'target/fuzz/cases.jsonl';
+  // Written by tests/fuzz.rs (npm test runs it first); run here when it has not been.
+  if (!existsSync(file)) execFileSync('cargo', ['test', '--quiet', '--test', 'fuzz'], { stdio: 'inherit' });
+  const cases = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(cases.length, 3000);
+  let same = 0;
+  for (const [i, c] of cases.entries()) {
+    let outcome;
+    try {
+      outcome = { trace: engine.traceJson(c.model, c.request).json };
+    } catch (e) {
+      assert.equal(e.name, 'RnnError', `case ${i} trapped: ${e}`);
+      outcome = { error: e.detail };
+    }
+    assert.deepEqual(outcome, c.outcome, `case ${i}`);
+    same++;
+  }
+  assert.equal(same, 3000);
 });
