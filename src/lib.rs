@@ -17,7 +17,8 @@
 //! - learning: [`init`], [`train`] (optimisers, clipping, batches), [`gradcheck`],
 //!   [`keras`] (the seed's API);
 //! - sessions, one per view, holding its state: [`session`] and [`stepper`] (the
-//!   sentence), [`lab`] (the gradient lab), [`series`] (the sine series), [`bench`];
+//!   sentence), [`lab`] (the gradient lab), [`series`] (the sine series), [`writing`]
+//!   (a character model of a corpus, sampled one character at a time), [`bench`];
 //! - what the page and the command line share: [`schema`] (the settings of a page link),
 //!   [`charts`] (plotters, any backend), [`figures`] (each view's charts built from its
 //!   session), [`codegen`] (the command line and Keras code of a configuration);
@@ -52,6 +53,7 @@ pub mod settings;
 pub mod spectral;
 pub mod stepper;
 pub mod train;
+pub mod writing;
 
 pub use error::{Result, RnnError};
 pub use model::{CellKind, Model, OutputKind, Spec};

@@ -1,0 +1,294 @@
+//! Writing: a character model of a corpus (the Tang poems, the sonnets, a student's own
+//! text), trained on windows of the text, then sampled one character at a time. This is the
+//! session a "Write" view and `rnnp train text` / `rnnp generate` share.
+//!
+//! The corpus is split into characters (grapheme clusters: an emoji or an accented letter
+//! is one), the vocabulary is every character it uses, the last tenth is held out. Training
+//! sees windows of `seq_len + 1` characters: the network reads `seq_len` and predicts each
+//! next one (cross-entropy, Adam, gradient clipping by global norm), from h_0 = 0 in every
+//! window, so each window is one truncated stretch of backpropagation through time.
+//! Sampling carries the state from character to character.
+
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::error::{Result, RnnError};
+use crate::init::{init_model, InitConfig};
+use crate::loss::LossAt;
+use crate::model::{CellKind, Model, OutputKind, Spec};
+use crate::network::{forward, Initial, Inputs, Workspace};
+use crate::rng::Rng;
+use crate::settings::limits::Int;
+use crate::settings::CellName;
+use crate::train::{Clip, Dataset, OptimizerConfig, SeqInputs, SeqTargets, TrainConfig, Trainer};
+
+/// Characters in a corpus: at most 1 MB of text's worth.
+pub const CORPUS_CHARS: Int = Int::new(1, 1_000_000);
+/// Distinct characters (the vocabulary V).
+pub const VOCABULARY: Int = Int::new(2, 6000);
+/// Hidden units.
+pub const TEXT_UNITS: Int = Int::new(8, 256);
+/// Characters per training window (the truncation of BPTT).
+pub const TEXT_SEQ_LEN: Int = Int::new(8, 100);
+/// Windows per update.
+pub const TEXT_BATCH: Int = Int::new(1, 128);
+
+/// The settings of a character model.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct TextConfig {
+    pub cell: CellName,
+    pub units: u64,
+    /// Characters per training window.
+    pub seq_len: u64,
+    pub batch_size: u64,
+    pub learning_rate: f64,
+    /// Gradients longer than this are scaled down to it (global norm).
+    pub clip_threshold: f64,
+    pub seed: u64,
+}
+
+impl Default for TextConfig {
+    fn default() -> Self {
+        TextConfig { cell: CellName::Lstm, units: 128, seq_len: 64, batch_size: 32, learning_rate: 0.002, clip_threshold: 5.0, seed: 1 }
+    }
+}
+
+impl TextConfig {
+    /// Checks every setting against its limit.
+    pub fn validate(&self) -> Result<()> {
+        TEXT_UNITS.check("units", self.units)?;
+        TEXT_SEQ_LEN.check("seqLen", self.seq_len)?;
+        TEXT_BATCH.check("batchSize", self.batch_size)?;
+        crate::settings::limits::LEARNING_RATE.check("learningRate", self.learning_rate)?;
+        crate::settings::limits::CLIP_THRESHOLD.check("clipThreshold", self.clip_threshold)?;
+        Ok(())
+    }
+}
+
+/// A text as character ids, with its vocabulary (most frequent first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Corpus {
+    pub vocabulary: Vec<String>,
+    pub ids: Vec<u32>,
+}
+
+impl Corpus {
+    /// Splits `text` into characters. An empty text, a text of one repeated character, or
+    /// one larger than the limits is an error that says which.
+    pub fn new(text: &str) -> Result<Corpus> {
+        let chars: Vec<&str> = text.graphemes(true).collect();
+        if chars.is_empty() {
+            return Err(RnnError::Empty { field: "corpus".into() });
+        }
+        CORPUS_CHARS.check("corpus", chars.len() as u64)?;
+        let mut counts: std::collections::HashMap<&str, (usize, usize)> = std::collections::HashMap::new();
+        for (i, c) in chars.iter().enumerate() {
+            counts.entry(c).or_insert((0, i)).0 += 1;
+        }
+        VOCABULARY.check("vocabulary", counts.len() as u64)?;
+        let mut vocabulary: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
+        // Most frequent first; ties in order of first appearance (the same order everywhere).
+        vocabulary.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+        let index: std::collections::HashMap<&str, u32> = vocabulary.iter().enumerate().map(|(i, (c, _))| (*c, i as u32)).collect();
+        Ok(Corpus { vocabulary: vocabulary.iter().map(|(c, _)| c.to_string()).collect(), ids: chars.iter().map(|c| index[c]).collect() })
+    }
+
+    /// The ids of `text`'s characters; a character the corpus never used is an error.
+    pub fn encode(&self, text: &str) -> Result<Vec<u32>> {
+        text.graphemes(true)
+            .map(|c| {
+                self.vocabulary.iter().position(|v| v == c).map(|i| i as u32).ok_or_else(|| RnnError::NotOneOf {
+                    field: "seed text".into(),
+                    value: c.to_string(),
+                    allowed: vec![format!("the {} characters of the corpus", self.vocabulary.len())],
+                })
+            })
+            .collect()
+    }
+}
+
+/// Where training is.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TextProgress {
+    pub updates: usize,
+    /// Mean loss per character of the last update (nats).
+    pub loss: f32,
+    pub epoch: usize,
+    /// Characters read in training so far.
+    pub characters: usize,
+}
+
+/// The state of the network while it writes: h and c after the last character.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Pen {
+    h: Vec<f32>,
+    c: Vec<f32>,
+    /// p over the vocabulary for the next character.
+    pub probs: Vec<f32>,
+}
+
+/// The Write view's session.
+#[derive(Debug, Clone)]
+pub struct WritingSession {
+    pub config: TextConfig,
+    pub corpus: Corpus,
+    trainer: Trainer,
+    train: Dataset,
+    /// Held-out windows [N][T] of inputs and targets.
+    held_out: (Vec<u32>, Vec<u32>, usize),
+    pub progress: TextProgress,
+}
+
+impl WritingSession {
+    /// The corpus split (the last tenth held out) and a fresh network from the seed.
+    pub fn new(text: &str, config: TextConfig) -> Result<Self> {
+        config.validate()?;
+        let corpus = Corpus::new(text)?;
+        let t = config.seq_len as usize;
+        let split = corpus.ids.len() * 9 / 10;
+        let windows = |ids: &[u32]| -> (Vec<u32>, Vec<u32>, usize) {
+            let n = ids.len().saturating_sub(1) / t;
+            let (mut x, mut y) = (Vec::with_capacity(n * t), Vec::with_capacity(n * t));
+            for w in 0..n {
+                x.extend_from_slice(&ids[w * t..(w + 1) * t]);
+                y.extend_from_slice(&ids[w * t + 1..(w + 1) * t + 1]);
+            }
+            (x, y, n)
+        };
+        let (x, y, n) = windows(&corpus.ids[..split]);
+        let held_out = windows(&corpus.ids[split..]);
+        if n == 0 || held_out.2 == 0 {
+            // Too short for one training window and one held out.
+            return Err(RnnError::range("corpus", corpus.ids.len(), (20 * (t + 1)) as f64, CORPUS_CHARS.max as f64));
+        }
+        let v = corpus.vocabulary.len();
+        let cell = CellKind::from_name(config.cell, crate::activation::Activation::Tanh, true);
+        let spec = Spec { cell, input_size: v, units: config.units as usize, output_size: v, output: OutputKind::Softmax };
+        spec.validate()?;
+        let model = init_model(spec, &InitConfig { seed: config.seed, ..Default::default() })?;
+        let train_config = TrainConfig {
+            optimizer: OptimizerConfig::adam(config.learning_rate as f32),
+            clip: Clip::GlobalNorm(config.clip_threshold as f32),
+            batch_size: config.batch_size as usize,
+            loss_at: LossAt::EveryStep,
+            shuffle: true,
+            seed: config.seed,
+            ..Default::default()
+        };
+        let trainer = Trainer::new(model, train_config)?;
+        let train = Dataset::new(n, t, SeqInputs::Tokens(x), SeqTargets::Classes(y))?;
+        Ok(WritingSession { config, corpus, trainer, train, held_out, progress: TextProgress { updates: 0, loss: f32::NAN, epoch: 0, characters: 0 } })
+    }
+
+    /// The network now.
+    pub fn model(&self) -> &Model {
+        &self.trainer.model
+    }
+
+    /// `n` more updates.
+    pub fn train(&mut self, n: usize) -> Result<TextProgress> {
+        for _ in 0..n {
+            let (report, epoch_end) = self.trainer.train_batch(&self.train)?;
+            self.progress.updates += 1;
+            self.progress.loss = report.loss;
+            self.progress.characters += self.config.batch_size as usize * self.config.seq_len as usize;
+            if epoch_end.is_some() {
+                self.progress.epoch += 1;
+            }
+        }
+        Ok(self.progress)
+    }
+
+    /// Mean cross-entropy per character (nats) on the held-out windows.
+    pub fn held_out_loss(&self) -> f32 {
+        let (x, y, n) = &self.held_out;
+        let t = self.config.seq_len as usize;
+        let v = self.corpus.vocabulary.len();
+        let mut ws = Workspace::new();
+        let mut total = 0.0f64;
+        for w in 0..*n {
+            forward(self.model(), Inputs::OneHot(&x[w * t..(w + 1) * t]), t, 1, Initial::Zero, &mut ws);
+            for s in 0..t {
+                let p = ws.outputs[s * v + y[w * t + s] as usize].max(f32::MIN_POSITIVE);
+                total -= f64::from(p.ln());
+            }
+        }
+        (total / (*n * t) as f64) as f32
+    }
+
+    /// The loss of the best guess that ignores context: each character with its frequency
+    /// in the training text (add-one smoothed), on the held-out windows.
+    pub fn unigram_loss(&self) -> f32 {
+        let v = self.corpus.vocabulary.len();
+        let split = self.corpus.ids.len() * 9 / 10;
+        let mut counts = vec![1.0f64; v];
+        for &id in &self.corpus.ids[..split] {
+            counts[id as usize] += 1.0;
+        }
+        let total: f64 = counts.iter().sum();
+        let (_, y, n) = &self.held_out;
+        let t = self.config.seq_len as usize;
+        let loss: f64 = y[..n * t].iter().map(|&id| -(counts[id as usize] / total).ln()).sum();
+        (loss / (n * t) as f64) as f32
+    }
+
+    /// A pen that has read `seed_text` (from h_0 = 0).
+    pub fn pen(&self, seed_text: &str) -> Result<Pen> {
+        let ids = self.corpus.encode(seed_text)?;
+        if ids.is_empty() {
+            return Err(RnnError::Empty { field: "seed text".into() });
+        }
+        let u = self.config.units as usize;
+        let mut pen = Pen { h: vec![0.0; u], c: if self.config.cell == CellName::Lstm { vec![0.0; u] } else { vec![] }, probs: vec![] };
+        for id in ids {
+            self.read(&mut pen, id);
+        }
+        Ok(pen)
+    }
+
+    /// The pen reads character `id`: its state moves on, `probs` is the next character's p.
+    pub fn read(&self, pen: &mut Pen, id: u32) {
+        let u = self.config.units as usize;
+        let mut ws = Workspace::new();
+        forward(self.model(), Inputs::OneHot(&[id]), 1, 1, Initial::State(&pen.h, &pen.c), &mut ws);
+        pen.h.copy_from_slice(&ws.h[u..2 * u]);
+        if !pen.c.is_empty() {
+            pen.c.copy_from_slice(&ws.c[u..2 * u]);
+        }
+        pen.probs = ws.outputs[..self.corpus.vocabulary.len()].to_vec();
+    }
+
+    /// `length` characters after `seed_text`, drawn at `temperature` with the seeded `rng`:
+    /// p_i^(1/T) renormalised; at T ≤ 0.1 the most likely character (the same every time).
+    pub fn write(&self, seed_text: &str, length: usize, temperature: f64, seed: u64) -> Result<String> {
+        crate::settings::limits::Real::new(0.05, 2.0).check("temperature", temperature)?;
+        let mut pen = self.pen(seed_text)?;
+        let mut rng = Rng::new(seed);
+        let mut out = String::new();
+        for _ in 0..length {
+            let id = pick(&pen.probs, temperature, &mut rng);
+            out.push_str(&self.corpus.vocabulary[id as usize]);
+            self.read(&mut pen, id);
+        }
+        Ok(out)
+    }
+}
+
+/// One character drawn from `probs` at `temperature` (argmax at 0.1 and below).
+pub fn pick(probs: &[f32], temperature: f64, rng: &mut Rng) -> u32 {
+    if temperature <= 0.1 {
+        return crate::loss::argmax(probs) as u32;
+    }
+    let weights: Vec<f64> = probs.iter().map(|&p| f64::from(p.max(0.0)).powf(1.0 / temperature)).collect();
+    let total: f64 = weights.iter().sum();
+    let mut r = rng.uniform01_f64() * total;
+    for (i, w) in weights.iter().enumerate() {
+        r -= w;
+        if r < 0.0 {
+            return i as u32;
+        }
+    }
+    (probs.len() - 1) as u32
+}
