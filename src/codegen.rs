@@ -88,7 +88,9 @@ fn keras_layer(c: &SentenceConfig, units: &str, input: &str) -> String {
 fn keras_optimizer(c: &SentenceConfig) -> String {
     let clip = match c.clip {
         ClipMode::None => String::new(),
-        ClipMode::Norm => format!(", clipnorm={}", num(c.clip_threshold)),
+        // The page clips all gradients together by their joint norm: Keras's global_clipnorm
+        // (its clipnorm clips each weight's gradient on its own).
+        ClipMode::Norm => format!(", global_clipnorm={}", num(c.clip_threshold)),
         ClipMode::Value => format!(", clipvalue={}", num(c.clip_threshold)),
     };
     match c.optimizer {
@@ -140,12 +142,14 @@ print('next-token probabilities:', model.predict(x, verbose=0)[0].round(3))",
 /// Python that rebuilds the network of a downloaded model file in `tf.keras` and loads its
 /// weights with `set_weights` (the file holds Keras's `get_weights()` arrays).
 pub fn sentence_load_python(c: &SentenceConfig, file: &str) -> String {
+    // A JSON string is a valid Python and JavaScript string, whatever the path holds.
+    let file = serde_json::to_string(file).expect("a string");
     format!(
         "import json
 import numpy as np
 import tensorflow as tf
 
-with open('{file}') as f:
+with open({file}) as f:
     m = json.load(f)
 model = tf.keras.models.Sequential([
     {layer},
@@ -169,10 +173,11 @@ pub fn sentence_load_tfjs(c: &SentenceConfig, file: &str) -> String {
         CellName::Gru if !c.reset_after => "tf.layers.gru({ units: m.units, recurrentActivation: 'sigmoid', resetAfter: false, returnSequences: true, inputShape: [null, m.input_size] })".to_string(),
         CellName::Gru => "tf.layers.gru({ units: m.units, recurrentActivation: 'sigmoid', resetAfter: false, returnSequences: true, inputShape: [null, m.input_size] })\n  // TensorFlow.js has only the GRU that resets before the product: this file's GRU\n  // (reset after, Keras's default) does not load into it.".to_string(),
     };
+    let file = serde_json::to_string(file).expect("a string");
     format!(
         "import * as tf from '@tensorflow/tfjs';
 
-const m = await (await fetch('{file}')).json();
+const m = await (await fetch({file})).json();
 const model = tf.sequential({{ layers: [
   {layer},
   tf.layers.dense({{ units: m.output_size, activation: 'softmax' }}),
@@ -206,7 +211,7 @@ mod tests {
             "SimpleRNN(8, activation='tanh', return_sequences=True",
             "Dense(len(vocab), activation='softmax')",
             "loss='sparse_categorical_crossentropy'",
-            "tf.keras.optimizers.Adam(learning_rate=0.01, clipnorm=5)",
+            "tf.keras.optimizers.Adam(learning_rate=0.01, global_clipnorm=5)",
             "epochs=300",
             "ids[1:] + [4]",
         ] {

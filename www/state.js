@@ -164,8 +164,10 @@ export function createStore(initial, { write = true } = {}) {
       // Some browsers limit history calls; the next change writes the URL again.
     }
   };
+  // The listeners of this moment: one added while they run (a view mounted by a change of
+  // view) starts with the next change, not with the one that made it.
   const notify = (changed, meta = {}) => {
-    for (const fn of listeners) fn(changed, state, meta);
+    for (const fn of [...listeners]) fn(changed, state, meta);
   };
   return {
     get: () => state,

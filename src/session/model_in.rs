@@ -27,6 +27,14 @@ impl SentenceSession {
         let value = parse(text)?;
         match &value {
             Value::Array(arrays) => {
+                // A GRU's bias tells its variant: [2][3U] resets after the recurrent product
+                // (Keras's default), [3U] before it (TensorFlow.js's only GRU).
+                let mut base = base;
+                if base.cell == crate::settings::CellName::Gru {
+                    if let Some(bias) = arrays.get(2).and_then(Value::as_array) {
+                        base.reset_after = bias.first().is_some_and(Value::is_array);
+                    }
+                }
                 let mut session = SentenceSession::new(base)?;
                 if arrays.len() != KERAS_ORDER.len() {
                     return Err(RnnError::shape(

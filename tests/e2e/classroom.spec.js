@@ -145,7 +145,9 @@ test('presenter mode at 1024×768: large type, settings folded, nothing cut off,
       const problems = await openPage(page, `?view=${view}&lang=${lang}&present=1`);
       await expect(page.locator(`#view-${view}`)).toHaveAttribute('data-state', 'ready');
       expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThanOrEqual(20);
-      await expect(page.locator(`#view-${view} .side`)).toBeHidden();
+      // The settings are folded away; the sentence view keeps Train (below the stage).
+      await expect(page.locator(`#view-${view} .side .fields`)).toBeHidden();
+      if (view === 'sentence') await expect(page.getByTestId('train')).toBeVisible();
       if (view === 'sentence') {
         await page.evaluate(() => document.activeElement?.blur());
         for (let i = 0; i < 4; i++) await page.keyboard.press('Space');
@@ -165,7 +167,7 @@ test('presenter mode at 1024×768: large type, settings folded, nothing cut off,
       });
       expect(cut).toEqual([]);
       await page.getByTestId('toggle-settings').click();
-      await expect(page.locator(`#view-${view} .side`)).toBeVisible();
+      await expect(page.locator(`#view-${view} .side .fields`)).toBeVisible();
       await page.getByTestId('toggle-settings').click();
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${SHOTS}/present-${view}-${lang}.png` });

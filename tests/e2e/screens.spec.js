@@ -197,3 +197,17 @@ test('screenshots of every view in both languages at a phone, a projector and a 
     }
   }
 });
+
+test('space presses the lesson’s, the header’s and the copy buttons instead of stepping', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const problems = await openPage(page, '?lang=en&lesson=2&pos=1');
+  await expect(page.getByTestId('lesson-progress')).toHaveText('Chapter 2 / 9');
+  await page.getByTestId('copy-step-text').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('notice')).toContainText('Copied');
+  await expect(page.getByTestId('token-0')).toHaveAttribute('aria-current', 'step');
+  await page.getByTestId('lesson-next').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('lesson-progress')).toHaveText('Chapter 3 / 9');
+  expect(problems).toEqual([]);
+});

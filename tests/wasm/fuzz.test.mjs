@@ -94,11 +94,13 @@ test('the WebAssembly build and the command line agree on mutated inputs, and ne
 });
 
 test('the native fuzz test\'s 3000 mutated inputs give the same outcome through WebAssembly, to the byte', async () => {
-  const { existsSync, readFileSync } = await import('node:fs');
+  const { existsSync, readFileSync, statSync } = await import('node:fs');
   const { execFileSync } = await import('node:child_process');
   const file = 'target/fuzz/cases.jsonl';
-  // Written by tests/fuzz.rs (npm test runs it first); run here when it has not been.
-  if (!existsSync(file)) execFileSync('cargo', ['test', '--quiet', '--test', 'fuzz'], { stdio: 'inherit' });
+  // Written by tests/fuzz.rs (npm test runs it first); run again here when it is missing or
+  // older than the engine under test.
+  const stale = !existsSync(file) || statSync(file).mtimeMs < statSync('www/pkg/rnn_playground_bg.wasm').mtimeMs;
+  if (stale) execFileSync('cargo', ['test', '--quiet', '--test', 'fuzz'], { stdio: 'inherit' });
   const cases = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(cases.length, 3000);
   let same = 0;

@@ -72,7 +72,7 @@ export function bootPlugin() {
       handler(html) {
         const marker = /<!-- rnnp:boot[^>]*-->/;
         if (!marker.test(html)) throw new Error('index.html has no <!-- rnnp:boot --> marker');
-        return html.replace(marker, build ? `<script src="./${bootFile()}"></script>` : `<script>${bootScript()}</script>`);
+        return html.replace(marker, build ? `<script src="./${bootFile()}" vite-ignore></script>` : `<script>${bootScript()}</script>`);
       },
     },
     generateBundle() {

@@ -27,8 +27,10 @@ export const JOBS = {
   sentenceTrain: {
     start(wasm, { config, from, epochs, weights = null }, cache) {
       if (weights) {
-        const pg = cached(cache, 'sentence', `file:${JSON.stringify(config)}:${weights.params.length}:${weights.params[0]}`, () => new wasm.Playground(config));
-        pg.adopt(weights.params, weights.losses);
+        // The same opened file, trained on from where the page is: the cached network (and
+        // its optimiser's state) goes on; anything else starts from the page's weights.
+        const pg = cached(cache, 'sentence', `file:${weights.file.id}:${JSON.stringify(config)}`, () => new wasm.Playground(config));
+        if (pg.losses().length !== weights.losses.length) pg.adopt(weights.params, weights.losses);
         return { pg, catchUp: 0, left: epochs, total: epochs, done: 0, report: null };
       }
       let pg = cached(cache, 'sentence', JSON.stringify(config), () => new wasm.Playground(config));

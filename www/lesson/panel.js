@@ -115,7 +115,8 @@ export function mountLesson(el, store) {
   close.addEventListener('click', () => store.set({ lesson: 0, hide: '' }));
   document.addEventListener('keydown', (e) => {
     const n = store.get().lesson;
-    if (!n || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || ownsArrows(document.activeElement)) return;
+    // (A held key turns one chapter, not one per repeat: each chapter builds its view.)
+    if (!n || e.repeat || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || ownsArrows(document.activeElement)) return;
     if (e.key === 'ArrowRight' && n < TOTAL) {
       e.preventDefault();
       go(n + 1);

@@ -88,8 +88,11 @@ export function mountClassroom(store, views) {
   });
 
   q('print').addEventListener('click', () => window.print());
-  // Before printing: every part laid out and drawn, every chart's table written.
+  // Before printing: every part laid out and drawn (at its size on screen: the printed
+  // page scales each chart to its width, keeping its proportions), every chart's table
+  // written. After: parts off screen are laid out lazily again.
   window.addEventListener('beforeprint', () => prepareForPrint());
+  window.addEventListener('afterprint', () => html.classList.remove('render-all'));
   function prepareForPrint() {
     html.classList.add('render-all');
     views.current()?.print();

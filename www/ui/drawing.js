@@ -104,11 +104,12 @@ export function chartScheduler({ root, draw }) {
       flushFrame(Infinity);
     },
     /**
-     * Draws every chart now at the size the layout gives it (read from the layout: printing
-     * lays the page out again, and the observers would report it only after the print).
+     * Draws every chart now at the size the layout gives it, read from the layout (before
+     * printing, parts laid out only then have not been reported by the observers yet).
      */
     drawAllMeasured() {
       cancelAnimationFrame(frame);
+      frame = 0;
       for (const name of canvases.keys()) drawNow(name, true);
     },
   };

@@ -140,7 +140,7 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
     flush() {
       drawing.flush();
     },
-    /** A printed page: every chart drawn at its printed width, every table written. */
+    /** A printed page: every chart drawn (at its size on screen), every table written. */
     print() {
       drawing.drawAllMeasured();
       for (const c of charts.values()) c.box.fillTable();
@@ -186,7 +186,7 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
     builder(store, keys, make) {
       let lastGood = null;
       const current = () => Object.fromEntries(keys.map((k) => [k, store.get()[k]]));
-      return () => {
+      const build = () => {
         try {
           const made = guard(make);
           lastGood = current();
@@ -197,6 +197,11 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
           return null;
         }
       };
+      /** The settings now are those of an object made elsewhere (a network opened from a file). */
+      build.adopted = () => {
+        lastGood = current();
+      };
+      return build;
     },
     /**
      * What a view gives the page (main.js): `ready` (its engine object is built), `flush()`

@@ -99,6 +99,7 @@ export function mountSentence(root, store, wasm, page) {
    * brought, without building another network from them.
    */
   let adopting = false;
+  let opened = 0;
   ctx.adopt = (next, name) => {
     view.cancelJobs();
     ctx.stepping.player.pause();
@@ -109,11 +110,12 @@ export function mountSentence(root, store, wasm, page) {
     } finally {
       adopting = false;
     }
-    use(next, name);
+    use(next, { name, id: ++opened });
+    make.adopted();
     render();
   };
 
-  /** Puts `next` on screen in place of the network there (`file`: the file it came from). */
+  /** Puts `next` on screen in place of the network there (`file`: the file it came from, {name, id}). */
   function use(next, file) {
     pg?.free();
     pg = next;

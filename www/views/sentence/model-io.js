@@ -12,8 +12,9 @@ import { button } from '../../ui/controls.js';
 import { download, slug } from '../../ui/download.js';
 
 /** model_lstm_units8_seed42_trained300.json: what the file holds. */
-function fileName(s) {
-  return `${['model', s.cell, `units${s.units}`, `seed${s.seed}`, s.trained ? `trained${s.trained}` : 'untrained'].map(slug).join('_')}.json`;
+function fileName(s, fromFile) {
+  const history = fromFile ? `from-${fromFile.name.replace(/\.json$/i, '')}` : s.trained ? `trained${s.trained}` : 'untrained';
+  return `${['model', s.cell, `units${s.units}`, `seed${s.seed}`, history].map(slug).join('_')}.json`;
 }
 
 /** A size in MB, as people say it. */
@@ -22,7 +23,7 @@ const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export function mountModelIo(ctx) {
   const { view, store } = ctx;
   const { $ } = view;
-  const code = () => guard(() => ctx.pg().code(fileName(store.get()), store.get().epochs));
+  const code = () => guard(() => ctx.pg().code(fileName(store.get(), ctx.fromFile), store.get().epochs));
   const python = $('code-python');
   const tfjs = $('code-tfjs');
   /** The snippets, written when their box is opened (and again while it is open). */
@@ -71,7 +72,7 @@ export function mountModelIo(ctx) {
   $('model-row').append(
     input,
     button('model.open', 'open-model', () => input.click()),
-    button('model.download', 'download-model', () => download(guard(() => ctx.pg().modelFile()), fileName(store.get()), 'application/json')),
+    button('model.download', 'download-model', () => download(guard(() => ctx.pg().modelFile()), fileName(store.get(), ctx.fromFile), 'application/json')),
     button('model.copyKeras', 'copy-keras', async () => {
       const text = code().keras;
       try {

@@ -7,11 +7,15 @@ import { num } from '../../ui/format.js';
 import { Player } from '../../player.js';
 import { guard } from '../../engine.js';
 
-/** Keys that belong to a field being typed in. */
+/**
+ * Keys that belong to the focused element: a field being typed in, or a button whose
+ * press space is for (the header's, the lesson's, a notice's, a chart's menu, the copy and
+ * model buttons). After any other button (Step, Use this sentence, Train) space steps.
+ */
 function typing(el) {
   if (!el) return false;
   const tag = el.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable || Boolean(el.closest?.('header, #lesson, #notice, figcaption, .copy-row, .model-io'));
 }
 
 /**

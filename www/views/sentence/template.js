@@ -11,10 +11,10 @@ export const TEMPLATE = `
     <div class="stepbar" data-role="stepbar"></div>
     <p class="hint keys" data-i18n="step.keys"></p>
     <div class="pair">
-      <section class="panel forward" data-hide-id="forward" data-testid="forward-panel" data-role="forward" aria-live="off"></section>
-      <section class="panel prediction" data-hide-id="prediction" data-testid="prediction" data-role="prediction"></section>
+      <div class="hide-wrap" data-hide-id="forward"><section class="panel forward" data-testid="forward-panel" data-role="forward" aria-live="off"></section></div>
+      <div class="hide-wrap" data-hide-id="prediction"><section class="panel prediction" data-testid="prediction" data-role="prediction"></section></div>
     </div>
-    <section class="panel backward" data-hide-id="backward" data-testid="backward-panel" data-role="backward"></section>
+    <div class="hide-wrap" data-hide-id="backward"><section class="panel backward" data-testid="backward-panel" data-role="backward"></section></div>
     <div class="charts">
       <div class="chart-slot h240" data-hide-id="chart-hidden" data-role="chart-hidden"></div>
       <div class="chart-slot h240" data-hide-id="chart-units" data-role="chart-units"></div>

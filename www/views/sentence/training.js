@@ -28,10 +28,12 @@ export function mountTraining(ctx, render) {
    */
   function start(epochs, { quiet = false, then = () => {} } = {}) {
     if (job) return;
-    const config = ctx.config();
+    // A network from a file trains with the settings it brought (some have no control,
+    // such as the GRU's reset_after); others with the page's.
+    const config = ctx.fromFile ? guard(() => ctx.pg().config()) : ctx.config();
     const from = guard(() => ctx.pg().losses().length);
     // A network from a file: the job starts from its weights, not from the seed's.
-    const weights = ctx.fromFile ? guard(() => ({ params: new Float32Array(ctx.pg().params()), losses: new Float32Array(ctx.pg().losses()) })) : null;
+    const weights = ctx.fromFile ? guard(() => ({ file: ctx.fromFile, params: new Float32Array(ctx.pg().params()), losses: new Float32Array(ctx.pg().losses()) })) : null;
     $('progress').value = 0;
     const started = performance.now();
     job = view.job('sentenceTrain', { config, from, epochs, weights }, {
