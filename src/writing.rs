@@ -234,14 +234,48 @@ impl WritingSession {
         (loss / (n * t) as f64) as f32
     }
 
+    /// The network and its vocabulary, ready to write.
+    pub fn writer(&self) -> Writer<'_> {
+        Writer { model: self.model(), vocabulary: &self.corpus.vocabulary }
+    }
+
+    /// `length` characters after `seed_text` (see [`Writer::write`]).
+    pub fn write(&self, seed_text: &str, length: usize, temperature: f64, seed: u64) -> Result<String> {
+        self.writer().write(seed_text, length, temperature, seed)
+    }
+
+    /// The model file of the network now, with its vocabulary (`rnnp generate` reads it).
+    pub fn model_file(&self) -> serde_json::Value {
+        let mut v = crate::format::model_file::model_to_value(self.model());
+        v["tokenize"] = serde_json::json!("chars");
+        v["vocabulary"] = serde_json::json!(self.corpus.vocabulary);
+        v
+    }
+}
+
+/// A network that writes: a character model and its vocabulary (from a session, or from a
+/// model file).
+#[derive(Debug, Clone, Copy)]
+pub struct Writer<'a> {
+    pub model: &'a Model,
+    pub vocabulary: &'a [String],
+}
+
+impl Writer<'_> {
+    /// The ids of `text`'s characters; a character the vocabulary lacks is an error.
+    pub fn encode(&self, text: &str) -> Result<Vec<u32>> {
+        Corpus { vocabulary: self.vocabulary.to_vec(), ids: vec![] }.encode(text)
+    }
+
     /// A pen that has read `seed_text` (from h_0 = 0).
     pub fn pen(&self, seed_text: &str) -> Result<Pen> {
-        let ids = self.corpus.encode(seed_text)?;
+        let ids = self.encode(seed_text)?;
         if ids.is_empty() {
             return Err(RnnError::Empty { field: "seed text".into() });
         }
-        let u = self.config.units as usize;
-        let mut pen = Pen { h: vec![0.0; u], c: if self.config.cell == CellName::Lstm { vec![0.0; u] } else { vec![] }, probs: vec![] };
+        let u = self.model.spec.units;
+        let lstm = matches!(self.model.spec.cell, CellKind::Lstm);
+        let mut pen = Pen { h: vec![0.0; u], c: if lstm { vec![0.0; u] } else { vec![] }, probs: vec![] };
         for id in ids {
             self.read(&mut pen, id);
         }
@@ -250,14 +284,14 @@ impl WritingSession {
 
     /// The pen reads character `id`: its state moves on, `probs` is the next character's p.
     pub fn read(&self, pen: &mut Pen, id: u32) {
-        let u = self.config.units as usize;
+        let u = self.model.spec.units;
         let mut ws = Workspace::new();
-        forward(self.model(), Inputs::OneHot(&[id]), 1, 1, Initial::State(&pen.h, &pen.c), &mut ws);
+        forward(self.model, Inputs::OneHot(&[id]), 1, 1, Initial::State(&pen.h, &pen.c), &mut ws);
         pen.h.copy_from_slice(&ws.h[u..2 * u]);
         if !pen.c.is_empty() {
             pen.c.copy_from_slice(&ws.c[u..2 * u]);
         }
-        pen.probs = ws.outputs[..self.corpus.vocabulary.len()].to_vec();
+        pen.probs = ws.outputs[..self.vocabulary.len()].to_vec();
     }
 
     /// `length` characters after `seed_text`, drawn at `temperature` with the seeded `rng`:
@@ -269,7 +303,7 @@ impl WritingSession {
         let mut out = String::new();
         for _ in 0..length {
             let id = pick(&pen.probs, temperature, &mut rng);
-            out.push_str(&self.corpus.vocabulary[id as usize]);
+            out.push_str(&self.vocabulary[id as usize]);
             self.read(&mut pen, id);
         }
         Ok(out)

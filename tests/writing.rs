@@ -60,3 +60,55 @@ fn texts_it_cannot_learn_from_are_refused_by_name() {
     assert!(matches!(s.write("😀", 5, 1.0, 1), Err(RnnError::NotOneOf { ref field, .. }) if field == "seed text"));
     assert!(matches!(s.write("春", 5, 3.0, 1), Err(RnnError::OutOfRange { ref field, .. }) if field == "temperature"));
 }
+
+/// `rnnp train text --save` then `rnnp generate` with the same sample settings: the same
+/// text as training's last sample (the model file carries the network and its vocabulary).
+#[test]
+fn the_command_line_trains_saves_and_writes_the_same_text_again() {
+    let dir = std::env::temp_dir().join(format!("rnnp-text-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = dir.join("verse.txt");
+    std::fs::write(&corpus, verse()).unwrap();
+    let model = dir.join("m.json");
+    let sample = ["--seed-text", "山", "--length", "30", "--temperature", "0.9", "--sample-seed", "5"];
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let trained =
+        run(&[
+            &[
+                "train",
+                "text",
+                "--corpus",
+                corpus.to_str().unwrap(),
+                "--units",
+                "16",
+                "--seq-len",
+                "16",
+                "--batch-size",
+                "8",
+                "--updates",
+                "40",
+                "--every",
+                "40",
+            ][..],
+            &sample,
+            &["--save", model.to_str().unwrap()],
+        ]
+        .concat());
+    assert!(trained.contains("Unigram baseline") && trained.contains("held-out"), "{trained}");
+    // The sample line (two spaces, line breaks shown as " / ").
+    let last = trained.lines().find(|l| l.starts_with("  ")).unwrap().trim_start().to_string();
+    let written = run(&[&["generate", "--model", model.to_str().unwrap()][..], &sample].concat());
+    assert_eq!(written.trim_end().replace('\n', " / "), last);
+    // A file without a vocabulary cannot write.
+    let bare = dir.join("bare.json");
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    v.as_object_mut().unwrap().remove("vocabulary");
+    std::fs::write(&bare, v.to_string()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rnnp")).args(["generate", "--model", bare.to_str().unwrap()]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("vocabulary"));
+}

@@ -6,6 +6,8 @@
 //! rnnp train series [options]                          the seed's Keras program on a sine wave
 //! rnnp plot CHART -o FILE.svg|FILE.png [options]       a chart of the gradient lab
 //! rnnp export --from-url URL -o MODEL.json             the sentence network of a page link
+//! rnnp train text --corpus FILE [--save MODEL.json]    a character model of a text
+//! rnnp generate --model MODEL.json [--temperature T]   text written by a saved character model
 //! rnnp bench [--seconds S] [--json]                    time the benchmark workloads
 //! rnnp limits                                          every limit, as a Markdown table
 //! ```
@@ -27,6 +29,7 @@ mod out;
 mod plot;
 mod trace;
 mod train;
+mod write;
 
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -88,6 +91,8 @@ enum Command {
     Plot(plot::PlotArgs),
     /// Write the model file of a page link's sentence network (trained as the link says).
     Export(export::ExportArgs),
+    /// Write text with a character model saved by `rnnp train text --save`.
+    Generate(write::GenerateArgs),
     /// Time training on the benchmark workloads (the seed example, a character model).
     Bench(bench::BenchArgs),
     /// Print every limit the engine checks, as a Markdown table.
@@ -102,6 +107,8 @@ enum TrainTask {
     /// Learn to predict the next value of a sine wave (the seed's Keras program).
     #[command(long_about = train::SERIES_HELP)]
     Series(train::SeriesArgs),
+    /// Learn a text character by character (a corpus of poems, say) and write in its style.
+    Text(write::TextArgs),
 }
 
 /// What can go wrong, with a message that says where.
@@ -138,6 +145,8 @@ fn main() -> ExitCode {
         Command::Train(TrainTask::Series(args)) => train::train_series(args, &mut out),
         Command::Plot(args) => plot::plot(args, &mut out),
         Command::Export(args) => export::export(args, &mut out),
+        Command::Train(TrainTask::Text(args)) => write::train_text(args, &mut out),
+        Command::Generate(args) => write::generate(args, &mut out),
         Command::Bench(args) => bench::bench(args, &mut out),
         Command::Limits => out.text(&limits::markdown()),
     };
