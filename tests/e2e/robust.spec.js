@@ -14,9 +14,8 @@ const HUNG = [
 
 for (const link of HUNG) {
   test(`a link that hung opens and draws in under 2 s: ${link}`, async ({ page }) => {
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto('./');
+    // Console errors, failed requests and policy violations are recorded for both pages.
+    const problems = await openPage(page);
     await expect(page.getByTestId('step')).toBeVisible();
     const start = Date.now();
     await page.goto(`./${link}`);
