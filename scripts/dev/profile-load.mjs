@@ -1,7 +1,8 @@
-// Dev tool: CPU profile of a page load, inclusive ("total") time by function.
-// node scripts/dev/profile-load.mjs URL [slowdown]
+// Dev tool: CPU profile of a page load by function: inclusive ("total") time, or with
+// `self` as the third argument the time in each function itself.
+// node scripts/dev/profile-load.mjs URL [slowdown] [total|self]
 import { chromium } from '@playwright/test';
-const [, , url, slow = '1'] = process.argv;
+const [, , url, slow = '1', mode = 'total'] = process.argv;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, serviceWorkers: 'block' });
 const page = await context.newPage();
@@ -21,6 +22,7 @@ const total = new Map();
 const key = (n) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
 profile.samples.forEach((id, i) => {
   const d = (profile.timeDeltas[i] || 0) / 1000;
+  if (mode === 'self') return total.set(key(byId.get(id)), (total.get(key(byId.get(id))) || 0) + d);
   const seen = new Set();
   for (let x = id; x; x = parent.get(x)) {
     const k = key(byId.get(x));

@@ -105,30 +105,15 @@ pub fn plot(args: &PlotArgs, out: &mut Out) -> CliResult<()> {
     let height = IMAGE_SIDE.check("height", args.height)? as u32;
     let page = page_configs(args.from_url.as_deref())?;
     let mut config = page.lab;
-    if let Some(v) = args.cell {
-        config.cell = v;
+    // Each option given replaces the page's setting.
+    macro_rules! set {
+        ($($flag:ident => $field:ident),*) => {$(
+            if let Some(v) = args.$flag {
+                config.$field = v;
+            }
+        )*};
     }
-    if let Some(v) = args.activation {
-        config.activation = v;
-    }
-    if let Some(v) = args.radius {
-        config.radius = v;
-    }
-    if let Some(v) = args.seq_len {
-        config.seq_len = v;
-    }
-    if let Some(v) = args.forget_bias {
-        config.forget_bias = v;
-    }
-    if let Some(v) = args.init {
-        config.init = v;
-    }
-    if let Some(v) = args.units {
-        config.units = v;
-    }
-    if let Some(v) = args.seed {
-        config.seed = v;
-    }
+    set!(cell => cell, activation => activation, radius => radius, seq_len => seq_len, forget_bias => forget_bias, init => init, units => units, seed => seed);
     let mut explode = page.explode;
     if let Some((mode, c)) = args.clip {
         explode.clip = mode;
