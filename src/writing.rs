@@ -96,16 +96,21 @@ impl Corpus {
 
     /// The ids of `text`'s characters; a character the corpus never used is an error.
     pub fn encode(&self, text: &str) -> Result<Vec<u32>> {
-        text.graphemes(true)
-            .map(|c| {
-                self.vocabulary.iter().position(|v| v == c).map(|i| i as u32).ok_or_else(|| RnnError::NotOneOf {
-                    field: "seed text".into(),
-                    value: c.to_string(),
-                    allowed: vec![format!("the {} characters of the corpus", self.vocabulary.len())],
-                })
-            })
-            .collect()
+        encode(&self.vocabulary, text)
     }
+}
+
+/// The ids of `text`'s characters in `vocabulary`; a character not in it is an error.
+fn encode(vocabulary: &[String], text: &str) -> Result<Vec<u32>> {
+    text.graphemes(true)
+        .map(|c| {
+            vocabulary.iter().position(|v| v == c).map(|i| i as u32).ok_or_else(|| RnnError::NotOneOf {
+                field: "seed text".into(),
+                value: c.to_string(),
+                allowed: vec![format!("the {} characters of the corpus", vocabulary.len())],
+            })
+        })
+        .collect()
 }
 
 /// Where training is.
@@ -120,13 +125,15 @@ pub struct TextProgress {
     pub characters: usize,
 }
 
-/// The state of the network while it writes: h and c after the last character.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The state of the network while it writes: h and c after the last character, and the
+/// buffers of its one-step forward pass (kept: a character is read at every step).
+#[derive(Debug, Clone)]
 pub struct Pen {
     h: Vec<f32>,
     c: Vec<f32>,
     /// p over the vocabulary for the next character.
     pub probs: Vec<f32>,
+    ws: Workspace,
 }
 
 /// The Write view's session.
@@ -264,7 +271,7 @@ pub struct Writer<'a> {
 impl Writer<'_> {
     /// The ids of `text`'s characters; a character the vocabulary lacks is an error.
     pub fn encode(&self, text: &str) -> Result<Vec<u32>> {
-        Corpus { vocabulary: self.vocabulary.to_vec(), ids: vec![] }.encode(text)
+        encode(self.vocabulary, text)
     }
 
     /// A pen that has read `seed_text` (from h_0 = 0).
@@ -275,7 +282,7 @@ impl Writer<'_> {
         }
         let u = self.model.spec.units;
         let lstm = matches!(self.model.spec.cell, CellKind::Lstm);
-        let mut pen = Pen { h: vec![0.0; u], c: if lstm { vec![0.0; u] } else { vec![] }, probs: vec![] };
+        let mut pen = Pen { h: vec![0.0; u], c: if lstm { vec![0.0; u] } else { vec![] }, probs: vec![], ws: Workspace::new() };
         for id in ids {
             self.read(&mut pen, id);
         }
@@ -285,13 +292,14 @@ impl Writer<'_> {
     /// The pen reads character `id`: its state moves on, `probs` is the next character's p.
     pub fn read(&self, pen: &mut Pen, id: u32) {
         let u = self.model.spec.units;
-        let mut ws = Workspace::new();
-        forward(self.model, Inputs::OneHot(&[id]), 1, 1, Initial::State(&pen.h, &pen.c), &mut ws);
+        let ws = &mut pen.ws;
+        forward(self.model, Inputs::OneHot(&[id]), 1, 1, Initial::State(&pen.h, &pen.c), ws);
         pen.h.copy_from_slice(&ws.h[u..2 * u]);
         if !pen.c.is_empty() {
             pen.c.copy_from_slice(&ws.c[u..2 * u]);
         }
-        pen.probs = ws.outputs[..self.vocabulary.len()].to_vec();
+        pen.probs.clear();
+        pen.probs.extend_from_slice(&ws.outputs[..self.vocabulary.len()]);
     }
 
     /// `length` characters after `seed_text`, drawn at `temperature` with the seeded `rng`:

@@ -22,8 +22,7 @@ fn the_pages_command_line_gives_the_pages_losses() {
 /// The losses of `rnnp train series args…` (one per epoch): the lines
 /// "      1     0.12345      24.69%" (epoch, loss, percent of the baseline).
 fn series_losses(args: &[&str]) -> Vec<f32> {
-    let out = Command::new(env!("CARGO_BIN_EXE_rnnp")).args(["train", "series"]).args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = rnnp(&[&["train", "series"][..], args].concat());
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter_map(|l| {
@@ -53,25 +52,26 @@ fn init_starts_from_a_model_file_and_no_shuffle_keeps_the_order() {
     assert_eq!(a, b);
     assert_ne!(a[1], shuffled[1]);
     // A model file of another network is refused, naming what differs.
-    let out = Command::new(env!("CARGO_BIN_EXE_rnnp"))
-        .args(["train", "series", "--units", "20", "--epochs", "1", "--init", saved.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("units"), "{}", String::from_utf8_lossy(&out.stderr));
+    refused(&["train", "series", "--units", "20", "--epochs", "1", "--init", saved.to_str().unwrap()], "units");
     // The sentence too: a trained file's weights are where training goes on from.
     let sentence = dir.join("sentence.json");
-    let out = Command::new(env!("CARGO_BIN_EXE_rnnp")).args(["train", "sentence", "--epochs", "200", "--save", sentence.to_str().unwrap()]).output().unwrap();
-    assert!(out.status.success());
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_rnnp")).args(["train", "sentence", "--epochs", "1", "--json", "--init", sentence.to_str().unwrap()]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    rnnp(&["train", "sentence", "--epochs", "200", "--save", sentence.to_str().unwrap()]);
+    let out = rnnp(&["train", "sentence", "--epochs", "1", "--json", "--init", sentence.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v["losses"][0].as_f64().unwrap() < 0.1, "{v}");
-    let out = Command::new(env!("CARGO_BIN_EXE_rnnp"))
-        .args(["train", "sentence", "--cell", "lstm", "--epochs", "1", "--init", sentence.to_str().unwrap()])
-        .output()
-        .unwrap();
+    refused(&["train", "sentence", "--cell", "lstm", "--epochs", "1", "--init", sentence.to_str().unwrap()], "cell");
+}
+
+/// Runs `rnnp args…`, which must succeed.
+fn rnnp(args: &[&str]) -> std::process::Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    out
+}
+
+/// Runs `rnnp args…`, which must fail with a message naming `field`.
+fn refused(args: &[&str], field: &str) {
+    let out = Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).output().unwrap();
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cell"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(field), "{}", String::from_utf8_lossy(&out.stderr));
 }

@@ -1,12 +1,8 @@
 // Dev tool: a CPU profile of an action after load; self time by function.
 // node scripts/dev/profile-action.mjs URL slowdown "async script"
-import { chromium } from '@playwright/test';
+import { openPhone } from './phone.mjs';
 const [, , url, slow = '1', script = ''] = process.argv;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, serviceWorkers: 'block' });
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(slow) });
+const { browser, page, cdp } = await openPhone(slow);
 await page.goto(url);
 await page.waitForFunction(() => window.__rnnp);
 await page.waitForTimeout(2000);

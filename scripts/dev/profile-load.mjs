@@ -1,13 +1,9 @@
 // Dev tool: CPU profile of a page load by function: inclusive ("total") time, or with
 // `self` as the third argument the time in each function itself.
 // node scripts/dev/profile-load.mjs URL [slowdown] [total|self]
-import { chromium } from '@playwright/test';
+import { openPhone } from './phone.mjs';
 const [, , url, slow = '1', mode = 'total'] = process.argv;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, serviceWorkers: 'block' });
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(slow) });
+const { browser, page, cdp } = await openPhone(slow);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Profiler.start');

@@ -1,13 +1,9 @@
 // Dev tool: records a Chromium trace of loading URL (and optionally an action), then lists
 // the main-thread tasks over 50 ms with the biggest events inside them.
 // node scripts/dev/trace.mjs URL [slowdown] [script to evaluate after load]
-import { chromium } from '@playwright/test';
+import { openPhone } from './phone.mjs';
 const [, , url, slow = '1', script = ''] = process.argv;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, serviceWorkers: 'block' });
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(slow) });
+const { browser, page, cdp } = await openPhone(slow);
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.compile'] });
 await page.goto(url);
 await page.waitForFunction(() => window.__rnnp);

@@ -11,13 +11,19 @@ const SHOTS = 'test-results/screenshots';
 const VIEWS = ['sentence', 'gradients', 'series'];
 const SIZES = { phone: [390, 844], projector: [1024, 768], laptop: [1280, 800] };
 
-/** Opens a view with something in every panel (the sentence read to the end, one step back). */
+/** Reads the sentence to the end and walks one step back: something in every panel. */
+async function readAndStepBack(page) {
+  for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
+  await page.getByTestId('bptt-step').click();
+}
+
+/** How many elements inside `locator` the Tab key stops at. */
+const tabStops = (locator) => locator.evaluate((g) => [...g.querySelectorAll('*')].filter((e) => e.tabIndex >= 0).length);
+
+/** Opens a view with something in every panel. */
 async function openView(page, view, lang) {
   const problems = await openPage(page, `?view=${view}&lang=${lang}`);
-  if (view === 'sentence') {
-    for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
-    await page.getByTestId('bptt-step').click();
-  }
+  if (view === 'sentence') await readAndStepBack(page);
   return problems;
 }
 
@@ -108,12 +114,8 @@ test('space steps after any button has been clicked; the keys stay away from tex
 
 test('each cell grid is one tab stop, with the arrow keys inside', async ({ page }) => {
   const problems = await openPage(page, '?cell=lstm&units=64');
-  for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
-  await page.getByTestId('bptt-step').click();
-  for (const grid of ['forward-grid', 'backward-grid']) {
-    const stops = await page.getByTestId(grid).evaluate((g) => [...g.querySelectorAll('*')].filter((e) => e.tabIndex >= 0).length);
-    expect(stops).toBe(1);
-  }
+  await readAndStepBack(page);
+  for (const grid of ['forward-grid', 'backward-grid']) expect(await tabStops(page.getByTestId(grid))).toBe(1);
   // The whole page: a 64-unit LSTM no longer has hundreds of tab stops.
   const all = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.tabIndex >= 0 && !e.disabled && e.offsetParent !== null).length);
   expect(all).toBeLessThan(60);
@@ -130,12 +132,11 @@ test('each cell grid is one tab stop, with the arrow keys inside', async ({ page
 
 test('with 8 units the ∂L/∂W_hh matrix is shown, and it too is one tab stop', async ({ page }) => {
   const problems = await openPage(page, '?units=8');
-  for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
-  await page.getByTestId('bptt-step').click();
+  await readAndStepBack(page);
   const grid = page.getByTestId('grad-whh');
   await expect(grid).toBeVisible();
   expect(await grid.evaluate((g) => g.querySelectorAll('[role=gridcell]').length)).toBe(64);
-  expect(await grid.evaluate((g) => [...g.querySelectorAll('*')].filter((e) => e.tabIndex >= 0).length)).toBe(1);
+  expect(await tabStops(grid)).toBe(1);
   expect(problems).toEqual([]);
 });
 

@@ -54,31 +54,34 @@ function build(el) {
 }
 
 /**
- * Shows chapter `n`'s words in the panel before the page is ready (a link to a chapter):
- * the panel then has its size when the view appears below it, so nothing moves.
+ * Puts chapter `n`'s words in the panel: text, formula, task, question and its answers
+ * (each calls `pick(i)` when chosen; without `pick` they are shown, not yet usable).
  */
-export function preview(el, n) {
-  if (!(n >= 1 && n <= TOTAL)) return;
-  build(el);
-  el.hidden = false;
+function words(el, n, { picked = 0, pick = null } = {}) {
   const $ = (sel) => el.querySelector(sel);
+  const c = CHAPTERS[n - 1];
   $('[data-testid="lesson-progress"]').textContent = t('lesson.progress', { n, total: TOTAL });
   setRich($('#lesson-title'), t(`lesson.${n}.title`));
   setRich($('[data-role="text"]'), t(`lesson.${n}.text`));
-  const c = CHAPTERS[n - 1];
   const formula = $('[data-role="formula"]');
-  formula.innerHTML = (c.formula && (formulas[c.formula] ?? lessonFormulas[c.formula])) || '';
-  formula.hidden = !c.formula;
+  const math = c.formula ? formulas[c.formula] ?? lessonFormulas[c.formula] : '';
+  formula.innerHTML = math ?? '';
+  formula.hidden = !math;
+  $('[data-role="keys"]').textContent = t('lesson.keys');
+  $('#lesson-try').textContent = t('lesson.try');
   setRich($('[data-role="task"]'), t(`lesson.${n}.task`));
   setRich($('legend'), `${t('lesson.check')}: ${t(`lesson.${n}.q`)}`);
-  $('#lesson-try').textContent = t('lesson.try');
-  $('[data-role="keys"]').textContent = t('lesson.keys');
   $('[data-role="answers"]').replaceChildren(
     ...[1, 2, 3].map((i) => {
       const label = document.createElement('label');
       const input = document.createElement('input');
       input.type = 'radio';
-      input.disabled = true;
+      input.name = 'lesson-answer';
+      input.value = String(i);
+      input.dataset.testid = `lesson-answer-${i}`;
+      input.checked = picked === i;
+      input.disabled = !pick;
+      input.addEventListener('change', () => pick?.(i));
       const text = document.createElement('span');
       setRich(text, t(`lesson.${n}.a${i}`));
       label.append(input, text);
@@ -86,6 +89,19 @@ export function preview(el, n) {
     }),
   );
   for (const [id, key] of [['lesson-prev', 'lesson.prev'], ['lesson-next', 'lesson.next'], ['lesson-close', 'lesson.close']]) $(`[data-testid="${id}"]`).textContent = t(key);
+  $('[data-testid="lesson-prev"]').disabled = n === 1;
+  $('[data-testid="lesson-next"]').disabled = n === TOTAL;
+}
+
+/**
+ * Shows chapter `n`'s words in the panel before the page is ready (a link to a chapter):
+ * the panel then has its size when the view appears below it, so nothing moves.
+ */
+export function preview(el, n) {
+  if (!(n >= 1 && n <= TOTAL)) return;
+  build(el);
+  el.hidden = false;
+  words(el, n);
 }
 
 /**
@@ -144,29 +160,6 @@ export function mountLesson(el, store) {
     setRich(box, `${t(right ? 'lesson.right' : 'lesson.wrong')} ${t(`lesson.${n}.why`)}`);
   }
 
-  function answers(n) {
-    const list = $('[data-role="answers"]');
-    list.replaceChildren(
-      ...[1, 2, 3].map((i) => {
-        const label = document.createElement('label');
-        const input = document.createElement('input');
-        input.type = 'radio';
-        input.name = 'lesson-answer';
-        input.value = String(i);
-        input.dataset.testid = `lesson-answer-${i}`;
-        input.checked = picked === i;
-        input.addEventListener('change', () => {
-          picked = i;
-          feedback(n);
-        });
-        const text = document.createElement('span');
-        setRich(text, t(`lesson.${n}.a${i}`));
-        label.append(input, text);
-        return label;
-      }),
-    );
-  }
-
   /** Shows chapter `lesson` of the state (or hides the panel at 0). */
   function render(s) {
     const n = s.lesson;
@@ -177,28 +170,17 @@ export function mountLesson(el, store) {
     }
     if (n !== shown) picked = 0;
     shown = n;
-    const c = CHAPTERS[n - 1];
-    $('[data-testid="lesson-progress"]').textContent = t('lesson.progress', { n, total: TOTAL });
-    setRich($('#lesson-title'), t(`lesson.${n}.title`));
-    setRich($('[data-role="text"]'), t(`lesson.${n}.text`));
-    const formula = $('[data-role="formula"]');
-    const math = c.formula ? formulas[c.formula] ?? lessonFormulas[c.formula] : '';
-    formula.innerHTML = math ?? '';
-    formula.hidden = !math;
-    $('[data-role="keys"]').textContent = t('lesson.keys');
-    $('#lesson-try').textContent = t('lesson.try');
-    setRich($('[data-role="task"]'), t(`lesson.${n}.task`));
+    words(el, n, {
+      picked,
+      pick: (i) => {
+        picked = i;
+        feedback(n);
+      },
+    });
     const done = $('[data-testid="lesson-task-done"]');
-    done.hidden = !c.done?.(s);
+    done.hidden = !CHAPTERS[n - 1].done?.(s);
     done.textContent = `✓ ${t('lesson.taskDone')}`;
-    setRich($('legend'), `${t('lesson.check')}: ${t(`lesson.${n}.q`)}`);
-    answers(n);
     feedback(n);
-    prev.textContent = t('lesson.prev');
-    next.textContent = t('lesson.next');
-    close.textContent = t('lesson.close');
-    prev.disabled = n === 1;
-    next.disabled = n === TOTAL;
   }
 
   store.subscribe((changed, s) => {

@@ -5,18 +5,9 @@ import { t } from '../i18n.js';
 import { toQuery } from '../state.js';
 import { showNotice } from './banner.js';
 import { applyHidden, hiddenSet } from './hide.js';
+import { copyText } from './download.js';
 
 const q = (id) => document.querySelector(`[data-testid="${id}"]`);
-
-/** Copies `text`; false if the browser refuses (no permission, an old browser, http). */
-async function copyText(text) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * @param {ReturnType<import('../state.js').createStore>} store
@@ -98,7 +89,7 @@ export function mountClassroom(store, views) {
     views.current()?.print();
   }
 
-  /** The link out of an embedded page: the same moment, without `embed`. */
+  /** The page's modes, and in embed mode the link out: the same moment, without `embed`. */
   const openFull = q('open-full');
   function modes(s) {
     html.classList.toggle('present', Boolean(s.present));
@@ -108,8 +99,7 @@ export function mountClassroom(store, views) {
   }
 
   store.subscribe((changed, s) => {
-    if (changed.includes('present') || changed.includes('embed')) modes(s);
-    if (changed.includes('embed') || (s.embed && changed.length)) openFull.href = location.pathname + toQuery({ ...s, embed: false });
+    modes(s);
     if (changed.includes('present')) views.current()?.relabel();
     if (changed.includes('hide')) refreshHidden();
   });

@@ -1,4 +1,5 @@
-// Files out of the page: a download by name, and the chart data as CSV.
+// Files and text out of the page: a download by name, the clipboard (or a download where
+// the browser refuses it), and the chart data as CSV.
 
 /** Saves `data` (a Blob or a string) as a file called `name`. */
 export function download(data, name, type = 'text/plain') {
@@ -12,6 +13,23 @@ export function download(data, name, type = 'text/plain') {
   a.remove();
   // The browser has taken the file once the click has run; the address can go a moment later.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Copies `text`; false if the browser refuses (no permission, an old browser, http). */
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Copies `text`, or where the browser refuses, saves it as the file `name`: true if copied. */
+export async function copyOrSave(text, name, type) {
+  if (await copyText(text)) return true;
+  download(text, name, type);
+  return false;
 }
 
 /** One CSV field: quoted if it holds a comma, a quote or a line break. */

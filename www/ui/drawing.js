@@ -107,10 +107,11 @@ export function chartScheduler({ root, draw }) {
      * Draws every chart now at the size the layout gives it, read from the layout (before
      * printing, parts laid out only then have not been reported by the observers yet).
      */
-    drawAllMeasured() {
+    drawMeasured(names = [...canvases.keys()]) {
       cancelAnimationFrame(frame);
       frame = 0;
-      for (const name of canvases.keys()) drawNow(name, true);
+      for (const name of names) drawNow(name, true);
+      if (pending.size) schedule();
     },
   };
 }

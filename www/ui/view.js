@@ -93,10 +93,7 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
     const c = charts.get(name);
     c.prepare?.();
     // The table of the last drawing: drawn now if the chart has not been yet.
-    if (!c.box.table()) {
-      const dpr = window.devicePixelRatio || 1;
-      drawChart(name, { width: Math.round(c.box.canvas.clientWidth * dpr), height: Math.round(c.box.canvas.clientHeight * dpr), dpr });
-    }
+    if (!c.box.table()) drawing.drawMeasured([name]);
     download(tableCsv(c.box.table() ?? { columns: [], rows: [] }), fileName(name, 'csv'), 'text/csv');
   }
 
@@ -117,11 +114,9 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
         $(`chart-${name}`).append(box.figure);
         charts.set(name, { box, request, prepare });
         box.name(Object.values(request())[0].title);
-        addExportMenu(box, testid.replace(/^chart-/, ''), {
-          png: () => exportPng(name).catch(showError),
-          svg: () => Promise.resolve().then(() => exportSvg(name)).catch(showError),
-          csv: () => Promise.resolve().then(() => exportCsv(name)).catch(showError),
-        });
+        // An export that fails (a trap, a refused size) says so in the notice line.
+        const safely = (fn) => () => Promise.resolve().then(() => fn(name)).catch(showError);
+        addExportMenu(box, testid.replace(/^chart-/, ''), { png: safely(exportPng), svg: safely(exportSvg), csv: safely(exportCsv) });
         drawing.add(name, box.canvas);
       }
     },
@@ -142,7 +137,7 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
     },
     /** A printed page: every chart drawn (at its size on screen), every table written. */
     print() {
-      drawing.drawAllMeasured();
+      drawing.drawMeasured();
       for (const c of charts.values()) c.box.fillTable();
     },
     /**

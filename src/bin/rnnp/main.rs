@@ -23,6 +23,17 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
+/// The options given on the command line replace the page's settings:
+/// `set_options!(config, args; flag => field, …)` sets `config.field` from `args.flag` where
+/// the option was given. (Defined before the modules, which use it.)
+macro_rules! set_options {
+    ($config:ident, $args:expr; $($flag:ident => $field:ident),* $(,)?) => {$(
+        if let Some(v) = $args.$flag {
+            $config.$field = v;
+        }
+    )*};
+}
+
 mod bench;
 mod export;
 mod out;

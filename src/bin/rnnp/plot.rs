@@ -105,15 +105,7 @@ pub fn plot(args: &PlotArgs, out: &mut Out) -> CliResult<()> {
     let height = IMAGE_SIDE.check("height", args.height)? as u32;
     let page = page_configs(args.from_url.as_deref())?;
     let mut config = page.lab;
-    // Each option given replaces the page's setting.
-    macro_rules! set {
-        ($($flag:ident => $field:ident),*) => {$(
-            if let Some(v) = args.$flag {
-                config.$field = v;
-            }
-        )*};
-    }
-    set!(cell => cell, activation => activation, radius => radius, seq_len => seq_len, forget_bias => forget_bias, init => init, units => units, seed => seed);
+    set_options!(config, args; cell => cell, activation => activation, radius => radius, seq_len => seq_len, forget_bias => forget_bias, init => init, units => units, seed => seed);
     let mut explode = page.explode;
     if let Some((mode, c)) = args.clip {
         explode.clip = mode;

@@ -110,14 +110,7 @@ impl SentenceArgs {
         if let Some(v) = &self.text {
             c.text = v.clone();
         }
-        macro_rules! set {
-            ($($flag:ident => $field:ident),*) => {$(
-                if let Some(v) = self.$flag {
-                    c.$field = v;
-                }
-            )*};
-        }
-        set!(tokenize => tokenize, cell => cell, activation => activation, units => units, epochs => epochs, lr => learning_rate, optimizer => optimizer, momentum => momentum, reset_after => reset_after, seed => seed);
+        set_options!(c, self; tokenize => tokenize, cell => cell, activation => activation, units => units, epochs => epochs, lr => learning_rate, optimizer => optimizer, momentum => momentum, reset_after => reset_after, seed => seed);
         if let Some((mode, threshold)) = self.clip {
             c.clip = mode;
             c.clip_threshold = threshold;
@@ -175,14 +168,7 @@ impl SeriesArgs {
     /// The page's settings (of the link, if any) with the options given on top.
     pub fn config(&self) -> CliResult<SeriesConfig> {
         let mut c = page_configs(self.from_url.as_deref())?.series;
-        macro_rules! set {
-            ($($flag:ident => $field:ident),*) => {$(
-                if let Some(v) = self.$flag {
-                    c.$field = v;
-                }
-            )*};
-        }
-        set!(epochs => epochs, batch_size => batch_size, units => units, sequences => sequences, length => length, noise => noise, lr => learning_rate, seed => seed);
+        set_options!(c, self; epochs => epochs, batch_size => batch_size, units => units, sequences => sequences, length => length, noise => noise, lr => learning_rate, seed => seed);
         c.validate()?;
         Ok(c)
     }

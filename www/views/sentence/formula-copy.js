@@ -4,7 +4,7 @@
 import { t } from '../../i18n.js';
 import { showNotice } from '../../ui/banner.js';
 import { button } from '../../ui/controls.js';
-import { download } from '../../ui/download.js';
+import { copyOrSave } from '../../ui/download.js';
 
 /** A float32 written so it reads back to the same float32. */
 const exact = (v) => String(Number(v.toPrecision(9)));
@@ -53,15 +53,9 @@ export function stepLatex(info, rec) {
   return [`% RNN Playground: step t = ${rec.t + 1}, token ${tex(info.vocabulary[rec.input])} (${info.cell}, ${info.units} units)`, '\\begin{aligned}', body.join(' \\\\\n'), '\\end{aligned}'].join('\n');
 }
 
-/** Copies `text`, or, where the browser refuses, saves it as a file. */
-async function copyOrSave(text, name, type) {
-  try {
-    await navigator.clipboard.writeText(text);
-    showNotice(t('copy.done'), 'info');
-  } catch {
-    download(text, name, type);
-    showNotice(t('copy.saved'), 'info');
-  }
+/** Copies `text` (or saves it as the file `name`) and says which. */
+async function copy(text, name, type) {
+  showNotice(t((await copyOrSave(text, name, type)) ? 'copy.done' : 'copy.saved'), 'info');
 }
 
 /** The panel's two copy buttons for the step `rec`. */
@@ -70,8 +64,8 @@ export function copyButtons(info, rec) {
   row.className = 'copy-row';
   const name = `step${rec.t + 1}_${info.cell}`;
   row.append(
-    button('copy.text', 'copy-step-text', () => copyOrSave(stepText(info, rec), `${name}.txt`, 'text/plain')),
-    button('copy.latex', 'copy-step-latex', () => copyOrSave(stepLatex(info, rec), `${name}.tex`, 'application/x-tex')),
+    button('copy.text', 'copy-step-text', () => copy(stepText(info, rec), `${name}.txt`, 'text/plain')),
+    button('copy.latex', 'copy-step-latex', () => copy(stepLatex(info, rec), `${name}.tex`, 'application/x-tex')),
   );
   return row;
 }

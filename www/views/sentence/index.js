@@ -124,6 +124,7 @@ export function mountSentence(root, store, wasm, page) {
     training.reset();
     gradcheck.reset();
     charts.update();
+    modelIo.update();
   }
 
   function render() {
@@ -136,7 +137,6 @@ export function mountSentence(root, store, wasm, page) {
     renderPrediction(view.$('prediction'), info, current);
     renderBackward(view.$('backward'), info, guard(() => pg.lastBack()), { ready: pos.forward === pos.length, done: pos.backward === pos.length });
     ctx.stepping.update(pos);
-    modelIo.update();
     const v = info.vocabulary.length;
     view.$('loss-readout').textContent = `${t('train.loss', { loss: num(guard(() => pg.sentenceLoss()), 4) })} · ${t('train.lnv', { v, lnv: num(info.uniformLoss, 4) })}`;
     view.redraw();

@@ -9,7 +9,7 @@ import { t } from '../../i18n.js';
 import { guard } from '../../engine.js';
 import { describeError, showNotice } from '../../ui/banner.js';
 import { button } from '../../ui/controls.js';
-import { download, slug } from '../../ui/download.js';
+import { copyOrSave, download, slug } from '../../ui/download.js';
 
 /** model_lstm_units8_seed42_trained300.json: what the file holds. */
 function fileName(s, fromFile) {
@@ -26,7 +26,7 @@ export function mountModelIo(ctx) {
   const code = () => guard(() => ctx.pg().code(fileName(store.get(), ctx.fromFile), store.get().epochs));
   const python = $('code-python');
   const tfjs = $('code-tfjs');
-  /** The snippets, written when their box is opened (and again while it is open). */
+  /** The snippets, written when their box is opened (and again while it is open, when the network or its name changes). */
   const write = () => {
     if (!$('model-code').open || !ctx.pg()) return;
     const c = code();
@@ -34,6 +34,8 @@ export function mountModelIo(ctx) {
     tfjs.textContent = c.tfjs;
   };
   $('model-code').addEventListener('toggle', write);
+  // The snippets name the file (its training) and the program its epochs: not the step.
+  store.subscribe((changed) => changed.some((k) => k === 'trained' || k === 'epochs') && write());
   /** Opens `file` in place of the network on screen, or says why it cannot. */
   async function open(file) {
     const limit = ctx.wasm.Playground.modelFileLimit();
@@ -74,15 +76,8 @@ export function mountModelIo(ctx) {
     button('model.open', 'open-model', () => input.click()),
     button('model.download', 'download-model', () => download(guard(() => ctx.pg().modelFile()), fileName(store.get(), ctx.fromFile), 'application/json')),
     button('model.copyKeras', 'copy-keras', async () => {
-      const text = code().keras;
-      try {
-        await navigator.clipboard.writeText(text);
-        showNotice(t('model.copied'), 'info');
-      } catch {
-        // No clipboard (permission, an old browser): the program as a file instead.
-        download(text, 'rnn_playground_sentence.py', 'text/x-python');
-        showNotice(t('model.saved'), 'info');
-      }
+      const copied = await copyOrSave(code().keras, 'rnn_playground_sentence.py', 'text/x-python');
+      showNotice(t(copied ? 'model.copied' : 'model.saved'), 'info');
     }),
   );
   return { update: write, open };
