@@ -16,6 +16,7 @@ use crate::series::SeriesConfig;
 use crate::session::SentenceConfig;
 use crate::settings::limits::{self, Int, Real};
 use crate::settings::{de, CellName, Choices, ClipMode, OptimizerName};
+use crate::writing::{self, TextConfig};
 
 /// A default: a name, a number or a text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,7 +51,7 @@ pub enum Kind {
 pub struct Setting {
     /// The name in the URL.
     pub key: &'static str,
-    /// Which config it belongs to: sentence, lab, explode or series.
+    /// Which config it belongs to: sentence, lab, explode, series or text.
     pub group: &'static str,
     /// The config field it sets.
     pub field: &'static str,
@@ -66,6 +67,7 @@ pub struct PageConfigs {
     pub lab: LabConfig,
     pub explode: ExplodeConfig,
     pub series: SeriesConfig,
+    pub text: TextConfig,
     /// Epochs the sentence network had been trained in the link (`trained=`).
     pub trained: u64,
 }
@@ -101,6 +103,7 @@ pub fn settings() -> Vec<Setting> {
     let lab = LabConfig::default();
     let explode = ExplodeConfig::default();
     let series = SeriesConfig::default();
+    let text_config = TextConfig::default();
     let set = |key, group, field, kind, default| Setting { key, group, field, kind, default };
     vec![
         set("text", "sentence", "text", Kind::Text { max_length: limits::SENTENCE_CHARS.max }, text(sentence.text.clone())),
@@ -129,6 +132,12 @@ pub fn settings() -> Vec<Setting> {
         set("length", "series", "length", int(limits::SERIES_LENGTH), number(series.length as f64)),
         set("noise", "series", "noise", real(limits::SERIES_NOISE), number(series.noise)),
         set("sseed", "series", "seed", int(limits::SEED), number(series.seed as f64)),
+        set("wcell", "text", "cell", names::<CellName>(), text(text_config.cell.name())),
+        set("wunits", "text", "units", int(writing::TEXT_UNITS), number(text_config.units as f64)),
+        set("wseqLen", "text", "seqLen", int(writing::TEXT_SEQ_LEN), number(text_config.seq_len as f64)),
+        set("wbatch", "text", "batchSize", int(writing::TEXT_BATCH), number(text_config.batch_size as f64)),
+        set("wlr", "text", "learningRate", real(limits::LEARNING_RATE), number(text_config.learning_rate)),
+        set("wseed", "text", "seed", int(limits::SEED), number(text_config.seed as f64)),
     ]
 }
 
@@ -219,7 +228,8 @@ pub fn from_url(url: &str) -> Result<(PageConfigs, Vec<String>)> {
     };
     let query = query.split('#').next().unwrap_or("");
     let table = settings();
-    let mut groups: [(&str, Map<String, Value>); 4] = [("sentence", Map::new()), ("lab", Map::new()), ("explode", Map::new()), ("series", Map::new())];
+    let mut groups: [(&str, Map<String, Value>); 5] =
+        [("sentence", Map::new()), ("lab", Map::new()), ("explode", Map::new()), ("series", Map::new()), ("text", Map::new())];
     let mut rejected = vec![];
     let mut trained = 0;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
@@ -247,6 +257,7 @@ pub fn from_url(url: &str) -> Result<(PageConfigs, Vec<String>)> {
             lab: de::from_value(&get("lab")).map_err(|e| e.within("lab"))?,
             explode: de::from_value(&get("explode")).map_err(|e| e.within("explode"))?,
             series: de::from_value(&get("series")).map_err(|e| e.within("series"))?,
+            text: de::from_value(&get("text")).map_err(|e| e.within("text"))?,
             trained,
         },
         rejected,
@@ -260,6 +271,7 @@ pub fn check(configs: &PageConfigs) -> Result<()> {
     configs.lab.validate()?;
     configs.explode.validate()?;
     configs.series.validate()?;
+    configs.text.validate()?;
     TRAINED.check("trained", configs.trained).map(|_| ()).map_err(|e: RnnError| e)
 }
 
@@ -274,6 +286,7 @@ mod tests {
             ("lab", serde_json::to_value(LabConfig::default()).unwrap()),
             ("explode", serde_json::to_value(ExplodeConfig::default()).unwrap()),
             ("series", serde_json::to_value(SeriesConfig::default()).unwrap()),
+            ("text", serde_json::to_value(TextConfig::default()).unwrap()),
         ];
         for s in settings() {
             if s.key == "trained" {

@@ -20,6 +20,8 @@ use crate::network::{forward, Initial, Inputs, Workspace};
 use crate::rng::Rng;
 use crate::settings::limits::Int;
 use crate::settings::CellName;
+pub mod desk;
+
 use crate::train::{Clip, Dataset, OptimizerConfig, SeqInputs, SeqTargets, TrainConfig, Trainer};
 
 /// Characters in a corpus: at most 1 MB of text's worth.
@@ -50,7 +52,7 @@ pub struct TextConfig {
 
 impl Default for TextConfig {
     fn default() -> Self {
-        TextConfig { cell: CellName::Lstm, units: 128, seq_len: 64, batch_size: 32, learning_rate: 0.002, clip_threshold: 5.0, seed: 1 }
+        TextConfig { cell: CellName::Lstm, units: 128, seq_len: 48, batch_size: 16, learning_rate: 0.005, clip_threshold: 5.0, seed: 1 }
     }
 }
 
@@ -114,7 +116,7 @@ fn encode(vocabulary: &[String], text: &str) -> Result<Vec<u32>> {
 }
 
 /// Where training is.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TextProgress {
     pub updates: usize,
@@ -136,6 +138,24 @@ pub struct Pen {
     ws: Workspace,
 }
 
+impl Pen {
+    /// h after the last character read.
+    pub fn h(&self) -> &[f32] {
+        &self.h
+    }
+
+    /// c after the last character read (LSTM; empty otherwise).
+    pub fn c(&self) -> &[f32] {
+        &self.c
+    }
+
+    /// The gate activations of the last character read, [k·U] in the cell's gate order
+    /// (LSTM: i, f, g, o; GRU: z, r, h̃; simple RNN: the pre-activation).
+    pub fn gates(&self) -> &[f32] {
+        &self.ws.z
+    }
+}
+
 /// The Write view's session.
 #[derive(Debug, Clone)]
 pub struct WritingSession {
@@ -146,6 +166,23 @@ pub struct WritingSession {
     /// Held-out windows [N][T] of inputs and targets.
     held_out: (Vec<u32>, Vec<u32>, usize),
     pub progress: TextProgress,
+    /// The loss of every update, and the held-out loss where it was measured.
+    pub history: TextHistory,
+}
+
+/// What training has been: the loss per character of every update, the held-out loss at
+/// the updates where it was measured, and the two references (all in nats per character).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct TextHistory {
+    pub losses: Vec<f32>,
+    /// (update, held-out loss).
+    pub held_out: Vec<(usize, f32)>,
+    /// The untrained network's loss: every character equally likely, ln V.
+    pub uniform: f32,
+    /// Each character with its frequency, ignoring context.
+    pub unigram: f32,
 }
 
 impl WritingSession {
@@ -186,7 +223,11 @@ impl WritingSession {
         };
         let trainer = Trainer::new(model, train_config)?;
         let train = Dataset::new(n, t, SeqInputs::Tokens(x), SeqTargets::Classes(y))?;
-        Ok(WritingSession { config, corpus, trainer, train, held_out, progress: TextProgress { updates: 0, loss: f32::NAN, epoch: 0, characters: 0 } })
+        let progress = TextProgress { updates: 0, loss: f32::NAN, epoch: 0, characters: 0 };
+        let mut session = WritingSession { config, corpus, trainer, train, held_out, progress, history: TextHistory::default() };
+        session.history.uniform = (v as f32).ln();
+        session.history.unigram = session.unigram_loss();
+        Ok(session)
     }
 
     /// The network now.
@@ -200,12 +241,22 @@ impl WritingSession {
             let (report, epoch_end) = self.trainer.train_batch(&self.train)?;
             self.progress.updates += 1;
             self.progress.loss = report.loss;
+            self.history.losses.push(report.loss);
             self.progress.characters += self.config.batch_size as usize * self.config.seq_len as usize;
             if epoch_end.is_some() {
                 self.progress.epoch += 1;
             }
         }
         Ok(self.progress)
+    }
+
+    /// Measures the held-out loss now and keeps it in the history.
+    pub fn evaluate(&mut self) -> f32 {
+        let loss = self.held_out_loss();
+        let at = self.progress.updates;
+        self.history.held_out.retain(|&(u, _)| u != at);
+        self.history.held_out.push((at, loss));
+        loss
     }
 
     /// Mean cross-entropy per character (nats) on the held-out windows.
@@ -260,6 +311,35 @@ impl WritingSession {
     }
 }
 
+/// A character model read from a model file: the network and its vocabulary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CharModel {
+    pub model: Model,
+    pub vocabulary: Vec<String>,
+}
+
+impl CharModel {
+    /// Reads a model file saved by the Write view or `rnnp train text --save`: a model file
+    /// with a `vocabulary` of one character per input (and output) class.
+    pub fn from_text(text: &str) -> Result<CharModel> {
+        let value = crate::format::json::parse(text)?;
+        let model = crate::format::model_file::model_from_value(&value)?;
+        let vocabulary: Vec<String> = match value.get("vocabulary") {
+            None => return Err(RnnError::Missing { field: "vocabulary".into() }),
+            Some(v) => serde_json::from_value(v.clone())
+                .map_err(|_| RnnError::WrongType { field: "vocabulary".into(), expected: "a list of characters".into(), got: "something else".into() })?,
+        };
+        if vocabulary.len() != model.spec.input_size || vocabulary.len() != model.spec.output_size || !matches!(model.spec.output, OutputKind::Softmax) {
+            return Err(RnnError::shape("vocabulary", format!("{} characters", model.spec.input_size), format!("{}", vocabulary.len())));
+        }
+        Ok(CharModel { model, vocabulary })
+    }
+
+    pub fn writer(&self) -> Writer<'_> {
+        Writer { model: &self.model, vocabulary: &self.vocabulary }
+    }
+}
+
 /// A network that writes: a character model and its vocabulary (from a session, or from a
 /// model file).
 #[derive(Debug, Clone, Copy)]
@@ -305,7 +385,7 @@ impl Writer<'_> {
     /// `length` characters after `seed_text`, drawn at `temperature` with the seeded `rng`:
     /// p_i^(1/T) renormalised; at T ≤ 0.1 the most likely character (the same every time).
     pub fn write(&self, seed_text: &str, length: usize, temperature: f64, seed: u64) -> Result<String> {
-        crate::settings::limits::Real::new(0.05, 2.0).check("temperature", temperature)?;
+        TEMPERATURE.check("temperature", temperature)?;
         let mut pen = self.pen(seed_text)?;
         let mut rng = Rng::new(seed);
         let mut out = String::new();
@@ -316,6 +396,21 @@ impl Writer<'_> {
         }
         Ok(out)
     }
+}
+
+/// The temperature a sample is drawn at: 0.05 to 2 (0.1 and below: the most likely).
+pub const TEMPERATURE: crate::settings::limits::Real = crate::settings::limits::Real::new(0.05, 2.0);
+
+/// The distribution a character is drawn from at `temperature`: p_i^(1/T) renormalised;
+/// at T ≤ 0.1 all of it on the most likely character (what [`pick`] draws from).
+pub fn tempered(probs: &[f32], temperature: f64) -> Vec<f64> {
+    if temperature <= 0.1 {
+        let best = crate::loss::argmax(probs);
+        return (0..probs.len()).map(|i| if i == best { 1.0 } else { 0.0 }).collect();
+    }
+    let weights: Vec<f64> = probs.iter().map(|&p| f64::from(p.max(0.0)).powf(1.0 / temperature)).collect();
+    let total: f64 = weights.iter().sum();
+    weights.iter().map(|w| w / total).collect()
 }
 
 /// One character drawn from `probs` at `temperature` (argmax at 0.1 and below).
@@ -333,4 +428,47 @@ pub fn pick(probs: &[f32], temperature: f64, rng: &mut Rng) -> u32 {
         }
     }
     (probs.len() - 1) as u32
+}
+
+/// How much of a text has the form of the Tang verses: its lines (split at the line
+/// breaks and the punctuation that ends a line, ，。？！；) and how many of them have
+/// exactly 5 or 7 characters.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VerseForm {
+    pub lines: usize,
+    pub five_or_seven: usize,
+}
+
+impl VerseForm {
+    pub fn of(text: &str) -> VerseForm {
+        let mut form = VerseForm { lines: 0, five_or_seven: 0 };
+        for line in text.split(|c: char| "，。？！；\n".contains(c)) {
+            let n = line.graphemes(true).count();
+            if n == 0 {
+                continue;
+            }
+            form.lines += 1;
+            if n == 5 || n == 7 {
+                form.five_or_seven += 1;
+            }
+        }
+        form
+    }
+
+    /// The same text with its characters in a random order (what chance gives).
+    pub fn shuffled(text: &str, seed: u64) -> VerseForm {
+        let mut chars: Vec<&str> = text.graphemes(true).collect();
+        Rng::new(seed).shuffle(&mut chars);
+        VerseForm::of(&chars.concat())
+    }
+
+    /// The share of lines of 5 or 7 characters (0 without lines).
+    pub fn share(&self) -> f64 {
+        if self.lines == 0 {
+            0.0
+        } else {
+            self.five_or_seven as f64 / self.lines as f64
+        }
+    }
 }

@@ -5,6 +5,7 @@ import { showSkeleton } from './ui/view.js';
 import { TEMPLATE as SENTENCE } from './views/sentence/template.js';
 import { TEMPLATE as GRADIENTS } from './views/gradients/template.js';
 import { TEMPLATE as SERIES } from './views/series/template.js';
+import { TEMPLATE as GENERATE } from './views/generate/template.js';
 import { PAGE_PROPS, PROPS, addProps, createStore, fromSchema, parseQuery, prop, toQuery } from './state.js';
 import { hideNames } from './ui/hide.js';
 import { mountClassroom } from './ui/classroom.js';
@@ -18,9 +19,10 @@ import { registerOffline } from './offline.js';
 import { mountSentence } from './views/sentence/index.js';
 import { mountGradients } from './views/gradients/index.js';
 import { mountSeries } from './views/series/index.js';
+import { mountGenerate } from './views/generate/index.js';
 
-const VIEWS = { sentence: mountSentence, gradients: mountGradients, series: mountSeries };
-const TEMPLATES = { sentence: SENTENCE, gradients: GRADIENTS, series: SERIES };
+const VIEWS = { sentence: mountSentence, gradients: mountGradients, series: mountSeries, generate: mountGenerate };
+const TEMPLATES = { sentence: SENTENCE, gradients: GRADIENTS, series: SERIES, generate: GENERATE };
 
 /** The document's title and description in the page's language. */
 function translateDocument() {

@@ -16,7 +16,7 @@
 
 /** The page's own settings. */
 export const PAGE_PROPS = [
-  { name: 'view', type: 'choice', values: ['sentence', 'gradients', 'series'], def: 'sentence', history: 'push' },
+  { name: 'view', type: 'choice', values: ['sentence', 'gradients', 'series', 'generate'], def: 'sentence', history: 'push' },
   { name: 'lang', type: 'choice', values: ['zh', 'en'], def: '' },
   { name: 'speed', type: 'number', min: 0.25, max: 4, def: 1 },
   { name: 'fixedAxis', type: 'flag', def: true },
@@ -28,6 +28,13 @@ export const PAGE_PROPS = [
   { name: 'lesson', type: 'int', min: 0, max: 9, def: 0, history: 'push' },
   // What a lecturer hid from the class (ui/hide.js names every part that can be hidden).
   { name: 'hide', type: 'list', values: [], def: '' },
+  // The Write view: which text it learns, for how many updates, how it writes (the seed
+  // text, empty for the corpus's own; the temperature; the seed of the draws).
+  { name: 'corpus', type: 'choice', values: ['tang', 'sonnets', 'own'], def: 'tang' },
+  { name: 'wupdates', type: 'int', min: 10, max: 20000, def: 600 },
+  { name: 'prompt', type: 'text', maxLength: 40, def: '' },
+  { name: 'temp', type: 'number', min: 0.1, max: 2, def: 0.8 },
+  { name: 'dseed', type: 'int', min: 0, max: 4294967295, def: 1 },
   // Presenter mode (projector) and embed mode (inside another page).
   { name: 'present', type: 'flag', def: false },
   { name: 'embed', type: 'flag', def: false },

@@ -7,6 +7,7 @@ pub mod lab;
 pub mod request;
 pub mod sentence;
 pub mod series;
+pub mod writing;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;

@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use super::lab::LabFigure;
 use super::sentence::SentenceFigure;
 use super::series::SeriesFigure;
+use super::writing::WritingFigure;
 use crate::error::{Result, RnnError};
 
 /// The fields of one variant (none unknown: see [`fields`]), read one by one.
@@ -215,6 +216,22 @@ impl SeriesFigure {
     }
 }
 
+impl WritingFigure {
+    /// Reads a request from the page (see the module's notes).
+    pub fn read(value: &Value) -> Result<Self> {
+        let (name, map) = variant(value, &["loss", "hidden"])?;
+        Ok(if name == "loss" {
+            const F: [&str; 8] = ["title", "x", "y", "train", "heldOut", "uniform", "unigram", "empty"];
+            let [title, x, y, train, held_out, uniform, unigram, empty] = fields(name, map, &F)?.texts(F)?;
+            WritingFigure::Loss { title, x, y, train, held_out, uniform, unigram, empty }
+        } else {
+            const F: [&str; 4] = ["title", "unit", "step", "empty"];
+            let [title, unit, step, empty] = fields(name, map, &F)?.texts(F)?;
+            WritingFigure::Hidden { title, unit, step, empty }
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,6 +257,7 @@ mod tests {
             json!({"race": {"title": t, "x": t, "y": t, "chance": t, "empty": t, "names": ["a", "b", "c"]}}),
             json!({"loss": {"title": t, "x": t, "y": t, "loss": t, "baseline": t, "empty": t}}),
             json!({"prediction": {"title": t, "x": t, "y": t, "truth": t, "prediction": t, "empty": t, "count": 2}}),
+            json!({"loss": {"title": t, "x": t, "y": t, "train": t, "heldOut": t, "uniform": t, "unigram": t, "empty": t}}),
         ];
         let bad = [
             json!({"hidden": {"title": t, "unit": t, "step": t}}),
@@ -265,12 +283,15 @@ mod tests {
             check(v, SentenceFigure::read);
             check(v, LabFigure::read);
             check(v, SeriesFigure::read);
+            check(v, WritingFigure::read);
         }
         for v in &good {
-            assert!(SentenceFigure::read(v).is_ok() || LabFigure::read(v).is_ok() || SeriesFigure::read(v).is_ok(), "{v}");
+            let ok = [SentenceFigure::read(v).is_ok(), LabFigure::read(v).is_ok(), SeriesFigure::read(v).is_ok(), WritingFigure::read(v).is_ok()];
+            assert!(ok.contains(&true), "{v}");
         }
         for v in &bad {
-            assert!(SentenceFigure::read(v).is_err() && LabFigure::read(v).is_err() && SeriesFigure::read(v).is_err(), "{v}");
+            let ok = [SentenceFigure::read(v).is_ok(), LabFigure::read(v).is_ok(), SeriesFigure::read(v).is_ok(), WritingFigure::read(v).is_ok()];
+            assert!(!ok.contains(&true), "{v}");
         }
     }
 }

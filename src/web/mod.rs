@@ -20,6 +20,7 @@ mod gemm_compare;
 mod lab;
 mod sentence;
 mod series;
+mod writing;
 
 use std::sync::Mutex;
 
@@ -35,6 +36,7 @@ pub use bench::BenchWorkload;
 pub use lab::GradientLab;
 pub use sentence::Playground;
 pub use series::SeriesLab;
+pub use writing::{TextTrainer, WritingDesk};
 
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 

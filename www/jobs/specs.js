@@ -106,6 +106,59 @@ export const JOBS = {
     },
   },
 
+  /**
+   * The Write view's training: {corpus, text, config, from, target, every, prompt}. The
+   * network goes on from `from` updates (the cached one, or trained again from the seed
+   * to there) to `target`; every `every` updates it measures the held-out loss and writes
+   * a sample (from `prompt`, at temperature 0.8, seed 1: the same draws each time, so the
+   * samples differ only by what the network learned). Rates count training time only.
+   */
+  textTrain: {
+    start(wasm, { corpus, text, config, from, target, every, prompt }, cache) {
+      const key = `${corpus}:${JSON.stringify(config)}`;
+      let tr = cached(cache, 'text', key, () => new wasm.TextTrainer(text, config));
+      if (tr.updates() !== from) {
+        cache.delete('text');
+        tr.free();
+        tr = cached(cache, 'text', key, () => new wasm.TextTrainer(text, config));
+      }
+      const [characters, vocabulary] = tr.corpusSize();
+      return { tr, target, every, prompt, samples: [], trainMs: 0, trained: 0, report: null, characters, vocabulary, from: tr.updates(), charsPerUpdate: config.seqLen * config.batchSize };
+    },
+    step(s, n) {
+      const u = s.tr.updates();
+      const stop = Math.min(s.target, (Math.floor(u / s.every) + 1) * s.every);
+      const k = Math.min(n, stop - u);
+      if (k > 0) {
+        const t0 = performance.now();
+        s.report = s.tr.train(k);
+        s.trainMs += performance.now() - t0;
+        s.trained += k;
+      }
+      const now = s.tr.updates();
+      if (k > 0 && (now % s.every === 0 || now === s.target)) {
+        s.tr.evaluate();
+        s.samples.push({ updates: now, text: s.tr.sample(s.prompt, 80, 0.8, 1) });
+      }
+      const seconds = s.trainMs / 1000;
+      return {
+        done: now >= s.target,
+        updates: now,
+        from: s.from,
+        target: s.target,
+        report: s.report,
+        history: s.tr.history(),
+        samples: s.samples.slice(-6),
+        characters: s.characters,
+        vocabulary: s.vocabulary,
+        rate: seconds > 0 ? { updates: s.trained / seconds, characters: (s.trained * s.charsPerUpdate) / seconds } : null,
+      };
+    },
+    result(s) {
+      return { modelFile: s.tr.modelFile(), history: s.tr.history(), updates: s.tr.updates(), samples: s.samples.slice(-6) };
+    },
+  },
+
   /** The gradient check of given weights: {config, params}. */
   gradcheck: {
     start(wasm, { config, params }) {

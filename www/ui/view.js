@@ -144,9 +144,9 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
      * Runs the page job `name` (jobs/specs.js). While it runs, `button` (if any) says
      * `busyKey` (pressing it then stops the job: the caller's click handler calls cancel);
      * `progress(p)` gets its reports; `done({result, cancelled})` its end. An error becomes
-     * a notice. The job stops with `cancelJobs` (new settings, an engine restart).
+     * a notice (or goes to `error`). The job stops with `cancelJobs` (new settings, an engine restart).
      */
-    job(name, payload, { button = null, idleKey = '', busyKey = '', progress = () => {}, done = () => {}, every = 100 } = {}) {
+    job(name, payload, { button = null, idleKey = '', busyKey = '', progress = () => {}, done = () => {}, error = showError, every = 100 } = {}) {
       // Reports at most every `every` ms: a progress bar at ten frames a second looks
       // the same, and leaves a slow phone's main thread free for the student's clicks.
       let last = -Infinity;
@@ -161,7 +161,7 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
       if (button) setLabel(button, busyKey);
       run.done
         .then(done)
-        .catch(showError)
+        .catch(error)
         .finally(() => {
           jobs.delete(run);
           if (button) setLabel(button, idleKey);

@@ -5,10 +5,8 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use rnn_playground::format::model_file::model_from_value;
 use rnn_playground::settings::CellName;
-use rnn_playground::writing::{TextConfig, Writer, WritingSession};
-use rnn_playground::RnnError;
+use rnn_playground::writing::{CharModel, TextConfig, Writer, WritingSession};
 
 use super::out::Out;
 use super::{read, CliError, CliResult};
@@ -25,13 +23,13 @@ pub struct TextArgs {
     /// Hidden units, 8 to 256 [default: 128].
     #[arg(long)]
     units: Option<u64>,
-    /// Characters per training window (the truncation of BPTT), 8 to 100 [default: 64].
+    /// Characters per training window (the truncation of BPTT), 8 to 100 [default: 48].
     #[arg(long)]
     seq_len: Option<u64>,
-    /// Windows per update, 1 to 128 [default: 32].
+    /// Windows per update, 1 to 128 [default: 16].
     #[arg(long)]
     batch_size: Option<u64>,
-    /// Adam's learning rate [default: 0.002].
+    /// Adam's learning rate [default: 0.005].
     #[arg(long)]
     lr: Option<f64>,
     /// Updates to train.
@@ -124,20 +122,7 @@ pub fn train_text(args: &TextArgs, out: &mut Out) -> CliResult<()> {
 }
 
 pub fn generate(args: &GenerateArgs, out: &mut Out) -> CliResult<()> {
-    let place = || args.model.display().to_string();
     let text = read(&args.model, "model")?;
-    let value = rnn_playground::format::json::parse(&text).map_err(|source| CliError::In { place: place(), source })?;
-    let model = model_from_value(&value).map_err(|source| CliError::In { place: place(), source })?;
-    let vocabulary: Vec<String> = value
-        .get("vocabulary")
-        .and_then(|v| serde_json::from_value(v.clone()).ok())
-        .ok_or_else(|| CliError::In { place: place(), source: RnnError::Missing { field: "vocabulary".into() } })?;
-    if vocabulary.len() != model.spec.input_size || vocabulary.len() != model.spec.output_size {
-        return Err(CliError::In {
-            place: place(),
-            source: RnnError::shape("vocabulary", format!("{} characters", model.spec.input_size), format!("{}", vocabulary.len())),
-        });
-    }
-    let writer = Writer { model: &model, vocabulary: &vocabulary };
-    out.line(write_sample(&writer, &args.sample)?)
+    let model = CharModel::from_text(&text).map_err(|source| CliError::In { place: args.model.display().to_string(), source })?;
+    out.line(write_sample(&model.writer(), &args.sample)?)
 }

@@ -1,0 +1,190 @@
+// The Write view: a character model of a text (Tang poems, the sonnets, a pasted text)
+// trained in the page's worker, then writing one character at a time on the page with
+// every probability on screen; whole poems at once; models kept in the browser or as
+// files. The engine objects: the worker's TextTrainer (jobs/specs.js) and the page's
+// WritingDesk (the model handed back, the pen, the charts).
+import './texts.js';
+import { t } from '../../i18n.js';
+import { configFor } from '../../state.js';
+import { guard } from '../../engine.js';
+import { describeError, showNotice } from '../../ui/banner.js';
+import { numberControl, selectControl } from '../../ui/controls.js';
+import { createView, nextTask } from '../../ui/view.js';
+import { ENDS, PROMPTS, corpusErrorText, endOf, loadCorpus, ownTextProblem } from './corpora.js';
+import { mountPen } from './pen.js';
+import { mountTraining } from './training.js';
+import { mountKeep } from './keep.js';
+import { TEMPLATE } from './template.js';
+
+const MODEL_KEYS = ['wcell', 'wunits', 'wseqLen', 'wbatch', 'wlr', 'wseed'];
+
+/** A short fingerprint of a pasted text (the worker keeps its network per text). */
+function fingerprint(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}-${(h >>> 0).toString(16)}`;
+}
+
+/** Characters (as the engine counts them: graphemes) and distinct ones. */
+function measure(text) {
+  const chars = typeof Intl.Segmenter === 'function' ? Array.from(new Intl.Segmenter().segment(text), (s) => s.segment) : [...text];
+  return { chars: chars.length, vocabulary: new Set(chars).size };
+}
+
+/** Mounts the view in `root`; same contract as the other views. */
+export function mountGenerate(root, store, wasm, page) {
+  let desk = null;
+  const view = createView(root, TEMPLATE, {
+    textScale: page.textScale,
+    engine: () => desk,
+    jobs: page.jobs,
+    files: { loss: 'write-loss', hidden: 'write-hidden-state' },
+    fileTag: () => store.get().corpus,
+  });
+  const { $ } = view;
+  const texts = {};
+  let own = null;
+  /** What the model on the desk was trained on ('tang', 'sonnets', 'own', or null: a file). */
+  let model = null;
+
+  $('fields').append(
+    selectControl(store, 'wcell', 'write.cell', (v) => `cell.${v}`, 'write-cell'),
+    numberControl(store, 'wunits', 'write.units', 1, 'write-units'),
+    numberControl(store, 'wseqLen', 'write.seqLen', 1, 'write-seq-len'),
+    numberControl(store, 'wbatch', 'write.batch', 1, 'write-batch'),
+    numberControl(store, 'wlr', 'write.lr', 'any', 'write-lr'),
+    numberControl(store, 'wseed', 'write.seed', 1, 'write-seed'),
+    numberControl(store, 'wupdates', 'write.updates', 1, 'write-updates'),
+  );
+  const corpusControl = selectControl(store, 'corpus', 'write.corpus', (v) => `corpus.${v}`, 'write-corpus');
+  corpusControl.classList.add('wide');
+  $('corpus-row').append(corpusControl);
+
+  view.charts([
+    ['loss', 'chart-write-loss', () => ({ loss: { title: t('write.lossTitle'), x: t('write.update'), y: t('write.nats'), train: t('write.trainLoss'), heldOut: t('write.heldOut'), uniform: t('write.uniform'), unigram: t('write.unigram'), empty: t('write.lossEmpty') } })],
+    ['hidden', 'chart-write-hidden', () => ({ hidden: { title: t('write.hiddenTitle'), unit: t('write.unit'), step: t('write.charStep'), empty: t('write.hiddenEmpty') } })],
+  ]);
+
+  /** The text of the chosen corpus (null: a pasted text not given yet). */
+  async function corpusText() {
+    const name = store.get().corpus;
+    if (name === 'own') return own;
+    texts[name] ??= await loadCorpus(name);
+    return texts[name];
+  }
+
+  let infoFor = null;
+  async function showInfo() {
+    const name = store.get().corpus;
+    $('own').hidden = name !== 'own';
+    const info = $('corpus-info');
+    if (name === 'own' && !own) return (info.textContent = t('write.ownNone'));
+    if (!texts[name] && name !== 'own') info.textContent = t('write.loadingCorpus');
+    const text = await corpusText();
+    if (store.get().corpus !== name) return;
+    infoFor = { name, ...measure(text) };
+    info.textContent = t('write.corpusInfo', { chars: infoFor.chars.toLocaleString(), vocabulary: infoFor.vocabulary });
+  }
+
+  $('own-use').addEventListener('click', () => {
+    const text = $('own-text').value;
+    const problem = ownTextProblem(text);
+    if (problem) {
+      showNotice(problem, 'warn');
+      $('own-info').textContent = problem;
+      return;
+    }
+    own = text;
+    const m = measure(text);
+    $('own-info').textContent = t('write.ownInfo', { chars: m.chars.toLocaleString(), vocabulary: m.vocabulary });
+    training.reset();
+    showInfo();
+  });
+
+  const prompt = () => {
+    const typed = store.get().prompt;
+    if (typed) return typed;
+    const from = model ?? store.get().corpus;
+    if (from === 'own') return own ? [...own.trim()][0] : '\n';
+    return PROMPTS[from] ?? '\n';
+  };
+  const end = () => {
+    const from = model ?? store.get().corpus;
+    if (from === 'own') return own ? endOf(own) : '\n';
+    return ENDS[from] ?? '\n';
+  };
+
+  const pen = mountPen({ view, store, desk: () => desk, prompt, end, cell: () => keep.cell() });
+
+  const training = mountTraining({
+    view,
+    store,
+    desk: () => desk,
+    async payload() {
+      const name = store.get().corpus;
+      const text = await corpusText();
+      if (!text) {
+        showNotice(t('write.ownNone'), 'warn');
+        return null;
+      }
+      return { corpus: name === 'own' ? `own:${fingerprint(text)}` : name, text, config: configFor(store.get(), 'text'), prompt: name === 'own' ? [...text.trim()][0] : PROMPTS[name] };
+    },
+    adopt(modelFile, info) {
+      keep.use(modelFile, { ...info, corpus: store.get().corpus, quiet: true });
+    },
+    error(err) {
+      const words = corpusErrorText(err?.detail);
+      showNotice(words ?? describeError(err), 'warn');
+    },
+  });
+
+  const keep = mountKeep({
+    view,
+    store,
+    desk: () => desk,
+    /** A model to write with: from training, from the browser's store, or from a file. */
+    use(summary, corpus) {
+      model = corpus;
+      pen.restart();
+    },
+    history: (h) => {
+      guard(() => desk.showHistory(h));
+      view.redraw(['loss']);
+    },
+  });
+
+  function build() {
+    desk?.free();
+    desk = guard(() => new wasm.WritingDesk());
+    model = null;
+    training.reset();
+    pen.restart();
+    keep.refresh();
+    view.redraw();
+  }
+
+  store.subscribe((changed) => {
+    if (changed.some((k) => MODEL_KEYS.includes(k) || k === 'corpus')) training.reset();
+    if (changed.includes('corpus')) showInfo();
+    if (changed.some((k) => MODEL_KEYS.includes(k) || k === 'wupdates' || k === 'corpus')) keep.refresh();
+  });
+  view.onReset(() => {
+    desk = null;
+    build();
+  });
+  const ready = nextTask().then(() => {
+    build();
+    showInfo();
+  });
+
+  return view.mounted({
+    ready,
+    after: () => {
+      pen.relabel();
+      training.relabel();
+      keep.refresh();
+      if (infoFor) showInfo();
+    },
+    debug: { desk: () => desk, training, pen, texts: () => texts, infoFor: () => infoFor },
+  });
+}

@@ -1,0 +1,129 @@
+// Keeping a model: in this browser (IndexedDB, listed with Open and Delete), as this
+// project's model file (download, or open one: "rnnp train text --save" writes the same),
+// and the command lines that train the same model and write from the file.
+import { t } from '../../i18n.js';
+import { guard } from '../../engine.js';
+import { describeError, showNotice } from '../../ui/banner.js';
+import { button } from '../../ui/controls.js';
+import { download, slug } from '../../ui/download.js';
+import { deleteModel, getModel, listModels, saveModel } from './saved.js';
+import { PROMPTS } from './corpora.js';
+
+const FILES = { tang: 'assets/corpora/tang-poems.txt', sonnets: 'assets/corpora/shakespeare-sonnets.txt', own: 'my-text.txt' };
+/** The largest model file opened (a 256-unit LSTM on 6000 characters is about 40 MB). */
+const FILE_LIMIT = 64 * 1024 * 1024;
+
+/** A value for a command line, quoted where the shell needs it. */
+const shell = (v) => (/^[\w./:=-]+$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`);
+
+/**
+ * @param {{view: any, store: any, desk: () => any, use: (summary: object, corpus: string|null) => void,
+ *   history: (h: object) => void}} ctx
+ */
+export function mountKeep(ctx) {
+  const { view, store } = ctx;
+  const { $ } = view;
+  /** The model on the desk: {modelFile, name, cell, units, vocabulary, updates, corpus, history}. */
+  let current = null;
+
+  const nameOf = (info, summary) => [`write`, info.corpus ?? 'file', `${summary.cell}${summary.units}`, `seed${store.get().wseed}`, `${info.updates ?? 0}updates`].map(slug).join('_');
+
+  /** Writes with `modelFile` from now on; a file that is not a character model is refused. */
+  function use(modelFile, info) {
+    let summary;
+    try {
+      summary = guard(() => ctx.desk().useModel(modelFile));
+    } catch (err) {
+      showNotice(t('model.refused', { name: info.name ?? '', why: describeError(err) }), 'warn');
+      return false;
+    }
+    current = { modelFile, ...summary, updates: info.updates ?? 0, corpus: info.corpus ?? null, history: info.history ?? null, name: info.name ?? nameOf(info, summary) };
+    if (info.history) ctx.history(info.history);
+    ctx.use(summary, current.corpus);
+    if (!info.quiet) showNotice(t('write.opened', { name: current.name, cell: t(`cell.${summary.cell}`), units: summary.units, vocabulary: summary.vocabulary }), 'info');
+    refresh();
+    return true;
+  }
+
+  const save = button('write.save', 'write-save', async () => {
+    if (!current) return;
+    const { modelFile, name, cell, units, updates, corpus, history } = current;
+    try {
+      await saveModel({ name, date: new Date().toISOString(), corpus, updates, cell, units, modelFile, history });
+      showNotice(t('write.savedAs', { name }), 'info');
+    } catch {
+      showNotice(t('write.noStorage'), 'warn');
+    }
+    listSaved();
+  });
+  const down = button('write.download', 'write-download', () => current && download(current.modelFile, `${current.name}.json`, 'application/json'));
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.json,application/json';
+  input.hidden = true;
+  input.dataset.testid = 'write-open-input';
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > FILE_LIMIT) return showNotice(t('model.refused', { name: file.name, why: t('model.tooBig', { size: `${(file.size / 1048576).toFixed(1)} MB`, limit: '64 MB' }) }), 'warn');
+    use(await file.text(), { name: file.name.replace(/\.json$/i, ''), corpus: null });
+  });
+  const openFile = button('write.open', 'write-open', () => input.click());
+  $('keep-row').append(save, down, openFile, input);
+
+  async function listSaved() {
+    const ul = $('saved');
+    let list;
+    try {
+      list = await listModels();
+    } catch {
+      ul.replaceChildren(Object.assign(document.createElement('li'), { className: 'hint', textContent: t('write.noStorage') }));
+      return;
+    }
+    if (!list.length) return ul.replaceChildren(Object.assign(document.createElement('li'), { className: 'hint', textContent: t('write.savedNone') }));
+    ul.replaceChildren(
+      ...list.map((m) => {
+        const li = document.createElement('li');
+        const text = document.createElement('span');
+        text.textContent = t('write.savedEntry', { name: m.name, cell: t(`cell.${m.cell}`), units: m.units, updates: m.updates, date: new Date(m.date).toLocaleString() });
+        const openIt = button('write.openSaved', 'saved-open', async () => {
+          const entry = await getModel(m.id);
+          if (entry) use(entry.modelFile, entry);
+        });
+        const del = button('write.delete', 'saved-delete', async () => {
+          await deleteModel(m.id);
+          listSaved();
+        });
+        li.append(text, openIt, del);
+        return li;
+      }),
+    );
+  }
+
+  function commandLine() {
+    const s = store.get();
+    const corpus = FILES[s.corpus];
+    const start = s.prompt || PROMPTS[s.corpus] || 'a';
+    const train = ['rnnp train text', `--corpus ${corpus}`, `--cell ${s.wcell}`, `--units ${s.wunits}`, `--seq-len ${s.wseqLen}`, `--batch-size ${s.wbatch}`, `--lr ${s.wlr}`, `--seed ${s.wseed}`, `--updates ${s.wupdates}`, `--seed-text ${shell(start)}`, '--save model.json'];
+    const write = ['rnnp generate --model model.json', `--seed-text ${shell(start)}`, `--temperature ${s.temp}`, `--sample-seed ${s.dseed}`];
+    return `${train.join(' ')}\n${write.join(' ')}`;
+  }
+
+  function refresh() {
+    save.disabled = down.disabled = !current;
+    $('code-cli').textContent = commandLine();
+  }
+
+  store.subscribe((changed) => changed.some((k) => ['temp', 'dseed', 'prompt'].includes(k)) && refresh());
+  listSaved();
+  refresh();
+
+  return {
+    use,
+    refresh,
+    /** The cell of the model on the desk (else the one set). */
+    cell: () => current?.cell ?? store.get().wcell,
+    current: () => current,
+  };
+}
