@@ -112,3 +112,71 @@ fn the_command_line_trains_saves_and_writes_the_same_text_again() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("vocabulary"));
 }
+
+/// The desk's pen, stepped one character at a time, writes what `write` writes for the
+/// same seed; each step's top ten is sorted, holds the tempered distribution, and the
+/// character drawn is the one appended. The model file round trip keeps every number.
+#[test]
+fn the_desk_steps_as_write_writes_and_shows_each_draw() {
+    use rnn_playground::writing::desk::Desk;
+    use rnn_playground::writing::CharModel;
+    let mut s = WritingSession::new(&verse(), small()).unwrap();
+    s.train(40).unwrap();
+    let file = serde_json::to_string(&s.model_file()).unwrap();
+    let model = CharModel::from_text(&file).unwrap();
+    assert_eq!(model.model.params, s.model().params);
+    let mut desk = Desk::new();
+    desk.use_model(model);
+    let first = desk.begin("山", 5).unwrap();
+    assert!(first.picked.is_none() && first.text == "山" && first.h.len() == 32 && first.c.len() == 32 && first.gates.len() == 128);
+    let mut text = String::new();
+    for _ in 0..30 {
+        let step = desk.step(1.0).unwrap();
+        let picked = step.picked.clone().unwrap();
+        text.push_str(&picked.text);
+        assert!(step.top.windows(2).all(|w| w[0].p >= w[1].p), "sorted by p");
+        assert!(step.top.len() == 10 && step.rank >= 1);
+        // At T = 1 the drawn distribution is the network's.
+        for c in &step.top {
+            assert!((c.drawn - f64::from(c.p)).abs() < 1e-6);
+        }
+        // The sigmoid gates of the LSTM lie in (0, 1); i f o are gates 0, 1, 3.
+        for k in [0usize, 1, 3] {
+            assert!(step.gates[k * 32..(k + 1) * 32].iter().all(|&g| g > 0.0 && g < 1.0));
+        }
+    }
+    assert_eq!(text, s.write("山", 30, 1.0, 5).unwrap());
+    // Cooling the last distribution sharpens it; at 0.1 all of it is on the likeliest.
+    let cold = desk.retemper(0.1).unwrap();
+    assert_eq!(cold.top[0].drawn, 1.0);
+    let warm = desk.retemper(2.0).unwrap();
+    assert!(warm.top[0].drawn < f64::from(warm.top[0].p));
+    // Whole poems: five, the same for the same seed, none with the line break that ends them.
+    let a = desk.poems(5, "春", "\n", 0.8, 3).unwrap();
+    assert_eq!(a, desk.poems(5, "春", "\n", 0.8, 3).unwrap());
+    assert_ne!(a, desk.poems(5, "春", "\n", 0.8, 4).unwrap());
+    assert!(a.len() == 5 && a.iter().all(|p| p.starts_with('春') && !p.contains('\n')), "{a:?}");
+}
+
+#[test]
+fn a_model_file_that_is_not_a_character_model_is_refused_by_name() {
+    use rnn_playground::writing::CharModel;
+    let s = WritingSession::new(&verse(), small()).unwrap();
+    let mut file = s.model_file();
+    file.as_object_mut().unwrap().remove("vocabulary");
+    assert!(matches!(CharModel::from_text(&file.to_string()), Err(RnnError::Missing { ref field }) if field == "vocabulary"));
+    file["vocabulary"] = serde_json::json!(["a", "b"]);
+    assert!(matches!(CharModel::from_text(&file.to_string()), Err(RnnError::Shape { ref field, .. }) if field == "vocabulary"));
+}
+
+#[test]
+fn verse_form_counts_lines_of_five_or_seven() {
+    use rnn_playground::writing::VerseForm;
+    let f = VerseForm::of("白日依山尽，黄河入海流。欲穷千里目，更上一层楼。\n春眠不觉晓，处处闻啼鸟，夜来风雨声，花落知多少。");
+    assert_eq!((f.lines, f.five_or_seven), (8, 8));
+    let g = VerseForm::of("一二三，四五六七八九十一二。");
+    assert_eq!((g.lines, g.five_or_seven), (2, 0));
+    // Shuffled, the punctuation falls anywhere: few lines keep the form.
+    let text: String = verse();
+    assert!(VerseForm::shuffled(&text, 1).share() < 0.5 * VerseForm::of(&text).share());
+}

@@ -40,7 +40,7 @@ export const TEMPLATE = withSettings(
       <div class="pen-grid">
         <figure class="top10">
           <figcaption data-role="top-caption"></figcaption>
-          <table class="top" data-testid="top10" data-role="top10"></table>
+          <table class="topk" data-testid="top10" data-role="top10"></table>
         </figure>
         <div class="pen-state">
           <div data-role="state" data-testid="pen-state"></div>
