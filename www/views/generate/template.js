@@ -17,7 +17,7 @@ export const TEMPLATE = withSettings(
       <div class="inline-controls" data-role="corpus-row"></div>
       <div class="own-text" data-role="own" hidden>
         <label class="field wide"><span data-i18n="write.ownLabel"></span>
-          <textarea rows="4" data-testid="own-text" data-role="own-text" maxlength="1100000" spellcheck="false"></textarea></label>
+          <textarea rows="4" data-testid="own-text" data-role="own-text" spellcheck="false"></textarea></label>
         <div class="inline-controls"><button type="button" data-testid="own-use" data-role="own-use" data-i18n="write.ownUse"></button>
           <span class="hint" data-role="own-info" data-testid="own-info"></span></div>
       </div>

@@ -1,0 +1,150 @@
+// Issue 15, the Write view: a character model trained in the page's worker (the loss
+// falls, samples appear, the page answers clicks and training survives a change of view;
+// pause, resume and stop), writing one character at a time (deterministic at T 0.1,
+// reproducible at T 1 with a seed), models kept in the browser across a reload, pasted
+// texts refused with clear words, and the worker's numbers equal to the page's.
+import { test, expect } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { openPage, fullShot } from './helpers.js';
+
+const SMALL = 'view=generate&lang=en&wunits=32&wseqLen=32&wbatch=8';
+const updates = (page) => page.evaluate(() => window.__rnnp.views.generate.debug.training.updates());
+const status = (page) => page.getByTestId('write-status');
+
+/** The numbers of the status line: update, target, training loss, bits, ... */
+async function lossNow(page) {
+  const text = await status(page).textContent();
+  const m = text.match(/training loss ([\d.]+)/);
+  return m ? Number(m[1]) : NaN;
+}
+
+test('training in the worker: the loss falls, samples appear, clicks are answered, and it survives a change of view', async ({ page }) => {
+  const problems = await openPage(page, `?${SMALL}&wupdates=2000`);
+  await expect(page.getByTestId('corpus-info')).toContainText('V = 1158');
+  await page.getByTestId('write-train').click();
+  await expect(status(page)).toContainText('held out', { timeout: 60_000 });
+  const early = await lossNow(page);
+  // The page answers while the worker trains: Step in the sentence view moves the stepper.
+  await page.getByTestId('view-sentence').click();
+  await page.waitForFunction(() => window.__rnnp.views.sentence?.debug.playground());
+  const before = await page.evaluate(() => window.__rnnp.views.sentence.debug.playground().position().forward);
+  const t0 = Date.now();
+  await page.getByTestId('step').click();
+  await expect.poll(() => page.evaluate(() => window.__rnnp.views.sentence.debug.playground().position().forward)).toBe(before + 1);
+  expect(Date.now() - t0).toBeLessThan(1000);
+  const away = await updates(page);
+  await page.waitForTimeout(1500);
+  await page.getByTestId('view-generate').click();
+  // Training went on while the view was away.
+  expect(await updates(page)).toBeGreaterThan(away);
+  await expect.poll(() => lossNow(page), { timeout: 60_000 }).toBeLessThan(early - 0.3);
+  await expect(page.getByTestId('write-rates')).toContainText('updates');
+  expect(await page.getByTestId('write-samples').locator('li').count()).toBeGreaterThan(0);
+  // Pause: the model comes back to the page and writes; Resume goes on from there.
+  await page.getByTestId('write-train').click();
+  await expect(status(page)).toContainText('Paused at update');
+  const paused = await updates(page);
+  await expect(page.getByTestId('write-step')).toBeEnabled();
+  await page.getByTestId('write-step').click();
+  await expect(page.getByTestId('top10').locator('tr.picked')).toHaveCount(1);
+  await page.getByTestId('write-train').click();
+  await expect(page.getByTestId('write-train')).toHaveText('Pause');
+  await expect.poll(() => updates(page), { timeout: 30_000 }).toBeGreaterThan(paused);
+  // The loss chart kept the updates before the pause.
+  const history = await page.evaluate(() => window.__rnnp.views.generate.debug.training.updates());
+  expect(history).toBeGreaterThan(paused);
+  await page.getByTestId('write-stop').click();
+  await expect(status(page)).toContainText('Stopped at update');
+  await expect(page.getByTestId('write-train')).toHaveText('Train again');
+  expect(problems).toEqual([]);
+});
+
+test('writing: T 0.1 is the same whatever the seed, T 1 the same for the same seed; saved models write the same after a reload', async ({ page }) => {
+  const problems = await openPage(page, `?${SMALL}&wupdates=40`);
+  await page.evaluate(() => indexedDB.deleteDatabase('rnn-playground'));
+  await page.getByTestId('write-train').click();
+  await expect(status(page)).toContainText('Trained: 40 updates', { timeout: 90_000 });
+  const write = async (n) => {
+    await page.getByTestId('write-begin').click();
+    for (let i = 0; i < n; i++) await page.getByTestId('write-step').click();
+    return page.getByTestId('pen-text').textContent();
+  };
+  const set = (patch) => page.evaluate((p) => window.__rnnp.store.set(p), patch);
+  await set({ temp: 0.1, dseed: 1 });
+  const cold = await write(12);
+  await set({ dseed: 2 });
+  expect(await write(12)).toBe(cold);
+  // At 0.1 the character drawn is the likeliest, drawn with probability 1.
+  await expect(page.getByTestId('top10').locator('tr.picked th')).toHaveText(await page.getByTestId('top10').locator('tr').nth(1).locator('th').textContent());
+  await set({ temp: 1, dseed: 5 });
+  const warm = await write(12);
+  expect(await write(12)).toBe(warm);
+  await set({ dseed: 6 });
+  const other = await write(12);
+  await set({ dseed: 5 });
+  await page.getByTestId('write-poems').click();
+  const poems = await page.getByTestId('poems').innerText();
+  expect(poems.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(5);
+  expect(other).not.toBe(warm);
+  await page.getByTestId('write-save').click();
+  await expect(page.getByTestId('saved-models').locator('li')).toHaveCount(1);
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await fullShot(page, 'test-results/screenshots/write-en.png');
+
+  await page.reload();
+  await page.waitForFunction(() => window.__rnnp);
+  await expect(page.getByTestId('write-step')).toBeDisabled();
+  await page.getByTestId('saved-open').click();
+  await expect(page.getByTestId('write-step')).toBeEnabled();
+  expect(await write(12)).toBe(warm);
+  await page.getByTestId('write-poems').click();
+  await expect.poll(() => page.getByTestId('poems').innerText()).toBe(poems);
+  await page.getByTestId('saved-delete').click();
+  await expect(page.getByTestId('saved-models')).toContainText('No model saved');
+  expect(problems).toEqual([]);
+});
+
+test('pasted texts: empty, one character repeated, 2 MB and too short are refused with what to do', async ({ page }) => {
+  const problems = await openPage(page, '?view=generate&lang=en&corpus=own');
+  await expect(page.getByTestId('corpus-info')).toContainText('Paste a text first');
+  const notice = page.locator('#notice [data-role=text]');
+  const paste = async (text) => {
+    await page.getByTestId('own-text').fill(text);
+    await page.getByTestId('own-use').click();
+  };
+  await paste('   ');
+  await expect(notice).toHaveText('The text is empty: paste some text and try again.');
+  await paste('啊'.repeat(500));
+  await expect(notice).toContainText('one character (“啊”) repeated');
+  await paste('ab'.repeat(1024 * 1024));
+  await expect(notice).toContainText('is 2.0 MB, over the limit of 1 MB');
+  // Accepted by the page, refused by the engine: too short for a window and a held-out part.
+  await paste('春风吹柳绿，夜雨落花红。');
+  await expect(page.getByTestId('own-info')).toContainText('12 characters');
+  await page.getByTestId('write-train').click();
+  await expect(notice).toContainText('too short: it needs at least');
+  await expect(page.getByTestId('write-train')).toHaveText('Train');
+  // A text that works: it trains.
+  await paste('春风吹柳绿，夜雨落花红。山高月色远，水阔客心空。\n'.repeat(80));
+  await page.getByTestId('write-train').click();
+  await expect(status(page)).toContainText('Update', { timeout: 30_000 });
+  expect(problems).toEqual([]);
+});
+
+test('the worker and the page train the same character model to the bit', async ({ page }) => {
+  const problems = await openPage(page, '?view=generate&lang=zh');
+  await page.waitForFunction(() => window.__rnnp.views.generate?.debug.infoFor());
+  const out = await page.evaluate(async () => {
+    const { jobs, runOnPage, views } = window.__rnnp;
+    const text = views.generate.debug.texts().tang;
+    const payload = { corpus: 'tang', text, config: { cell: 'gru', units: 24, seqLen: 32, batchSize: 4, learningRate: 0.005, seed: 3 }, from: 0, target: 15, every: 5, prompt: '春' };
+    const [a, b] = await Promise.all([jobs.run('textTrain', payload).done, runOnPage('textTrain', payload).done]);
+    return { where: jobs.where(), files: [a.result.modelFile, b.result.modelFile], samples: [a.result.samples, b.result.samples] };
+  });
+  expect(out.where).toBe('worker');
+  expect(out.files[0].length).toBeGreaterThan(1000);
+  expect(out.files[0]).toBe(out.files[1]);
+  expect(out.samples[0]).toEqual(out.samples[1]);
+  await fullShot(page, 'test-results/screenshots/write-zh.png');
+  expect(problems).toEqual([]);
+});
