@@ -14,5 +14,6 @@ say "building the native engine (release)"
 cargo build --release --bin rnnp
 npx vite build --logLevel warn
 BROWSER="$(scripts/ensure-browser.sh)"
-[ "${BENCH_ONLY:-}" = page ] || node bench/run.mjs "${BENCH_SECONDS:-3}" "$BROWSER"
-[ "${BENCH_ONLY:-}" = engine ] || node bench/page.mjs "$BROWSER" "${LIGHTHOUSE_RUNS:-2}"
+[ "${BENCH_ONLY:-}" = page ] || [ "${BENCH_ONLY:-}" = write ] || node bench/run.mjs "${BENCH_SECONDS:-3}" "$BROWSER"
+[ "${BENCH_ONLY:-}" = engine ] || [ "${BENCH_ONLY:-}" = write ] || node bench/page.mjs "$BROWSER" "${LIGHTHOUSE_RUNS:-2}"
+[ "${BENCH_ONLY:-}" = engine ] || [ "${BENCH_ONLY:-}" = page ] || node bench/write.mjs "$BROWSER"

@@ -208,9 +208,7 @@ impl WritingSession {
             return Err(RnnError::range("corpus", corpus.ids.len(), (20 * (t + 1)) as f64, CORPUS_CHARS.max as f64));
         }
         let v = corpus.vocabulary.len();
-        let cell = CellKind::from_name(config.cell, crate::activation::Activation::Tanh, true);
-        let spec = Spec { cell, input_size: v, units: config.units as usize, output_size: v, output: OutputKind::Softmax };
-        spec.validate()?;
+        let spec = char_spec(&config, v)?;
         let model = init_model(spec, &InitConfig { seed: config.seed, ..Default::default() })?;
         let train_config = TrainConfig {
             optimizer: OptimizerConfig::adam(config.learning_rate as f32),
@@ -304,11 +302,16 @@ impl WritingSession {
 
     /// The model file of the network now, with its vocabulary (`rnnp generate` reads it).
     pub fn model_file(&self) -> serde_json::Value {
-        let mut v = crate::format::model_file::model_to_value(self.model());
-        v["tokenize"] = serde_json::json!("chars");
-        v["vocabulary"] = serde_json::json!(self.corpus.vocabulary);
-        v
+        char_model_file(self.model(), &self.corpus.vocabulary)
     }
+}
+
+/// The network of a character model of `v` characters with these settings.
+fn char_spec(config: &TextConfig, v: usize) -> Result<Spec> {
+    let cell = CellKind::from_name(config.cell, crate::activation::Activation::Tanh, true);
+    let spec = Spec { cell, input_size: v, units: config.units as usize, output_size: v, output: OutputKind::Softmax };
+    spec.validate()?;
+    Ok(spec)
 }
 
 /// A character model read from a model file: the network and its vocabulary.
@@ -335,9 +338,30 @@ impl CharModel {
         Ok(CharModel { model, vocabulary })
     }
 
+    /// The model of `config`'s network with weights `params` (what training hands back:
+    /// no text to parse).
+    pub fn from_parts(config: &TextConfig, vocabulary: Vec<String>, params: Vec<f32>) -> Result<CharModel> {
+        config.validate()?;
+        VOCABULARY.check("vocabulary", vocabulary.len() as u64)?;
+        let model = Model::from_params(char_spec(config, vocabulary.len())?, params)?;
+        Ok(CharModel { model, vocabulary })
+    }
+
+    /// The model file (with the vocabulary), as `rnnp generate` reads it.
+    pub fn model_file(&self) -> serde_json::Value {
+        char_model_file(&self.model, &self.vocabulary)
+    }
+
     pub fn writer(&self) -> Writer<'_> {
         Writer { model: &self.model, vocabulary: &self.vocabulary }
     }
+}
+
+fn char_model_file(model: &Model, vocabulary: &[String]) -> serde_json::Value {
+    let mut v = crate::format::model_file::model_to_value(model);
+    v["tokenize"] = serde_json::json!("chars");
+    v["vocabulary"] = serde_json::json!(vocabulary);
+    v
 }
 
 /// A network that writes: a character model and its vocabulary (from a session, or from a

@@ -141,6 +141,14 @@ pub(crate) fn count(value: f64, field: &str, limit: Int) -> Result<usize, JsValu
     limit.check(field, value as u64).map_err(fail)
 }
 
+/// A Float32Array from JavaScript.
+pub(crate) fn floats(value: JsValue, field: &str) -> Result<Vec<f32>, JsValue> {
+    use wasm_bindgen::JsCast;
+    let array: js_sys::Float32Array =
+        value.dyn_into().map_err(|v: JsValue| fail(RnnError::WrongType { field: field.into(), expected: "a Float32Array".into(), got: js_type(&v) }))?;
+    Ok(array.to_vec())
+}
+
 /// A string from JavaScript.
 pub(crate) fn string(value: &JsValue, field: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| fail(RnnError::WrongType { field: field.into(), expected: "a string".into(), got: js_type(value) }))

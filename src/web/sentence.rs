@@ -3,10 +3,9 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::canvas::draw;
-use super::{chart_request, count, fail, from_js, js_type, to_js};
+use super::{chart_request, count, fail, floats, from_js, to_js};
 use crate::error::RnnError;
 use crate::figures::sentence::{figure, SentenceFigure};
 use crate::format::model_file::model_to_json;
@@ -34,12 +33,6 @@ pub struct Position {
     pub loss: Option<f32>,
 }
 
-/// A Float32Array from JavaScript.
-fn floats(value: JsValue, field: &str) -> Result<Vec<f32>, JsValue> {
-    let array: js_sys::Float32Array =
-        value.dyn_into().map_err(|v: JsValue| fail(RnnError::WrongType { field: field.into(), expected: "a Float32Array".into(), got: js_type(&v) }))?;
-    Ok(array.to_vec())
-}
 
 #[wasm_bindgen]
 impl Playground {

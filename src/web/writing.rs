@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use super::canvas::draw;
 use super::{chart_request, count, fail, from_js, from_js_required, string, to_js, DrawStyle};
+use crate::error::RnnError;
 use crate::figures::writing::{figure, WritingFigure};
 use crate::settings::limits::Int;
 use crate::settings::Choices;
@@ -72,6 +73,17 @@ impl TextTrainer {
     pub fn model_file(&self) -> String {
         serde_json::to_string(&self.session.model_file()).expect("a JSON value prints")
     }
+
+    /// The weights now (what the worker hands to the page: no text to write and parse).
+    pub fn params(&self) -> Vec<f32> {
+        self.session.model().params.clone()
+    }
+
+    /// The characters, in the order of the network's inputs and outputs.
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn vocabulary(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.session.corpus.vocabulary)
+    }
 }
 
 /// The page's side of the Write view: the model training handed back, the pen writing
@@ -99,10 +111,37 @@ impl WritingDesk {
     #[wasm_bindgen(js_name = useModel, unchecked_return_type = "{cell: string, units: number, vocabulary: number}")]
     pub fn use_model(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
         let model = CharModel::from_text(&string(&text, "model")?).map_err(fail)?;
+        self.install(model)
+    }
+
+    fn install(&mut self, model: CharModel) -> Result<JsValue, JsValue> {
         let spec = model.model.spec;
         let summary = serde_json::json!({"cell": spec.cell.name().name(), "units": spec.units, "vocabulary": model.vocabulary.len()});
         self.desk.use_model(model);
         to_js(&summary)
+    }
+
+    /// Writes with the network of `config` with weights `params` and `vocabulary` (what
+    /// training hands back, or what the browser kept); returns as `useModel` does.
+    #[wasm_bindgen(js_name = useWeights, unchecked_return_type = "{cell: string, units: number, vocabulary: number}")]
+    pub fn use_weights(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Partial<TextConfig>")] config: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] vocabulary: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array")] params: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let config: TextConfig = from_js_required(config, "config")?;
+        let vocabulary: Vec<String> = serde_wasm_bindgen::from_value(vocabulary)
+            .map_err(|_| fail(RnnError::WrongType { field: "vocabulary".into(), expected: "a list of characters".into(), got: "something else".into() }))?;
+        let params = super::floats(params, "params")?;
+        self.install(CharModel::from_parts(&config, vocabulary, params).map_err(fail)?)
+    }
+
+    /// The model file of the model on the desk (to download).
+    #[wasm_bindgen(js_name = modelFile)]
+    pub fn model_file(&self) -> Result<String, JsValue> {
+        let model = self.desk.model.as_ref().ok_or_else(|| fail(RnnError::Missing { field: "model".into() }))?;
+        Ok(serde_json::to_string(&model.model_file()).expect("a JSON value prints"))
     }
 
     /// Whether a model is there to write with.

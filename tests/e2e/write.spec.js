@@ -139,7 +139,12 @@ test('the worker and the page train the same character model to the bit', async 
     const text = views.generate.debug.texts().tang;
     const payload = { corpus: 'tang', text, config: { cell: 'gru', units: 24, seqLen: 32, batchSize: 4, learningRate: 0.005, seed: 3 }, from: 0, target: 15, every: 5, prompt: '春' };
     const [a, b] = await Promise.all([jobs.run('textTrain', payload).done, runOnPage('textTrain', payload).done]);
-    return { where: jobs.where(), files: [a.result.modelFile, b.result.modelFile], samples: [a.result.samples, b.result.samples] };
+    const file = (w) => {
+      const desk = new window.__rnnp.wasm.WritingDesk();
+      desk.useWeights(w.config, w.vocabulary, w.params);
+      return desk.modelFile();
+    };
+    return { where: jobs.where(), files: [file(a.result.weights), file(b.result.weights)], samples: [a.result.samples, b.result.samples] };
   });
   expect(out.where).toBe('worker');
   expect(out.files[0].length).toBeGreaterThan(1000);

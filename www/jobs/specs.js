@@ -123,7 +123,7 @@ export const JOBS = {
         tr = cached(cache, 'text', key, () => new wasm.TextTrainer(text, config));
       }
       const [characters, vocabulary] = tr.corpusSize();
-      return { tr, target, every, prompt, samples: [], trainMs: 0, trained: 0, report: null, characters, vocabulary, from: tr.updates(), charsPerUpdate: config.seqLen * config.batchSize };
+      return { tr, config, target, every, prompt, samples: [], trainMs: 0, trained: 0, report: null, characters, vocabulary, from: tr.updates(), charsPerUpdate: config.seqLen * config.batchSize };
     },
     step(s, n) {
       const u = s.tr.updates();
@@ -155,7 +155,10 @@ export const JOBS = {
       };
     },
     result(s) {
-      return { modelFile: s.tr.modelFile(), history: s.tr.history(), updates: s.tr.updates(), samples: s.samples.slice(-6) };
+      // The weights, not the model file: a 128-unit LSTM on 1158 characters is 16 MB of
+      // JSON, which the page would take a third of a second to read.
+      const weights = { config: s.config, vocabulary: s.tr.vocabulary(), params: new Float32Array(s.tr.params()) };
+      return { weights, history: s.tr.history(), updates: s.tr.updates(), samples: s.samples.slice(-6) };
     },
   },
 

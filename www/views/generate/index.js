@@ -129,8 +129,8 @@ export function mountGenerate(root, store, wasm, page) {
       }
       return { corpus: name === 'own' ? `own:${fingerprint(text)}` : name, text, config: configFor(store.get(), 'text'), prompt: name === 'own' ? [...text.trim()][0] : PROMPTS[name] };
     },
-    adopt(modelFile, info) {
-      keep.use(modelFile, { ...info, corpus: store.get().corpus, quiet: true });
+    adopt(weights, info) {
+      keep.use({ weights }, { ...info, corpus: store.get().corpus, quiet: true });
     },
     error(err) {
       const words = corpusErrorText(err?.detail);

@@ -23,21 +23,25 @@ const shell = (v) => (/^[\w./:=-]+$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}
 export function mountKeep(ctx) {
   const { view, store } = ctx;
   const { $ } = view;
-  /** The model on the desk: {modelFile, name, cell, units, vocabulary, updates, corpus, history}. */
+  /** The model on the desk: {weights | modelFile, name, cell, units, vocabulary, updates, corpus, history}. */
   let current = null;
 
   const nameOf = (info, summary) => [`write`, info.corpus ?? 'file', `${summary.cell}${summary.units}`, `seed${store.get().wseed}`, `${info.updates ?? 0}updates`].map(slug).join('_');
 
-  /** Writes with `modelFile` from now on; a file that is not a character model is refused. */
-  function use(modelFile, info) {
+  /**
+   * Writes with a model from now on: `{weights: {config, vocabulary, params}}` (training,
+   * the browser's store) or `{modelFile}` (a file; one that is not a character model is
+   * refused).
+   */
+  function use({ weights = null, modelFile = null }, info) {
     let summary;
     try {
-      summary = guard(() => ctx.desk().useModel(modelFile));
+      summary = guard(() => (weights ? ctx.desk().useWeights(weights.config, weights.vocabulary, weights.params) : ctx.desk().useModel(modelFile)));
     } catch (err) {
       showNotice(t('model.refused', { name: info.name ?? '', why: describeError(err) }), 'warn');
       return false;
     }
-    current = { modelFile, ...summary, updates: info.updates ?? 0, corpus: info.corpus ?? null, history: info.history ?? null, name: info.name ?? nameOf(info, summary) };
+    current = { weights, ...summary, updates: info.updates ?? 0, corpus: info.corpus ?? null, history: info.history ?? null, name: info.name ?? nameOf(info, summary) };
     if (info.history) ctx.history(info.history);
     ctx.use(summary, current.corpus);
     if (!info.quiet) showNotice(t('write.opened', { name: current.name, cell: t(`cell.${summary.cell}`), units: summary.units, vocabulary: summary.vocabulary }), 'info');
@@ -47,16 +51,20 @@ export function mountKeep(ctx) {
 
   const save = button('write.save', 'write-save', async () => {
     if (!current) return;
-    const { modelFile, name, cell, units, updates, corpus, history } = current;
+    const { name, cell, units, updates, corpus, history } = current;
     try {
-      await saveModel({ name, date: new Date().toISOString(), corpus, updates, cell, units, modelFile, history });
+      // The weights as numbers (quick to store and to open again); a model opened from a
+      // file is kept as its file's text.
+      const weights = current.weights ?? null;
+      const modelFile = weights ? null : guard(() => ctx.desk().modelFile());
+      await saveModel({ name, date: new Date().toISOString(), corpus, updates, cell, units, weights, modelFile, history });
       showNotice(t('write.savedAs', { name }), 'info');
     } catch {
       showNotice(t('write.noStorage'), 'warn');
     }
     listSaved();
   });
-  const down = button('write.download', 'write-download', () => current && download(current.modelFile, `${current.name}.json`, 'application/json'));
+  const down = button('write.download', 'write-download', () => current && download(guard(() => ctx.desk().modelFile()), `${current.name}.json`, 'application/json'));
   const input = document.createElement('input');
   input.type = 'file';
   input.accept = '.json,application/json';
@@ -67,7 +75,7 @@ export function mountKeep(ctx) {
     input.value = '';
     if (!file) return;
     if (file.size > FILE_LIMIT) return showNotice(t('model.refused', { name: file.name, why: t('model.tooBig', { size: `${(file.size / 1048576).toFixed(1)} MB`, limit: '64 MB' }) }), 'warn');
-    use(await file.text(), { name: file.name.replace(/\.json$/i, ''), corpus: null });
+    use({ modelFile: await file.text() }, { name: file.name.replace(/\.json$/i, ''), corpus: null });
   });
   const openFile = button('write.open', 'write-open', () => input.click());
   $('keep-row').append(save, down, openFile, input);
@@ -89,7 +97,7 @@ export function mountKeep(ctx) {
         text.textContent = t('write.savedEntry', { name: m.name, cell: t(`cell.${m.cell}`), units: m.units, updates: m.updates, date: new Date(m.date).toLocaleString() });
         const openIt = button('write.openSaved', 'saved-open', async () => {
           const entry = await getModel(m.id);
-          if (entry) use(entry.modelFile, entry);
+          if (entry) use(entry, entry);
         });
         const del = button('write.delete', 'saved-delete', async () => {
           await deleteModel(m.id);

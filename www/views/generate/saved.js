@@ -1,6 +1,7 @@
 // Models kept in this browser (IndexedDB): the model file's text with what it was trained
 // on, so a student can reload the page and write with it again. Each entry is
-// {id, name, date, corpus, updates, cell, units, modelFile, history}.
+// {id, name, date, corpus, updates, cell, units, weights | modelFile, history}
+// (weights: {config, vocabulary, params: Float32Array}).
 const DB = 'rnn-playground';
 const STORE = 'write-models';
 
@@ -38,7 +39,7 @@ export function saveModel(entry) {
 /** Every entry, newest first, without their model files (those are read when opened). */
 export async function listModels() {
   const all = await withStore('readonly', (s) => s.getAll());
-  return all.map(({ modelFile, history, ...rest }) => rest).sort((a, b) => b.id - a.id);
+  return all.map(({ modelFile, weights, history, ...rest }) => rest).sort((a, b) => b.id - a.id);
 }
 
 export function getModel(id) {

@@ -66,7 +66,7 @@ export function mountTraining(ctx) {
           return;
         }
         updates = result.updates;
-        ctx.adopt(result.modelFile, { history: result.history, updates });
+        ctx.adopt(result.weights, { history: result.history, updates });
         guard(() => ctx.desk().showHistory(result.history));
         view.redraw(['loss']);
         showSamples(result.samples);
