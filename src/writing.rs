@@ -329,8 +329,11 @@ impl CharModel {
         let model = crate::format::model_file::model_from_value(&value)?;
         let vocabulary: Vec<String> = match value.get("vocabulary") {
             None => return Err(RnnError::Missing { field: "vocabulary".into() }),
-            Some(v) => serde_json::from_value(v.clone())
-                .map_err(|_| RnnError::WrongType { field: "vocabulary".into(), expected: "a list of characters".into(), got: "something else".into() })?,
+            Some(v) => serde_json::from_value(v.clone()).map_err(|_| RnnError::WrongType {
+                field: "vocabulary".into(),
+                expected: "a list of characters".into(),
+                got: "something else".into(),
+            })?,
         };
         if vocabulary.len() != model.spec.input_size || vocabulary.len() != model.spec.output_size || !matches!(model.spec.output, OutputKind::Softmax) {
             return Err(RnnError::shape("vocabulary", format!("{} characters", model.spec.input_size), format!("{}", vocabulary.len())));

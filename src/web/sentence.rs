@@ -33,7 +33,6 @@ pub struct Position {
     pub loss: Option<f32>,
 }
 
-
 #[wasm_bindgen]
 impl Playground {
     /// Builds the network from the settings (missing fields take their defaults).

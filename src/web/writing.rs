@@ -61,7 +61,13 @@ impl TextTrainer {
     }
 
     /// `length` characters after `seedText` at `temperature`, drawn from `seed`.
-    pub fn sample(&self, #[wasm_bindgen(unchecked_param_type = "string")] seed_text: JsValue, length: f64, temperature: f64, seed: f64) -> Result<String, JsValue> {
+    pub fn sample(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] seed_text: JsValue,
+        length: f64,
+        temperature: f64,
+        seed: f64,
+    ) -> Result<String, JsValue> {
         let seed_text = string(&seed_text, "seed text")?;
         let length = count(length, "length", Int::new(1, 10_000))?;
         let seed = count(seed, "seed", crate::settings::limits::SEED)? as u64;

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { openPage, fullShot, seeChart } from './helpers.js';
 
 const SHOTS = 'test-results/screenshots';
-const VIEWS = ['sentence', 'gradients', 'series'];
+const VIEWS = ['sentence', 'gradients', 'series', 'generate'];
 const SIZES = { phone: [390, 844], projector: [1024, 768], laptop: [1280, 800] };
 
 /** Reads the sentence to the end and walks one step back: something in every panel. */
@@ -20,10 +20,20 @@ async function readAndStepBack(page) {
 /** How many elements inside `locator` the Tab key stops at. */
 const tabStops = (locator) => locator.evaluate((g) => [...g.querySelectorAll('*')].filter((e) => e.tabIndex >= 0).length);
 
+/** Trains a small character model, writes a few characters and five poems. */
+async function trainAndWrite(page) {
+  await page.getByTestId('write-train').click();
+  await expect(page.getByTestId('write-train')).toHaveText(/Train again|重新训练/, { timeout: 60_000 });
+  for (let i = 0; i < 6; i++) await page.getByTestId('write-step').click();
+  await page.getByTestId('write-poems').click();
+}
+
 /** Opens a view with something in every panel. */
 async function openView(page, view, lang) {
-  const problems = await openPage(page, `?view=${view}&lang=${lang}`);
+  const small = view === 'generate' ? '&wunits=16&wseqLen=16&wbatch=4&wupdates=20' : '';
+  const problems = await openPage(page, `?view=${view}&lang=${lang}${small}`);
   if (view === 'sentence') await readAndStepBack(page);
+  if (view === 'generate') await trainAndWrite(page);
   return problems;
 }
 

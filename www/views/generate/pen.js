@@ -159,10 +159,11 @@ export function mountPen(ctx) {
       : t('write.topCaption', { temperature: T });
     const table = $('top10');
     const head = document.createElement('tr');
-    for (const key of ['write.char', 'write.p', 'write.pT']) {
+    for (const key of ['write.char', 'write.pBoth']) {
       const th = document.createElement('th');
       th.scope = 'col';
       th.textContent = t(key);
+      if (key === 'write.pBoth') th.colSpan = 2;
       head.append(th);
     }
     const row = (c, picked) => {
