@@ -57,7 +57,7 @@ pub fn forward_step(reset_after: bool, w: &Weights, step: Step, scratch: &mut [f
             for j in 0..u {
                 z[j] = sigmoid(z[j] + rec_z[j]);
                 rr[j] = sigmoid(rr[j] + rec_r[j]);
-                hh[j] = libm::tanhf(hh[j] + rr[j] * rec_h[j]);
+                hh[j] = crate::activation::tanh(hh[j] + rr[j] * rec_h[j]);
                 kept_rec_h[j] = rec_h[j];
                 h[j] = z[j] * hp[j] + (1.0 - z[j]) * hh[j];
             }
@@ -82,7 +82,7 @@ pub fn forward_step(reset_after: bool, w: &Weights, step: Step, scratch: &mut [f
             let hp = row(step.h_prev, r, u);
             let h = row_mut(step.h, r, u);
             for j in 0..u {
-                hh[j] = libm::tanhf(hh[j]);
+                hh[j] = crate::activation::tanh(hh[j]);
                 h[j] = z[j] * hp[j] + (1.0 - z[j]) * hh[j];
             }
         }

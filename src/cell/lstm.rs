@@ -44,10 +44,10 @@ pub fn forward_step(w: &Weights, step: Step) {
         for j in 0..u {
             i[j] = sigmoid(i[j]);
             f[j] = sigmoid(f[j]);
-            g[j] = libm::tanhf(g[j]);
+            g[j] = crate::activation::tanh(g[j]);
             o[j] = sigmoid(o[j]);
             c[j] = f[j] * c_prev[j] + i[j] * g[j];
-            tanh_c[j] = libm::tanhf(c[j]);
+            tanh_c[j] = crate::activation::tanh(c[j]);
             h[j] = o[j] * tanh_c[j];
         }
     }
