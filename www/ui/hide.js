@@ -13,6 +13,8 @@ export const PANELS = [
   'flow', 'cells', 'spectrum', 'explode', 'race',
   // The series view.
   'series-train', 'code',
+  // The Write view.
+  'write-train', 'write-pen', 'write-poems', 'write-keep',
 ];
 
 /** Every name `hide=` accepts: the panels and the settings that have a control. */

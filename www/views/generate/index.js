@@ -182,7 +182,7 @@ export function mountGenerate(root, store, wasm, page) {
     after: () => {
       pen.relabel();
       training.relabel();
-      keep.refresh();
+      keep.relabel();
       if (infoFor) showInfo();
     },
     debug: { desk: () => desk, training, pen, texts: () => texts, infoFor: () => infoFor },

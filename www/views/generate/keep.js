@@ -130,6 +130,11 @@ export function mountKeep(ctx) {
   return {
     use,
     refresh,
+    /** The words again, in the page's language (the list of saved models too). */
+    relabel() {
+      refresh();
+      listSaved();
+    },
     /** The cell of the model on the desk (else the one set). */
     cell: () => current?.cell ?? store.get().wcell,
     current: () => current,
