@@ -9,7 +9,8 @@ use rnn_playground::session::{SentenceConfig, SentenceSession};
 fn main() {
     let out = std::env::args().nth(1).expect("usage: ndarray_determinism OUT.json");
     rnn_playground::linalg::compare::USE_NDARRAY.store(true, std::sync::atomic::Ordering::Relaxed);
-    let mut s = SentenceSession::new(SentenceConfig { cell: rnn_playground::settings::CellName::Lstm, seed: 7, units: 6, ..Default::default() }).expect("builds");
+    let mut s =
+        SentenceSession::new(SentenceConfig { cell: rnn_playground::settings::CellName::Lstm, seed: 7, units: 6, ..Default::default() }).expect("builds");
     s.train(40);
     std::fs::write(out, model_to_json(s.model())).expect("writable");
 }

@@ -9,6 +9,8 @@
 //! window, so each window is one truncated stretch of backpropagation through time.
 //! Sampling carries the state from character to character.
 
+pub mod desk;
+
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -20,8 +22,6 @@ use crate::network::{forward, Initial, Inputs, Workspace};
 use crate::rng::Rng;
 use crate::settings::limits::Int;
 use crate::settings::CellName;
-pub mod desk;
-
 use crate::train::{Clip, Dataset, OptimizerConfig, SeqInputs, SeqTargets, TrainConfig, Trainer};
 
 /// Characters in a corpus: at most 1 MB of text's worth.
@@ -116,7 +116,7 @@ fn encode(vocabulary: &[String], text: &str) -> Result<Vec<u32>> {
 }
 
 /// Where training is.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TextProgress {
     pub updates: usize,

@@ -25,10 +25,13 @@ function fingerprint(text) {
   return `${text.length}-${(h >>> 0).toString(16)}`;
 }
 
-/** Characters (as the engine counts them: graphemes) and distinct ones. */
+/** Characters (as the engine counts them: graphemes) and distinct ones (of the last text asked). */
+let measured = { text: null, value: null };
 function measure(text) {
+  if (measured.text === text) return measured.value;
   const chars = typeof Intl.Segmenter === 'function' ? Array.from(new Intl.Segmenter().segment(text), (s) => s.segment) : [...text];
-  return { chars: chars.length, vocabulary: new Set(chars).size };
+  measured = { text, value: { chars: chars.length, vocabulary: new Set(chars).size } };
+  return measured.value;
 }
 
 /** Mounts the view in `root`; same contract as the other views. */
