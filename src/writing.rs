@@ -20,20 +20,10 @@ use crate::loss::LossAt;
 use crate::model::{CellKind, Model, OutputKind, Spec};
 use crate::network::{forward, Initial, Inputs, Workspace};
 use crate::rng::Rng;
-use crate::settings::limits::Int;
 use crate::settings::CellName;
 use crate::train::{Clip, Dataset, OptimizerConfig, SeqInputs, SeqTargets, TrainConfig, Trainer};
 
-/// Characters in a corpus: at most 1 MB of text's worth.
-pub const CORPUS_CHARS: Int = Int::new(1, 1_000_000);
-/// Distinct characters (the vocabulary V).
-pub const VOCABULARY: Int = Int::new(2, 6000);
-/// Hidden units.
-pub const TEXT_UNITS: Int = Int::new(8, 256);
-/// Characters per training window (the truncation of BPTT).
-pub const TEXT_SEQ_LEN: Int = Int::new(8, 100);
-/// Windows per update.
-pub const TEXT_BATCH: Int = Int::new(1, 128);
+pub use crate::settings::limits::{CORPUS_CHARS, TEMPERATURE, TEXT_BATCH, TEXT_SEQ_LEN, TEXT_UNITS, TEXT_WEIGHTS, VOCABULARY};
 
 /// The settings of a character model.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -209,6 +199,12 @@ impl WritingSession {
         }
         let v = corpus.vocabulary.len();
         let spec = char_spec(&config, v)?;
+        crate::settings::limits::check_workspace("a training batch", config.batch_size, config.seq_len, Workspace::floats_per_step(&spec))?;
+        let (u, ku) = (spec.units as u64, (spec.cell.gates() * spec.units) as u64);
+        let weights = v as u64 * ku + u * ku + 2 * ku + u * v as u64 + v as u64;
+        if weights > TEXT_WEIGHTS {
+            return Err(RnnError::TooBig { field: "model".into(), needed: weights, max: TEXT_WEIGHTS });
+        }
         let model = init_model(spec, &InitConfig { seed: config.seed, ..Default::default() })?;
         let train_config = TrainConfig {
             optimizer: OptimizerConfig::adam(config.learning_rate as f32),
@@ -424,9 +420,6 @@ impl Writer<'_> {
         Ok(out)
     }
 }
-
-/// The temperature a sample is drawn at: 0.05 to 2 (0.1 and below: the most likely).
-pub const TEMPERATURE: crate::settings::limits::Real = crate::settings::limits::Real::new(0.05, 2.0);
 
 /// The distribution a character is drawn from at `temperature`: p_i^(1/T) renormalised;
 /// at T ≤ 0.1 all of it on the most likely character (what [`pick`] draws from).

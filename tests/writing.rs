@@ -54,6 +54,15 @@ fn texts_it_cannot_learn_from_are_refused_by_name() {
     assert!(matches!(Corpus::new(&"啊".repeat(5000)), Err(RnnError::OutOfRange { ref field, .. }) if field == "vocabulary"));
     // More than a million characters (about 2 MB of text).
     assert!(matches!(Corpus::new(&"ab".repeat(600_000)), Err(RnnError::OutOfRange { ref field, .. }) if field == "corpus"));
+    // A network too big to keep as a file: 2500 characters into 256 LSTM units is 3.5 million
+    // weights.
+    let many: String = (0..2500u32).filter_map(|i| char::from_u32(0x4e00 + i)).collect::<String>().repeat(3);
+    let big = TextConfig { units: 256, seq_len: 16, batch_size: 1, ..Default::default() };
+    let refused = WritingSession::new(&many, big).map(|_| ());
+    assert!(matches!(refused, Err(RnnError::TooBig { ref field, .. }) if field == "model"), "{refused:?}");
+    // A batch past the memory budget.
+    let wide = TextConfig { units: 64, seq_len: 100, batch_size: 128, ..Default::default() };
+    assert!(matches!(WritingSession::new(&many, wide), Err(RnnError::TooBig { ref field, .. }) if field == "a training batch"));
     // Too short for a window to train on and one to hold out.
     assert!(matches!(WritingSession::new("春风吹柳绿", small()), Err(RnnError::OutOfRange { ref field, .. }) if field == "corpus"));
     let s = WritingSession::new(&verse(), small()).unwrap();

@@ -106,13 +106,30 @@ pub fn check_workspace(field: &str, batch: u64, steps: u64, per_step: u64) -> Re
     Ok(())
 }
 
+// ---- The Write view (a character model of a text) ----
+/// Characters in a corpus: at most 1 MB of text's worth.
+pub const CORPUS_CHARS: Int = Int::new(1, 1_000_000);
+/// Distinct characters (the vocabulary V): the inputs and outputs of a model file.
+pub const VOCABULARY: Int = Int::new(2, 4096);
+/// Weights of a character model: what a model file of at most 64 MB holds (about 20 bytes
+/// a weight in JSON), so every model trained here can be saved and opened again.
+pub const TEXT_WEIGHTS: u64 = 3_000_000;
+/// Hidden units.
+pub const TEXT_UNITS: Int = Int::new(8, 256);
+/// Characters per training window (the truncation of BPTT).
+pub const TEXT_SEQ_LEN: Int = Int::new(8, 100);
+/// Windows per update.
+pub const TEXT_BATCH: Int = Int::new(1, 128);
+/// The temperature a sample is drawn at: 0.05 to 2 (0.1 and below: the most likely).
+pub const TEMPERATURE: Real = Real::new(0.05, 2.0);
+
 // ---- Any network (model files, traces, the Keras-style API) ----
 /// Input size, units and output size of a model file.
 pub const MODEL_SIZE: Int = Int::new(1, 4096);
 /// Steps of one traced sequence.
 pub const TRACE_STEPS: Int = Int::new(1, 10_000);
 /// A model file or trace request, in bytes (the page reads files of at most this size).
-pub const FILE_BYTES: Int = Int::new(1, 20 * 1024 * 1024);
+pub const FILE_BYTES: Int = Int::new(1, 64 * 1024 * 1024);
 
 // ---- The sentence view ----
 pub const SENTENCE_UNITS: Int = Int::new(1, 64);
@@ -217,6 +234,13 @@ pub fn table() -> Vec<Row> {
         real("series", "noise", SERIES_NOISE),
         int("series", "units", SERIES_UNITS),
         int("series", "epochs", SERIES_EPOCHS),
+        int("write", "characters of text", CORPUS_CHARS),
+        int("write", "distinct characters", VOCABULARY),
+        Row { place: "write", setting: "weights", range: format!("at most {}", group(TEXT_WEIGHTS)) },
+        int("write", "units", TEXT_UNITS),
+        int("write", "window (steps of BPTT)", TEXT_SEQ_LEN),
+        int("write", "windows per batch", TEXT_BATCH),
+        real("write", "temperature", TEMPERATURE),
         int("rnnp plot", "width, height (pixels)", IMAGE_SIDE),
         real("rnnp bench", "seconds", BENCH_SECONDS),
     ]

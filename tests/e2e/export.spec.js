@@ -149,12 +149,12 @@ test('Open model: a downloaded file brings its network back; a file that does no
     await expect(page.getByTestId('notice')).toContainText('unchanged');
     expect(await predictions(page)).toBe(before);
   }
-  // 50 MB (a file on disk: the browser reads only its size before refusing it).
+  // 70 MB (a file on disk: the browser reads only its size before refusing it).
   const big = 'test-results/big.json';
   mkdirSync('test-results', { recursive: true });
-  writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 32));
+  writeFileSync(big, Buffer.alloc(70 * 1024 * 1024, 32));
   await page.getByTestId('model-file').setInputFiles(big);
-  await expect(page.getByTestId('notice')).toContainText('50.0 MB, more than the limit of 20.0 MB');
+  await expect(page.getByTestId('notice')).toContainText('70.0 MB, more than the limit of 64.0 MB');
   expect(await predictions(page)).toBe(before);
   await expect(page.getByTestId('cell')).toHaveValue('lstm');
   expect(problems).toEqual([]);
