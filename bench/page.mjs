@@ -18,7 +18,7 @@ const CHROMIUM = process.argv[2] || process.env.CHROMIUM_PATH || '/usr/bin/chrom
 const RUNS = Number(process.argv[3] || 2);
 const root = new URL('..', import.meta.url).pathname;
 const log = (s) => process.stderr.write(`[bench] ${s}\n`);
-const VIEWS = ['sentence', 'gradients', 'series'];
+const VIEWS = ['sentence', 'gradients', 'series', 'generate'];
 const fmt = (v, d = 0) => v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 const server = await serveStatic({ port: 0, folder: () => `${root}dist` });

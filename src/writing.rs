@@ -80,8 +80,9 @@ impl Corpus {
         }
         VOCABULARY.check("vocabulary", counts.len() as u64)?;
         let mut vocabulary: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
-        // Most frequent first; ties in order of first appearance (the same order everywhere).
-        vocabulary.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+        // Most frequent first; ties in order of first appearance (the same order everywhere:
+        // the order is total, so the unstable sort, smaller in the page's download, gives it).
+        vocabulary.sort_unstable_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
         let index: std::collections::HashMap<&str, u32> = vocabulary.iter().enumerate().map(|(i, (c, _))| (*c, i as u32)).collect();
         Ok(Corpus { vocabulary: vocabulary.iter().map(|(c, _)| c.to_string()).collect(), ids: chars.iter().map(|c| index[c]).collect() })
     }

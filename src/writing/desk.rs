@@ -156,16 +156,27 @@ impl Desk {
         let vocabulary = self.model.as_ref().map(|m| &m.vocabulary[..]).unwrap_or(&[]);
         let drawn = tempered(&self.last_probs, self.last_temperature);
         let candidate = |i: usize| Candidate { id: i as u32, text: vocabulary[i].clone(), p: self.last_probs[i], drawn: drawn[i] };
-        let mut order: Vec<usize> = (0..self.last_probs.len()).collect();
-        // Likeliest first; ties by id, so the order is the same everywhere.
-        order.sort_by(|&a, &b| self.last_probs[b].total_cmp(&self.last_probs[a]).then(a.cmp(&b)));
+        // Likelier first; ties by id, so the order is the same everywhere.
+        let before = |a: usize, b: usize| {
+            let (pa, pb) = (self.last_probs[a], self.last_probs[b]);
+            pa > pb || (pa == pb && a < b)
+        };
+        // The ten likeliest, kept in order as the vocabulary passes (no sort of all V).
+        let mut top: Vec<usize> = Vec::with_capacity(TOP + 1);
+        for i in 0..self.last_probs.len() {
+            let at = top.iter().position(|&j| before(i, j)).unwrap_or(top.len());
+            if at < TOP {
+                top.insert(at, i);
+                top.truncate(TOP);
+            }
+        }
         let picked = self.last_pick.map(|id| candidate(id as usize));
-        let rank = self.last_pick.map_or(0, |id| order.iter().position(|&i| i == id as usize).unwrap_or(0) + 1);
+        let rank = self.last_pick.map_or(0, |id| 1 + (0..self.last_probs.len()).filter(|&i| before(i, id as usize)).count());
         let pen = self.pen.as_ref();
         WriteStep {
             picked,
             rank,
-            top: order.iter().take(TOP).map(|&i| candidate(i)).collect(),
+            top: top.into_iter().map(candidate).collect(),
             temperature: self.last_temperature,
             text: self.text.concat(),
             seed_chars: self.seed_chars,
