@@ -25,11 +25,15 @@ function fingerprint(text) {
   return `${text.length}-${(h >>> 0).toString(16)}`;
 }
 
-/** Characters (as the engine counts them: graphemes) and distinct ones (of the last text asked). */
+/**
+ * Characters and distinct ones, as the engine counts them (graphemes: an emoji with its
+ * modifiers is one). The shipped texts have no multi-code-point characters, so code points
+ * count them the same, quickly; a pasted text is segmented (once per text).
+ */
 let measured = { text: null, value: null };
-function measure(text) {
+function measure(text, { pasted = false } = {}) {
   if (measured.text === text) return measured.value;
-  const chars = typeof Intl.Segmenter === 'function' ? Array.from(new Intl.Segmenter().segment(text), (s) => s.segment) : [...text];
+  const chars = pasted && typeof Intl.Segmenter === 'function' ? Array.from(new Intl.Segmenter().segment(text), (s) => s.segment) : [...text];
   measured = { text, value: { chars: chars.length, vocabulary: new Set(chars).size } };
   return measured.value;
 }
@@ -85,7 +89,7 @@ export function mountGenerate(root, store, wasm, page) {
     if (!texts[name] && name !== 'own') info.textContent = t('write.loadingCorpus');
     const text = await corpusText();
     if (store.get().corpus !== name) return;
-    infoFor = { name, ...measure(text) };
+    infoFor = { name, ...measure(text, { pasted: name === 'own' }) };
     info.textContent = t('write.corpusInfo', { chars: infoFor.chars.toLocaleString(), vocabulary: infoFor.vocabulary });
   }
 
@@ -98,7 +102,7 @@ export function mountGenerate(root, store, wasm, page) {
       return;
     }
     own = text;
-    const m = measure(text);
+    const m = measure(text, { pasted: true });
     $('own-info').textContent = t('write.ownInfo', { chars: m.chars.toLocaleString(), vocabulary: m.vocabulary });
     training.reset();
     showInfo();
@@ -177,7 +181,10 @@ export function mountGenerate(root, store, wasm, page) {
   });
   const ready = nextTask().then(() => {
     build();
-    showInfo();
+    $('own').hidden = store.get().corpus !== 'own';
+    // The text (its own file) and its counts after the view has appeared.
+    const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
+    idle(() => showInfo(), { timeout: 1000 });
   });
 
   return view.mounted({
