@@ -88,7 +88,7 @@ const status = await page.getByTestId('write-status').textContent();
 const [held, bits, unigram] = status.match(/held-out loss ([\d.]+) nats\/char \(([\d.]+) bits\), against ([\d.]+)/).slice(1).map(Number);
 const poems = await page.evaluate(() => {
   const desk = window.__rnnp.views.generate.debug.desk();
-  return [1, 2, 3].flatMap((seed) => desk.poems(20, '春', '\n', 0.8, seed));
+  return Array.from({ length: 60 }, (_, k) => desk.poem('春', '\n', 0.8, k + 1));
 });
 await browser.close();
 server.close();

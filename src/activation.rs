@@ -89,14 +89,8 @@ pub fn tanh(z: f32) -> f32 {
     const B2: f32 = 2.268_434_6e-3;
     const B4: f32 = 1.185_347_1e-4;
     const B6: f32 = 1.198_258_4e-6;
-    // NaN falls through both comparisons and stays NaN (a diverged network must show it).
-    let x = if z > CLAMP {
-        CLAMP
-    } else if z < -CLAMP {
-        -CLAMP
-    } else {
-        z
-    };
+    // clamp keeps a NaN a NaN (a diverged network must show it).
+    let x = z.clamp(-CLAMP, CLAMP);
     let x2 = x * x;
     let mut p = x2 * A13 + A11;
     p = x2 * p + A9;

@@ -223,7 +223,9 @@ impl Model {
     pub fn from_params(spec: Spec, params: Vec<f32>) -> Result<Self> {
         spec.validate()?;
         let layout = spec.layout();
-        assert_eq!(params.len(), layout.len, "the weights must fill the layout");
+        if params.len() != layout.len {
+            return Err(crate::error::RnnError::shape("weights", format!("{} numbers", layout.len), params.len().to_string()));
+        }
         Ok(Model { spec, layout, params })
     }
 

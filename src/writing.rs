@@ -147,6 +147,9 @@ impl Pen {
     }
 }
 
+/// Windows of held-out text the held-out loss is measured on (at most).
+pub const HELD_OUT_WINDOWS: usize = 64;
+
 /// The Write view's session.
 #[derive(Debug, Clone)]
 pub struct WritingSession {
@@ -193,7 +196,10 @@ impl WritingSession {
             (x, y, n)
         };
         let (x, y, n) = windows(&corpus.ids[..split]);
-        let held_out = windows(&corpus.ids[split..]);
+        // At most HELD_OUT_WINDOWS windows from the start of the held-out tenth: enough
+        // for a steady estimate, and quick (the worker hears Pause only between checks).
+        let rest = &corpus.ids[split..];
+        let held_out = windows(&rest[..rest.len().min(HELD_OUT_WINDOWS * t + 1)]);
         if n == 0 || held_out.2 == 0 {
             // Too short for one training window and one held out.
             return Err(RnnError::range("corpus", corpus.ids.len(), (20 * (t + 1)) as f64, CORPUS_CHARS.max as f64));
@@ -264,7 +270,9 @@ impl WritingSession {
         for w in 0..*n {
             forward(self.model(), Inputs::OneHot(&x[w * t..(w + 1) * t]), t, 1, Initial::Zero, &mut ws);
             for s in 0..t {
-                let p = ws.outputs[s * v + y[w * t + s] as usize].max(f32::MIN_POSITIVE);
+                // A NaN (a diverged network) stays NaN; a 0 counts as the smallest number.
+                let p = ws.outputs[s * v + y[w * t + s] as usize];
+                let p = if p.is_nan() { p } else { p.max(f32::MIN_POSITIVE) };
                 total -= f64::from(p.ln());
             }
         }
@@ -414,11 +422,25 @@ impl Writer<'_> {
         let mut rng = Rng::new(seed);
         let mut out = String::new();
         for _ in 0..length {
+            finite_probs(&pen.probs)?;
             let id = pick(&pen.probs, temperature, &mut rng);
             out.push_str(&self.vocabulary[id as usize]);
             self.read(&mut pen, id);
         }
         Ok(out)
+    }
+}
+
+/// Refuses to draw from a distribution with a NaN or an infinity in it (a diverged network),
+/// rather than drawing the last character and showing "NaN%".
+pub fn finite_probs(probs: &[f32]) -> Result<()> {
+    match probs.iter().find(|p| !p.is_finite()) {
+        Some(&p) => Err(RnnError::NotFinite {
+            field: "next character's probabilities".into(),
+            at: String::new(),
+            value: crate::error::NonFinite::of(f64::from(p)).unwrap_or(crate::error::NonFinite::Nan),
+        }),
+        None => Ok(()),
     }
 }
 

@@ -167,6 +167,24 @@ fn the_desk_steps_as_write_writes_and_shows_each_draw() {
     assert!(a.len() == 5 && a.iter().all(|p| p.starts_with('春') && !p.contains('\n')), "{a:?}");
 }
 
+/// A diverged network (NaN weights) cannot write: the draw is refused by name, not made
+/// from garbage; and weights that do not fill the network are refused, not a crash.
+#[test]
+fn nan_probabilities_and_short_weights_are_refused() {
+    use rnn_playground::writing::desk::Desk;
+    use rnn_playground::writing::CharModel;
+    let s = WritingSession::new(&verse(), small()).unwrap();
+    let v = s.corpus.vocabulary.clone();
+    let mut params = s.model().params.clone();
+    assert!(matches!(CharModel::from_parts(&small(), v.clone(), params[..10].to_vec()), Err(RnnError::Shape { .. })));
+    params.iter_mut().for_each(|p| *p = f32::NAN);
+    let mut desk = Desk::new();
+    desk.use_model(CharModel::from_parts(&small(), v, params).unwrap());
+    desk.begin("山", 1).unwrap();
+    assert!(matches!(desk.step(1.0), Err(RnnError::NotFinite { .. })));
+    assert!(matches!(desk.poems(2, "山", "\n", 1.0, 1), Err(RnnError::NotFinite { .. })));
+}
+
 #[test]
 fn a_model_file_that_is_not_a_character_model_is_refused_by_name() {
     use rnn_playground::writing::CharModel;

@@ -34,7 +34,7 @@ export const PAGE_PROPS = [
   { name: 'wupdates', type: 'int', min: 10, max: 20000, def: 600 },
   { name: 'prompt', type: 'text', maxLength: 40, def: '' },
   { name: 'temp', type: 'number', min: 0.1, max: 2, def: 0.8 },
-  { name: 'dseed', type: 'int', min: 0, max: 4294967295, def: 1 },
+  { name: 'dseed', type: 'int', min: 0, max: 2147483647, def: 1 },
   // Presenter mode (projector) and embed mode (inside another page).
   { name: 'present', type: 'flag', def: false },
   { name: 'embed', type: 'flag', def: false },

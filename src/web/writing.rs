@@ -114,7 +114,7 @@ impl WritingDesk {
 
     /// Writes with the model of a model file (the Write view's, or `rnnp train text
     /// --save`'s) from now on; returns its cell, units and vocabulary size.
-    #[wasm_bindgen(js_name = useModel, unchecked_return_type = "{cell: string, units: number, vocabulary: number}")]
+    #[wasm_bindgen(js_name = useModel, unchecked_return_type = "{cell: string, units: number, vocabulary: number, start: string | null}")]
     pub fn use_model(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
         let model = CharModel::from_text(&string(&text, "model")?).map_err(fail)?;
         self.install(model)
@@ -122,14 +122,16 @@ impl WritingDesk {
 
     fn install(&mut self, model: CharModel) -> Result<JsValue, JsValue> {
         let spec = model.model.spec;
-        let summary = serde_json::json!({"cell": spec.cell.name().name(), "units": spec.units, "vocabulary": model.vocabulary.len()});
+        let vocabulary = model.vocabulary.len();
         self.desk.use_model(model);
+        // `start`: what to begin writing with when no seed text is given.
+        let summary = serde_json::json!({"cell": spec.cell.name().name(), "units": spec.units, "vocabulary": vocabulary, "start": self.desk.usual_start()});
         to_js(&summary)
     }
 
     /// Writes with the network of `config` with weights `params` and `vocabulary` (what
     /// training hands back, or what the browser kept); returns as `useModel` does.
-    #[wasm_bindgen(js_name = useWeights, unchecked_return_type = "{cell: string, units: number, vocabulary: number}")]
+    #[wasm_bindgen(js_name = useWeights, unchecked_return_type = "{cell: string, units: number, vocabulary: number, start: string | null}")]
     pub fn use_weights(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Partial<TextConfig>")] config: JsValue,
@@ -195,6 +197,19 @@ impl WritingDesk {
         let n = count(count_, "count", crate::writing::desk::POEMS)? as u64;
         let seed = count(seed, "seed", crate::settings::limits::SEED)? as u64;
         to_js(&self.desk.poems(n, &string(&seed_text, "seed text")?, &string(&end, "end")?, temperature, seed).map_err(fail)?)
+    }
+
+    /// One whole piece, begun after `end` and `seedText`, drawn from `seed` (piece k of
+    /// `poems(…, seed)` is `poem(…, seed + k)`).
+    pub fn poem(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] seed_text: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] end: JsValue,
+        temperature: f64,
+        seed: f64,
+    ) -> Result<String, JsValue> {
+        let seed = count(seed, "seed", crate::settings::limits::SEED)? as u64;
+        self.desk.poem(&string(&seed_text, "seed text")?, &string(&end, "end")?, temperature, seed).map_err(fail)
     }
 
     /// Draws a chart of the view on a canvas; returns its data table.

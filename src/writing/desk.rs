@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::{pick, tempered, CharModel, Pen, TextHistory, TEMPERATURE};
+use super::{finite_probs, pick, tempered, CharModel, Pen, TextHistory, TEMPERATURE};
 use crate::error::{Result, RnnError};
 use crate::model::CellKind;
 use crate::rng::Rng;
@@ -133,6 +133,7 @@ impl Desk {
         let (Some(model), Some(pen), Some(rng)) = (self.model.as_ref(), self.pen.as_mut(), self.rng.as_mut()) else {
             return Err(RnnError::Missing { field: "seed text".into() });
         };
+        finite_probs(&pen.probs)?;
         let id = pick(&pen.probs, temperature, rng);
         self.last_probs.clone_from(&pen.probs);
         model.writer().read(pen, id);
@@ -198,34 +199,41 @@ impl Desk {
         self.model.as_ref().is_some_and(|m| matches!(m.model.spec.cell, CellKind::Lstm))
     }
 
-    /// `count` pieces at `temperature`: each from the pen that has read `start` (a piece's
-    /// end, so the network begins a new one) then `seed_text`, ending where the next piece
-    /// would begin (`end`) or after [`POEM_CHARS`] characters. The draws of all pieces
-    /// come from one `seed`, so they differ and the same seed writes the same ones.
+    /// `count` pieces at `temperature`: piece k is [`Desk::poem`] drawn from `seed + k`, so
+    /// the same seed writes the same ones, and the page may write them one at a time.
     pub fn poems(&self, count: u64, seed_text: &str, end: &str, temperature: f64, seed: u64) -> Result<Vec<String>> {
         let count = POEMS.check("count", count)?;
+        (0..count as u64).map(|k| self.poem(seed_text, end, temperature, seed.wrapping_add(k))).collect()
+    }
+
+    /// One piece at `temperature`, from the pen that has read `end` (a piece's end, so the
+    /// network begins a new one; left out if the vocabulary lacks it) then `seed_text`,
+    /// ending where the next piece would begin (`end`) or after [`POEM_CHARS`] characters.
+    pub fn poem(&self, seed_text: &str, end: &str, temperature: f64, seed: u64) -> Result<String> {
         TEMPERATURE.check("temperature", temperature)?;
         let model = self.model()?;
         let writer = model.writer();
-        // Begins after a piece's end if the corpus has one; else from the seed alone.
         let start = if !end.is_empty() && writer.encode(end).is_ok() { format!("{end}{seed_text}") } else { seed_text.to_string() };
-        let primed = writer.pen(&start)?;
+        let mut pen = writer.pen(&start)?;
         let mut rng = Rng::new(seed);
-        let mut poems = vec![];
-        for _ in 0..count {
-            let mut pen = primed.clone();
-            let mut poem = seed_text.to_string();
-            for _ in 0..POEM_CHARS {
-                let id = pick(&pen.probs, temperature, &mut rng);
-                poem.push_str(&model.vocabulary[id as usize]);
-                if !end.is_empty() && poem.ends_with(end) {
-                    poem.truncate(poem.len() - end.len());
-                    break;
-                }
-                writer.read(&mut pen, id);
+        let mut poem = seed_text.to_string();
+        for _ in 0..POEM_CHARS {
+            finite_probs(&pen.probs)?;
+            let id = pick(&pen.probs, temperature, &mut rng);
+            poem.push_str(&model.vocabulary[id as usize]);
+            if !end.is_empty() && poem.ends_with(end) {
+                poem.truncate(poem.len() - end.len());
+                break;
             }
-            poems.push(poem);
+            writer.read(&mut pen, id);
         }
-        Ok(poems)
+        Ok(poem)
+    }
+
+    /// A character to start writing with when none is given: the most frequent one that is
+    /// not a space or a line break (the vocabulary is most frequent first).
+    pub fn usual_start(&self) -> Option<String> {
+        let model = self.model.as_ref()?;
+        model.vocabulary.iter().find(|c| !c.trim().is_empty()).or(model.vocabulary.first()).cloned()
     }
 }

@@ -58,7 +58,7 @@ test('the training job in chunks is the command line to the bit, and so are the 
 
   // The desk, one step at a time, writes what `rnnp generate` writes from the file.
   assert.deepEqual(desk.useModel(readFileSync(join(dir, 'model.json'), 'utf8')), summary);
-  assert.deepEqual(summary, { cell: 'lstm', units: 16, vocabulary: native.vocabulary.length });
+  assert.deepEqual(summary, { cell: 'lstm', units: 16, vocabulary: native.vocabulary.length, start: native.vocabulary.find((c) => c.trim() !== '') });
   desk.begin('山', 9);
   let written = '';
   for (let i = 0; i < 40; i++) written += desk.step(1).picked.text;
@@ -68,6 +68,10 @@ test('the training job in chunks is the command line to the bit, and so are the 
   const poems = desk.poems(5, '春', '\n', 0.8, 2);
   assert.equal(poems.length, 5);
   assert.deepEqual(poems, desk.poems(5, '春', '\n', 0.8, 2));
+  // Poem k of a seed is the poem of seed + k: the page writes them one at a time.
+  assert.equal(poems[3], desk.poem('春', '\n', 0.8, 5));
+  // Weights that do not fill the network are refused, not a crash.
+  assert.throws(() => desk.useWeights(result.weights.config, result.weights.vocabulary, new Float32Array(10)), (e) => e.detail.kind === 'shape');
 });
 
 test('texts that cannot be learned are refused with what is wrong', () => {

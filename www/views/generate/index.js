@@ -38,6 +38,14 @@ function measure(text, { pasted = false } = {}) {
   return measured.value;
 }
 
+/** The first character of a text, as the engine splits it (a flag emoji is one). */
+function firstChar(text) {
+  const trimmed = text.trim();
+  if (typeof Intl.Segmenter !== 'function') return [...trimmed][0];
+  for (const { segment } of new Intl.Segmenter().segment(trimmed)) return segment;
+  return undefined;
+}
+
 /** Mounts the view in `root`; same contract as the other views. */
 export function mountGenerate(root, store, wasm, page) {
   let desk = null;
@@ -87,7 +95,13 @@ export function mountGenerate(root, store, wasm, page) {
     const info = $('corpus-info');
     if (name === 'own' && !own) return (info.textContent = t('write.ownNone'));
     if (!texts[name] && name !== 'own') info.textContent = t('write.loadingCorpus');
-    const text = await corpusText();
+    let text;
+    try {
+      text = await corpusText();
+    } catch (err) {
+      if (store.get().corpus === name) info.textContent = t('write.loadFailed', { message: String(err?.message || err) });
+      return;
+    }
     if (store.get().corpus !== name) return;
     infoFor = { name, ...measure(text, { pasted: name === 'own' }) };
     info.textContent = t('write.corpusInfo', { chars: infoFor.chars.toLocaleString(), vocabulary: infoFor.vocabulary });
@@ -108,14 +122,17 @@ export function mountGenerate(root, store, wasm, page) {
     showInfo();
   });
 
+  /** What to begin writing with: the typed start, else the text's usual one, else the model's. */
   const prompt = () => {
     const typed = store.get().prompt;
     if (typed) return typed;
+    if (model === 'file') return keep.current()?.start ?? '\n';
     const from = model ?? store.get().corpus;
-    if (from === 'own') return own ? [...own.trim()][0] : '\n';
+    if (from === 'own') return own ? firstChar(own) : '\n';
     return PROMPTS[from] ?? '\n';
   };
   const end = () => {
+    if (model === 'file') return '\n';
     const from = model ?? store.get().corpus;
     if (from === 'own') return own ? endOf(own) : '\n';
     return ENDS[from] ?? '\n';
@@ -129,15 +146,22 @@ export function mountGenerate(root, store, wasm, page) {
     desk: () => desk,
     async payload() {
       const name = store.get().corpus;
-      const text = await corpusText();
+      let text;
+      try {
+        text = await corpusText();
+      } catch (err) {
+        showNotice(t('write.loadFailed', { message: String(err?.message || err) }), 'warn');
+        return null;
+      }
       if (!text) {
         showNotice(t('write.ownNone'), 'warn');
         return null;
       }
-      return { corpus: name === 'own' ? `own:${fingerprint(text)}` : name, text, config: configFor(store.get(), 'text'), prompt: name === 'own' ? [...text.trim()][0] : PROMPTS[name] };
+      const key = name === 'own' ? `own:${fingerprint(text)}` : name;
+      return { name, corpus: key, text, config: configFor(store.get(), 'text'), prompt: name === 'own' ? firstChar(text) : PROMPTS[name] };
     },
     adopt(weights, info) {
-      keep.use({ weights }, { ...info, corpus: store.get().corpus, quiet: true });
+      keep.use({ weights }, { ...info, quiet: true });
     },
     error(err) {
       const words = corpusErrorText(err?.detail);
@@ -149,7 +173,7 @@ export function mountGenerate(root, store, wasm, page) {
     view,
     store,
     desk: () => desk,
-    /** A model to write with: from training, from the browser's store, or from a file. */
+    /** A model to write with: from training, from the browser's store, or from a file ('file'). */
     use(summary, corpus) {
       model = corpus;
       pen.restart();
@@ -164,6 +188,7 @@ export function mountGenerate(root, store, wasm, page) {
     desk?.free();
     desk = guard(() => new wasm.WritingDesk());
     model = null;
+    keep.clear();
     training.reset();
     pen.restart();
     keep.refresh();

@@ -41,7 +41,7 @@ export function mountKeep(ctx) {
       showNotice(t('model.refused', { name: info.name ?? '', why: describeError(err) }), 'warn');
       return false;
     }
-    current = { weights, ...summary, updates: info.updates ?? 0, corpus: info.corpus ?? null, history: info.history ?? null, name: info.name ?? nameOf(info, summary) };
+    current = { weights, ...summary, updates: info.updates ?? 0, corpus: info.corpus ?? 'file', history: info.history ?? null, name: info.name ?? nameOf(info, summary) };
     if (info.history) ctx.history(info.history);
     ctx.use(summary, current.corpus);
     if (!info.quiet) showNotice(t('write.opened', { name: current.name, cell: t(`cell.${summary.cell}`), units: summary.units, vocabulary: summary.vocabulary }), 'info');
@@ -59,8 +59,8 @@ export function mountKeep(ctx) {
       const modelFile = weights ? null : guard(() => ctx.desk().modelFile());
       await saveModel({ name, date: new Date().toISOString(), corpus, updates, cell, units, weights, modelFile, history });
       showNotice(t('write.savedAs', { name }), 'info');
-    } catch {
-      showNotice(t('write.noStorage'), 'warn');
+    } catch (err) {
+      showNotice(typeof indexedDB === 'undefined' ? t('write.noStorage') : t('write.saveFailed', { message: describeError(err) }), 'warn');
     }
     listSaved();
   });
@@ -75,7 +75,13 @@ export function mountKeep(ctx) {
     input.value = '';
     if (!file) return;
     if (file.size > FILE_LIMIT) return showNotice(t('model.refused', { name: file.name, why: t('model.tooBig', { size: `${(file.size / 1048576).toFixed(1)} MB`, limit: '64 MB' }) }), 'warn');
-    use({ modelFile: await file.text() }, { name: file.name.replace(/\.json$/i, ''), corpus: null });
+    let text;
+    try {
+      text = await file.text();
+    } catch (err) {
+      return showNotice(t('model.refused', { name: file.name, why: describeError(err) }), 'warn');
+    }
+    use({ modelFile: text }, { name: file.name.replace(/\.json$/i, ''), corpus: 'file' });
   });
   const openFile = button('write.open', 'write-open', () => input.click());
   $('keep-row').append(save, down, openFile, input);
@@ -96,13 +102,24 @@ export function mountKeep(ctx) {
         const text = document.createElement('span');
         text.textContent = t('write.savedEntry', { name: m.name, cell: t(`cell.${m.cell}`), units: m.units, updates: m.updates, date: new Date(m.date).toLocaleString() });
         const openIt = button('write.openSaved', 'saved-open', async () => {
-          const entry = await getModel(m.id);
-          if (entry) use(entry, entry);
+          try {
+            const entry = await getModel(m.id);
+            if (entry) use(entry, entry);
+          } catch (err) {
+            showNotice(t('write.openFailed', { message: describeError(err) }), 'warn');
+          }
         });
         const del = button('write.delete', 'saved-delete', async () => {
-          await deleteModel(m.id);
+          try {
+            await deleteModel(m.id);
+          } catch (err) {
+            showNotice(t('write.saveFailed', { message: describeError(err) }), 'warn');
+          }
           listSaved();
         });
+        // Every entry has its Open and Delete: each says whose.
+        openIt.setAttribute('aria-label', t('write.openSavedLabel', { name: m.name }));
+        del.setAttribute('aria-label', t('write.deleteLabel', { name: m.name }));
         li.append(text, openIt, del);
         return li;
       }),
@@ -130,6 +147,11 @@ export function mountKeep(ctx) {
   return {
     use,
     refresh,
+    /** No model on the desk (a new desk after an engine restart). */
+    clear() {
+      current = null;
+      refresh();
+    },
     /** The words again, in the page's language (the list of saved models too). */
     relabel() {
       refresh();

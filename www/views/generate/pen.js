@@ -7,6 +7,7 @@ import { guard } from '../../engine.js';
 import { showError } from '../../ui/banner.js';
 import { button, numberControl, setLabel, sliderControl } from '../../ui/controls.js';
 import { makeGrid } from '../../ui/grid.js';
+import { nextTask } from '../../ui/view.js';
 import { vectorRow } from '../../ui/vector.js';
 
 const GATES = { lstm: ['gateI', 'gateF', 'gateG', 'gateO'], gru: ['gateZ', 'gateR', 'gateN'], simple_rnn: ['preact'] };
@@ -40,9 +41,10 @@ export function mountPen(ctx) {
   const showPrompt = () => (promptInput.value = ctx.prompt());
   promptInput.addEventListener('change', () => {
     const v = promptInput.value;
+    // The store's listener (below) starts the pen again from the new start.
     store.set({ prompt: v.trim() === '' ? '' : v });
     showPrompt();
-    begin();
+    if (!step) begin();
   });
 
   const beginButton = button('write.begin', 'write-begin', () => begin());
@@ -114,29 +116,41 @@ export function mountPen(ctx) {
     setLabel(playButton, 'write.play');
   }
 
-  function poems() {
+  /** Five poems, one per task (a big model writes a long one in a good part of a second). */
+  let writing = 0;
+  async function poems() {
     if (!ready()) return;
+    const mine = ++writing;
     const s = store.get();
-    let list;
+    const [start, end] = [ctx.prompt(), ctx.end()];
+    const list = $('poems');
+    list.replaceChildren();
+    poemsButton.disabled = true;
     try {
-      list = guard(() => ctx.desk().poems(5, ctx.prompt(), ctx.end(), s.temp, s.dseed));
+      for (let k = 0; k < 5; k++) {
+        $('poems-status').textContent = t('write.writing', { n: k + 1, count: 5 });
+        await nextTask();
+        if (mine !== writing || !ctx.desk()?.hasModel()) return;
+        const poem = guard(() => ctx.desk().poem(start, end, s.temp, s.dseed + k));
+        const li = document.createElement('li');
+        li.textContent = poem;
+        list.append(li);
+      }
     } catch (err) {
       showError(err);
-      return;
+    } finally {
+      if (mine === writing) {
+        $('poems-status').textContent = '';
+        poemsButton.disabled = !ctx.desk()?.hasModel();
+      }
     }
-    $('poems').replaceChildren(
-      ...list.map((p) => {
-        const li = document.createElement('li');
-        li.textContent = p;
-        return li;
-      }),
-    );
   }
 
   function renderText() {
     const el = $('pen-text');
     el.classList.remove('empty');
-    const chars = [...step.text];
+    // Characters as the engine counts them (seedChars is a count of those).
+    const chars = typeof Intl.Segmenter === 'function' ? Array.from(new Intl.Segmenter().segment(step.text), (x) => x.segment) : [...step.text];
     const seed = document.createElement('span');
     seed.className = 'seed';
     seed.textContent = chars.slice(0, step.seedChars).join('');
@@ -214,9 +228,12 @@ export function mountPen(ctx) {
       // Sigmoid gates lie in (0, 1): coloured on the same scale as h, 1 the darkest.
       rows.push(vectorRow(t(`write.${name}`), values, { range: name === 'preact' ? undefined : 1, testid: `pen-${name}` }));
     });
-    box.replaceChildren(...rows);
-    box.classList.add('small-cells');
-    makeGrid(box, t('write.stateGrid'));
+    // A new grid each step: makeGrid wires its keys once per element.
+    const grid = document.createElement('div');
+    grid.className = 'small-cells';
+    grid.append(...rows);
+    makeGrid(grid, t('write.stateGrid'));
+    box.replaceChildren(grid);
     $('gates-hint').textContent = t(cell === 'lstm' ? 'write.gatesLstm' : cell === 'gru' ? 'write.gatesGru' : 'write.gatesSimple');
   }
 
@@ -245,6 +262,8 @@ export function mountPen(ctx) {
     /** A new model to write with: start from the seed text. */
     restart() {
       step = null;
+      writing++;
+      $('poems-status').textContent = '';
       $('poems').replaceChildren();
       begin();
       if (!ctx.desk()?.hasModel()) view.redraw(['hidden']);

@@ -55,6 +55,7 @@ export const TEMPLATE = withSettings(
       <h3 data-i18n="write.poemsHeading"></h3>
       <p class="lead" data-i18n="write.poemsIntro"></p>
       <div class="inline-controls" data-role="poems-row"></div>
+      <p class="status" data-role="poems-status" data-testid="poems-status" role="status"></p>
       <ol class="poems" data-testid="poems" data-role="poems"></ol>
     </section>
     <section class="panel" data-hide-id="write-keep">

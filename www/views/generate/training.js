@@ -17,7 +17,7 @@ const LN2 = Math.LN2;
 export function mountTraining(ctx) {
   const { view, store } = ctx;
   const { $ } = view;
-  /** idle | running | paused | finished */
+  /** idle | starting | running | paused | finished */
   let phase = 'idle';
   let run = null;
   let updates = 0;
@@ -30,35 +30,52 @@ export function mountTraining(ctx) {
   $('train-row').append(main, stop);
 
   function label() {
-    setLabel(main, { idle: 'write.train', running: 'write.pause', paused: 'write.resume', finished: 'write.restart' }[phase]);
+    setLabel(main, { idle: 'write.train', starting: 'write.pause', running: 'write.pause', paused: 'write.resume', finished: 'write.restart' }[phase]);
+    // While the text loads, nothing to pause yet: one start at a time.
+    main.disabled = phase === 'starting';
     stop.hidden = phase !== 'running' && phase !== 'paused';
   }
 
   function onMain() {
+    if (phase === 'starting') return;
     if (phase === 'running') return pause();
     if (phase === 'finished') updates = 0;
     start();
   }
 
+  /** Epoch of the runs: a run's reports count only while it is the latest one started. */
+  let generation = 0;
+
   async function start() {
-    const payload = await ctx.payload();
-    if (!payload) return;
+    const mine = ++generation;
+    phase = 'starting';
+    label();
+    const payload = await ctx.payload().catch((err) => (ctx.error(err), null));
+    // Settings changed while the text loaded (a reset), or no text: nothing starts.
+    if (mine !== generation || !payload) {
+      if (mine === generation) phase = 'idle';
+      return label();
+    }
     stopping = false;
     phase = 'running';
     label();
     const target = store.get().wupdates;
     if (updates >= target) updates = 0;
-    view.status.set($('status'), () => (updates ? t('write.catchUp', { updates }) : ''));
-    run = view.job('textTrain', { ...payload, from: updates, target, every: Math.max(10, Math.round(target / 12)) }, {
-      progress: (p) => show(p),
+    const from = updates;
+    view.status.set($('status'), null);
+    const current = () => mine === generation;
+    run = view.job('textTrain', { ...payload, from, target, every: Math.max(10, Math.round(target / 12)) }, {
+      progress: (p) => current() && show(p, from),
       // A text the engine refuses (too short for a window) or an engine restart.
       error: (err) => {
+        if (!current()) return;
         run = null;
         phase = 'idle';
         label();
         ctx.error(err);
       },
       done: ({ result, cancelled, stopped }) => {
+        if (!current()) return;
         run = null;
         if (cancelled || !result) {
           if (phase === 'running') phase = 'idle';
@@ -66,7 +83,7 @@ export function mountTraining(ctx) {
           return;
         }
         updates = result.updates;
-        ctx.adopt(result.weights, { history: result.history, updates });
+        ctx.adopt(result.weights, { history: result.history, updates, corpus: payload.name });
         guard(() => ctx.desk().showHistory(result.history));
         view.redraw(['loss']);
         showSamples(result.samples);
@@ -99,9 +116,11 @@ export function mountTraining(ctx) {
     return t('write.finished', { updates, held: num(held, 3), bits: num(held / LN2, 3), unigram: num(history.unigram, 3) });
   }
 
-  function show(p) {
+  function show(p, from = 0) {
     last = p;
     updates = p.updates;
+    // The worker lost the network (an engine restart): it trains again from the seed.
+    if (p.from < from && p.updates < from) return view.status.set($('status'), () => t('write.catchUp', { updates: from }));
     $('progress').value = p.target ? p.updates / p.target : 0;
     const h = p.history;
     const loss = p.report?.loss ?? NaN;
@@ -148,6 +167,7 @@ export function mountTraining(ctx) {
   return {
     /** New settings or a new text: what was trained is gone (the model on the desk stays). */
     reset() {
+      generation++;
       run?.cancel();
       run = null;
       phase = 'idle';
