@@ -4,19 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import engine from './load.mjs';
-import { JOBS } from '../../www/jobs/specs.js';
-
-/** Runs job `name` to the end in chunks of `chunk`; returns [result, progress reports]. */
-function run(name, payload, chunk, cache = new Map()) {
-  const spec = JOBS[name];
-  const state = spec.start(engine, payload, cache);
-  const reports = [];
-  for (;;) {
-    const p = spec.step(state, chunk);
-    reports.push(p);
-    if (p.done) return [spec.result(state), reports];
-  }
-}
+import { runJob as run } from './run-job.mjs';
 
 test('sentence training as a job, in chunks, then adopted by the page, is training in one go', () => {
   const config = { cell: 'gru', units: 12, seed: 3 };

@@ -10,22 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import engine from './load.mjs';
 import { rnnp } from './cli.mjs';
-import { JOBS } from '../../www/jobs/specs.js';
+import { runJob as jobRun } from './run-job.mjs';
 
 const tang = readFileSync(new URL('../../assets/corpora/tang-poems.txt', import.meta.url), 'utf8');
 const text = [...tang].slice(0, 4000).join('');
 const config = { cell: 'lstm', units: 16, seqLen: 16, batchSize: 4, learningRate: 0.01, seed: 7 };
 
-function runJob(payload, chunk, cache = new Map()) {
-  const spec = JOBS.textTrain;
-  const state = spec.start(engine, payload, cache);
-  const reports = [];
-  for (;;) {
-    const p = spec.step(state, chunk);
-    reports.push(p);
-    if (p.done) return [spec.result(state), reports];
-  }
-}
+const runJob = (payload, chunk, cache) => jobRun('textTrain', payload, chunk, cache);
 
 test('the training job in chunks is the command line to the bit, and so are the samples', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rnnp-write-'));

@@ -1,0 +1,16 @@
+// Runs a page job (www/jobs/specs.js) as the worker runs it: in chunks, on its own engine
+// objects, in this Node process's WebAssembly build.
+import engine from './load.mjs';
+import { JOBS } from '../../www/jobs/specs.js';
+
+/** Runs job `name` to the end in chunks of `chunk`; returns [result, progress reports]. */
+export function runJob(name, payload, chunk, cache = new Map()) {
+  const spec = JOBS[name];
+  const state = spec.start(engine, payload, cache);
+  const reports = [];
+  for (;;) {
+    const p = spec.step(state, chunk);
+    reports.push(p);
+    if (p.done) return [spec.result(state), reports];
+  }
+}
