@@ -18,6 +18,7 @@ await page.getByTestId('write-step').waitFor({ state: 'visible' });
 await page.waitForFunction(() => !document.querySelector('[data-testid=write-step]').disabled);
 for (let i = 0; i < 30; i++) await page.getByTestId('write-step').click();
 await page.getByTestId('write-poems').click();
+await page.getByTestId('poems').locator('li').nth(4).waitFor();
 console.log(await page.getByTestId('write-status').textContent());
 console.log('pen:', await page.getByTestId('pen-text').textContent());
 console.log('poems:\n' + (await page.getByTestId('poems').innerText()));
