@@ -69,7 +69,7 @@ await page.addInitScript(() => {
   }).observe({ type: 'longtask', buffered: true });
 });
 await page.goto(`${base}?view=generate&lang=en`);
-await page.waitForFunction(() => window.__rnnp?.views.generate?.debug.infoFor());
+await page.waitForFunction(() => window.__rnnp?.views.generate?.debug.infoFor?.());
 const settings = await page.evaluate(() => {
   const s = window.__rnnp.store.get();
   return { cell: s.wcell, units: s.wunits, seqLen: s.wseqLen, batchSize: s.wbatch, learningRate: s.wlr, seed: s.wseed, updates: s.wupdates };

@@ -5,7 +5,6 @@ import { showSkeleton } from './ui/view.js';
 import { TEMPLATE as SENTENCE } from './views/sentence/template.js';
 import { TEMPLATE as GRADIENTS } from './views/gradients/template.js';
 import { TEMPLATE as SERIES } from './views/series/template.js';
-import { TEMPLATE as GENERATE } from './views/generate/template.js';
 import { PAGE_PROPS, PROPS, addProps, createStore, fromSchema, parseQuery, prop, toQuery } from './state.js';
 import { hideNames } from './ui/hide.js';
 import { mountClassroom } from './ui/classroom.js';
@@ -19,10 +18,36 @@ import { registerOffline } from './offline.js';
 import { mountSentence } from './views/sentence/index.js';
 import { mountGradients } from './views/gradients/index.js';
 import { mountSeries } from './views/series/index.js';
-import { mountGenerate } from './views/generate/index.js';
 
-const VIEWS = { sentence: mountSentence, gradients: mountGradients, series: mountSeries, generate: mountGenerate };
-const TEMPLATES = { sentence: SENTENCE, gradients: GRADIENTS, series: SERIES, generate: GENERATE };
+/** The Write view is its own file, fetched when it is first shown: the other views start without it. */
+const loadGenerate = () => import('./views/generate/index.js');
+
+/**
+ * A view whose code is fetched when it is first shown: mounted as soon as it has arrived,
+ * with the same contract meanwhile (`ready` resolves once the real view is ready).
+ */
+function lazyView(load) {
+  return (root, store, wasm, page) => {
+    let inner = null;
+    const ready = load().then((m) => {
+      inner = m.mount(root, store, wasm, page);
+      return inner.ready;
+    });
+    return {
+      ready,
+      flush: () => inner?.flush(),
+      print: () => inner?.print(),
+      relabel: () => inner?.relabel(),
+      get debug() {
+        return inner?.debug ?? {};
+      },
+    };
+  };
+}
+
+const VIEWS = { sentence: mountSentence, gradients: mountGradients, series: mountSeries, generate: lazyView(loadGenerate) };
+/** The templates shown before the engine has loaded (the lazy view's comes with its file). */
+const TEMPLATES = { sentence: () => SENTENCE, gradients: () => GRADIENTS, series: () => SERIES, generate: async () => (await loadGenerate()).TEMPLATE };
 
 /** The document's title and description in the page's language. */
 function translateDocument() {
@@ -83,7 +108,7 @@ async function main() {
       .then((m) => m.preview(document.getElementById('lesson'), chapter))
       .catch(() => {});
   }
-  showSkeleton(roots[first], TEMPLATES[first]);
+  showSkeleton(roots[first], await TEMPLATES[first]());
   main.append(roots[first]);
 
   // The engine (the largest file) is fetched once the words are on screen: fetched with
@@ -173,8 +198,12 @@ async function main() {
     if (!mounted[view]) {
       mounted[view] = VIEWS[view](root, store, wasm, page);
       classroom.refreshHidden();
-      // The view shows once its engine object is built (in a task of its own).
-      return mounted[view].ready.then(() => (root.dataset.state = 'ready'));
+      // The view shows once its engine object is built (in a task of its own); a view
+      // fetched on demand has its parts only then, so what is hidden is applied again.
+      return mounted[view].ready.then(() => {
+        classroom.refreshHidden();
+        root.dataset.state = 'ready';
+      });
     }
     // The language (or presenter mode) may have changed while the view was away.
     classroom.refreshHidden();

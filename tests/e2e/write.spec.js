@@ -136,7 +136,7 @@ test('pasted texts: empty, one character repeated, 2 MB and too short are refuse
 
 test('the worker and the page train the same character model to the bit', async ({ page }) => {
   const problems = await openPage(page, '?view=generate&lang=zh');
-  await page.waitForFunction(() => window.__rnnp.views.generate?.debug.infoFor());
+  await page.waitForFunction(() => window.__rnnp.views.generate?.debug.infoFor?.());
   const out = await page.evaluate(async () => {
     const { jobs, runOnPage, views } = window.__rnnp;
     const text = views.generate.debug.texts().tang;

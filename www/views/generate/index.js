@@ -46,8 +46,10 @@ function firstChar(text) {
   return undefined;
 }
 
+export { TEMPLATE };
+
 /** Mounts the view in `root`; same contract as the other views. */
-export function mountGenerate(root, store, wasm, page) {
+export function mount(root, store, wasm, page) {
   let desk = null;
   const view = createView(root, TEMPLATE, {
     textScale: page.textScale,
