@@ -21,6 +21,17 @@ for (const [size, [w, h]] of Object.entries(SIZES)) {
       ['lab-max', `?lang=${lang}&view=gradients`, async () => { await setSlider(page, 'seq-len', 200); await setSlider(page, 'radius', 2.5); }],
       ['lab-min', `?lang=${lang}&view=gradients`, async () => { await setSlider(page, 'seq-len', 2); await setSlider(page, 'radius', 0.1); }],
       ['series', `?lang=${lang}&view=series`, async () => {}],
+      // The Write view with a small model trained, written with at both ends of the temperature.
+      ['write', `?lang=${lang}&view=generate&wunits=32&wseqLen=32&wbatch=8&wupdates=60`, async () => {
+        await page.getByTestId('write-train').click();
+        await page.waitForFunction(() => !document.querySelector('[data-testid=write-step]').disabled, null, { timeout: 60000 });
+        await setSlider(page, 'write-temperature', 0.1);
+        for (let i = 0; i < 8; i++) await page.getByTestId('write-step').click();
+        await setSlider(page, 'write-temperature', 2);
+        for (let i = 0; i < 8; i++) await page.getByTestId('write-step').click();
+        await page.getByTestId('write-poems').click();
+        await page.getByTestId('poems').locator('li').nth(4).waitFor();
+      }],
       ['lesson', `?lang=${lang}&lesson=6&view=gradients&radius=1.5&gact=linear&hide=cells,race,spectrum`, async () => {}],
     ];
     for (const [name, query, act] of shots) {

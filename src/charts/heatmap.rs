@@ -70,34 +70,41 @@ where
         .margin(style.px(8.0))
         .caption(&chart.title, style.font(14.0))
         .x_label_area_size(style.tx(22.0))
-        .y_label_area_size(style.tx(34.0))
+        // Room for the widest unit number (about 7 px a digit) beside the axis's name.
+        .y_label_area_size(style.tx((24.0 + 7.0 * u.to_string().len() as f32).max(34.0)))
         .build_cartesian_2d(-0.5f32..cols as f32 - 0.5, 0.5f32..u as f32 + 0.5)?;
     // Ticks at the centres of the columns and rows: x = token index, y = unit number.
     let y_every = u.div_ceil((lh / style.tx(16.0)).max(1) as usize).max(1);
-    c.configure_mesh()
-        .disable_mesh()
+    let x_names = |x: &f32| {
+        let i = x.round();
+        if (x - i).abs() < 1e-3 && i >= 0.0 && (i as usize) < tokens.len() {
+            tokens[i as usize].clone()
+        } else {
+            String::new()
+        }
+    };
+    let y_numbers = |y: &f32| {
+        let j = y.round();
+        if (y - j).abs() < 1e-3 && j >= 1.0 && (j as usize) <= u && ((j as usize) - 1) % y_every == 0 {
+            format!("{}", j as usize)
+        } else {
+            String::new()
+        }
+    };
+    let mut mesh = c.configure_mesh();
+    mesh.disable_mesh()
         .label_style(style.font(11.0))
         .x_labels(cols.min(24) * 2 + 1)
         .y_labels(u * 2 + 1)
-        .x_label_formatter(&|x: &f32| {
-            let i = x.round();
-            if (x - i).abs() < 1e-3 && i >= 0.0 && (i as usize) < tokens.len() {
-                tokens[i as usize].clone()
-            } else {
-                String::new()
-            }
-        })
-        .y_label_formatter(&|y: &f32| {
-            let j = y.round();
-            if (y - j).abs() < 1e-3 && j >= 1.0 && (j as usize) <= u && ((j as usize) - 1) % y_every == 0 {
-                format!("{}", j as usize)
-            } else {
-                String::new()
-            }
-        })
+        .x_label_formatter(&x_names)
+        .y_label_formatter(&y_numbers)
         .y_desc(&chart.unit_label)
-        .axis_desc_style(style.font(12.0))
-        .draw()?;
+        .axis_desc_style(style.font(12.0));
+    // A tick at every row of more than 32 units would be a solid bar: the numbers alone then.
+    if u > 32 {
+        mesh.set_tick_mark_size(LabelAreaPosition::Left, 0);
+    }
+    mesh.draw()?;
     c.draw_series((0..shown).flat_map(|t| {
         (0..u).map(move |j| {
             let v = chart.values[t * u + j];
