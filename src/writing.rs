@@ -388,17 +388,27 @@ impl Writer<'_> {
 
     /// A pen that has read `seed_text` (from h_0 = 0).
     pub fn pen(&self, seed_text: &str) -> Result<Pen> {
+        let mut pen = self.blank_pen();
+        for id in self.seed_ids(seed_text)? {
+            self.read(&mut pen, id);
+        }
+        Ok(pen)
+    }
+
+    /// The ids of a seed text, which must not be empty.
+    pub fn seed_ids(&self, seed_text: &str) -> Result<Vec<u32>> {
         let ids = self.encode(seed_text)?;
         if ids.is_empty() {
             return Err(RnnError::Empty { field: "seed text".into() });
         }
+        Ok(ids)
+    }
+
+    /// A pen that has read nothing: h_0 = 0 (and c_0 = 0).
+    pub fn blank_pen(&self) -> Pen {
         let u = self.model.spec.units;
         let lstm = matches!(self.model.spec.cell, CellKind::Lstm);
-        let mut pen = Pen { h: vec![0.0; u], c: if lstm { vec![0.0; u] } else { vec![] }, probs: vec![], ws: Workspace::new() };
-        for id in ids {
-            self.read(&mut pen, id);
-        }
-        Ok(pen)
+        Pen { h: vec![0.0; u], c: if lstm { vec![0.0; u] } else { vec![] }, probs: vec![], ws: Workspace::new() }
     }
 
     /// The pen reads character `id`: its state moves on, `probs` is the next character's p.

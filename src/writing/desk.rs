@@ -97,15 +97,11 @@ impl Desk {
     pub fn begin(&mut self, seed_text: &str, seed: u64) -> Result<WriteStep> {
         let model = self.model()?;
         let writer = model.writer();
-        let ids = writer.encode(seed_text)?;
-        if ids.is_empty() {
-            return Err(RnnError::Empty { field: "seed text".into() });
-        }
-        let u = model.model.spec.units;
+        let ids = writer.seed_ids(seed_text)?;
+        // One heatmap column per character read.
+        let mut pen = writer.blank_pen();
         let mut columns = vec![];
-        let mut pen = writer.pen(&model.vocabulary[ids[0] as usize])?;
-        columns.extend_from_slice(pen.h());
-        for &id in &ids[1..] {
+        for &id in &ids {
             writer.read(&mut pen, id);
             columns.extend_from_slice(pen.h());
         }
@@ -116,12 +112,13 @@ impl Desk {
         self.pen = Some(pen);
         self.rng = Some(Rng::new(seed));
         self.columns = columns;
-        self.trim_columns(u);
+        self.trim_columns();
         Ok(self.view())
     }
 
-    fn trim_columns(&mut self, u: usize) {
-        let keep = COLUMNS * u;
+    /// Keeps the latest [`COLUMNS`] columns.
+    fn trim_columns(&mut self) {
+        let keep = COLUMNS * self.units();
         if self.columns.len() > keep {
             self.columns.drain(..self.columns.len() - keep);
         }
@@ -141,8 +138,7 @@ impl Desk {
         self.columns.extend_from_slice(pen.h());
         self.last_pick = Some(id);
         self.last_temperature = temperature;
-        let u = model.model.spec.units;
-        self.trim_columns(u);
+        self.trim_columns();
         Ok(self.view())
     }
 

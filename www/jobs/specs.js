@@ -18,6 +18,18 @@ function cached(cache, name, key, make) {
   return value;
 }
 
+/**
+ * As `cached`, but a cached session that is not `usable` (not where the page is: another
+ * tab of history, a reset) is freed and made again from the settings.
+ */
+function cachedWhere(cache, name, key, make, usable) {
+  const value = cached(cache, name, key, make);
+  if (usable(value)) return value;
+  cache.delete(name);
+  value.free();
+  return cached(cache, name, key, make);
+}
+
 export const JOBS = {
   /**
    * Sentence training: {config, from, epochs}: `from` epochs done already, `epochs` more.
@@ -33,13 +45,8 @@ export const JOBS = {
         if (pg.losses().length !== weights.losses.length) pg.adopt(weights.params, weights.losses);
         return { pg, catchUp: 0, left: epochs, total: epochs, done: 0, report: null };
       }
-      let pg = cached(cache, 'sentence', JSON.stringify(config), () => new wasm.Playground(config));
-      if (pg.losses().length !== from) {
-        // Not where the page is (another tab of history, a reset): start again from the seed.
-        cache.delete('sentence');
-        pg.free();
-        pg = cached(cache, 'sentence', JSON.stringify(config), () => new wasm.Playground(config));
-      }
+      // Not where the page is: start again from the seed (and catch up to `from`).
+      const pg = cachedWhere(cache, 'sentence', JSON.stringify(config), () => new wasm.Playground(config), (p) => p.losses().length === from);
       const had = pg.losses().length;
       return { pg, catchUp: from - had, left: epochs, total: from - had + epochs, done: 0, report: null };
     },
@@ -116,12 +123,7 @@ export const JOBS = {
   textTrain: {
     start(wasm, { corpus, text, config, from, target, every, prompt }, cache) {
       const key = `${corpus}:${JSON.stringify(config)}`;
-      let tr = cached(cache, 'text', key, () => new wasm.TextTrainer(text, config));
-      if (tr.updates() !== from) {
-        cache.delete('text');
-        tr.free();
-        tr = cached(cache, 'text', key, () => new wasm.TextTrainer(text, config));
-      }
+      const tr = cachedWhere(cache, 'text', key, () => new wasm.TextTrainer(text, config), (t) => t.updates() === from);
       const [characters, vocabulary] = tr.corpusSize();
       return { tr, config, target, every, prompt, samples: [], trainMs: 0, trained: 0, report: null, characters, vocabulary, from: tr.updates(), charsPerUpdate: config.seqLen * config.batchSize };
     },

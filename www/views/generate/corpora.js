@@ -9,10 +9,10 @@ const BUNDLED = {
 };
 
 /** Where a sample starts, for each text (a pasted one: its first character). */
-export const PROMPTS = { tang: '春', sonnets: 'Shall I' };
+const STARTS = { tang: '春', sonnets: 'Shall I' };
 
 /** Where a piece ends: a poem per line (Tang), a sonnet per paragraph. */
-export const ENDS = { tang: '\n', sonnets: '\n\n' };
+const ENDS = { tang: '\n', sonnets: '\n\n' };
 
 /** The largest text a student may paste, in bytes of UTF-8. */
 export const OWN_LIMIT = 1024 * 1024;
@@ -22,9 +22,22 @@ export async function loadCorpus(name) {
   return (await BUNDLED[name]()).default;
 }
 
-/** Where the pieces of a pasted text end: paragraphs if it has any, else lines. */
-export function endOf(text) {
-  return text.includes('\n\n') ? '\n\n' : '\n';
+/** The first character of a text, as the engine splits it (a flag emoji is one). */
+export function firstChar(text) {
+  const trimmed = text.trim();
+  if (typeof Intl.Segmenter !== 'function') return [...trimmed][0];
+  for (const { segment } of new Intl.Segmenter().segment(trimmed)) return segment;
+  return undefined;
+}
+
+/** Where writing starts for corpus `name` (a pasted `text`: its first character). */
+export function startOf(name, text = null) {
+  return STARTS[name] ?? (text ? firstChar(text) : null) ?? '\n';
+}
+
+/** Where a piece ends for corpus `name`; a pasted `text`: paragraphs if it has any, else lines. */
+export function endOf(name, text = null) {
+  return ENDS[name] ?? (text?.includes('\n\n') ? '\n\n' : '\n');
 }
 
 /** A size in KB or MB, as people say it. */

@@ -10,13 +10,14 @@ import { guard } from '../../engine.js';
 import { describeError, showNotice } from '../../ui/banner.js';
 import { numberControl, selectControl } from '../../ui/controls.js';
 import { createView, nextTask } from '../../ui/view.js';
-import { ENDS, PROMPTS, corpusErrorText, endOf, loadCorpus, ownTextProblem } from './corpora.js';
+import { corpusErrorText, endOf, loadCorpus, ownTextProblem, startOf } from './corpora.js';
 import { mountPen } from './pen.js';
 import { mountTraining } from './training.js';
 import { mountKeep } from './keep.js';
 import { TEMPLATE } from './template.js';
 
 const MODEL_KEYS = ['wcell', 'wunits', 'wseqLen', 'wbatch', 'wlr', 'wseed'];
+const loadFailed = (err) => t('write.loadFailed', { message: String(err?.message || err) });
 
 /** A short fingerprint of a pasted text (the worker keeps its network per text). */
 function fingerprint(text) {
@@ -36,14 +37,6 @@ function measure(text, { pasted = false } = {}) {
   const chars = pasted && typeof Intl.Segmenter === 'function' ? Array.from(new Intl.Segmenter().segment(text), (s) => s.segment) : [...text];
   measured = { text, value: { chars: chars.length, vocabulary: new Set(chars).size } };
   return measured.value;
-}
-
-/** The first character of a text, as the engine splits it (a flag emoji is one). */
-function firstChar(text) {
-  const trimmed = text.trim();
-  if (typeof Intl.Segmenter !== 'function') return [...trimmed][0];
-  for (const { segment } of new Intl.Segmenter().segment(trimmed)) return segment;
-  return undefined;
 }
 
 export { TEMPLATE };
@@ -101,7 +94,7 @@ export function mount(root, store, wasm, page) {
     try {
       text = await corpusText();
     } catch (err) {
-      if (store.get().corpus === name) info.textContent = t('write.loadFailed', { message: String(err?.message || err) });
+      if (store.get().corpus === name) info.textContent = loadFailed(err);
       return;
     }
     if (store.get().corpus !== name) return;
@@ -124,21 +117,12 @@ export function mount(root, store, wasm, page) {
     showInfo();
   });
 
+  /** The text the model on the desk learned (the chosen one before any model). */
+  const source = () => model ?? store.get().corpus;
+  const ownText = () => (source() === 'own' ? own : null);
   /** What to begin writing with: the typed start, else the text's usual one, else the model's. */
-  const prompt = () => {
-    const typed = store.get().prompt;
-    if (typed) return typed;
-    if (model === 'file') return keep.current()?.start ?? '\n';
-    const from = model ?? store.get().corpus;
-    if (from === 'own') return own ? firstChar(own) : '\n';
-    return PROMPTS[from] ?? '\n';
-  };
-  const end = () => {
-    if (model === 'file') return '\n';
-    const from = model ?? store.get().corpus;
-    if (from === 'own') return own ? endOf(own) : '\n';
-    return ENDS[from] ?? '\n';
-  };
+  const prompt = () => store.get().prompt || (model === 'file' ? keep.current()?.start ?? '\n' : startOf(source(), ownText()));
+  const end = () => endOf(source(), ownText());
 
   const pen = mountPen({ view, store, desk: () => desk, prompt, end, cell: () => keep.cell() });
 
@@ -152,7 +136,7 @@ export function mount(root, store, wasm, page) {
       try {
         text = await corpusText();
       } catch (err) {
-        showNotice(t('write.loadFailed', { message: String(err?.message || err) }), 'warn');
+        showNotice(loadFailed(err), 'warn');
         return null;
       }
       if (!text) {
@@ -160,7 +144,7 @@ export function mount(root, store, wasm, page) {
         return null;
       }
       const key = name === 'own' ? `own:${fingerprint(text)}` : name;
-      return { name, corpus: key, text, config: configFor(store.get(), 'text'), prompt: name === 'own' ? firstChar(text) : PROMPTS[name] };
+      return { name, corpus: key, text, config: configFor(store.get(), 'text'), prompt: startOf(name, text) };
     },
     adopt(weights, info) {
       keep.use({ weights }, { ...info, quiet: true });
@@ -184,6 +168,7 @@ export function mount(root, store, wasm, page) {
       guard(() => desk.showHistory(h));
       view.redraw(['loss']);
     },
+    start: () => prompt(),
   });
 
   function build() {
@@ -193,14 +178,12 @@ export function mount(root, store, wasm, page) {
     keep.clear();
     training.reset();
     pen.restart();
-    keep.refresh();
     view.redraw();
   }
 
   store.subscribe((changed) => {
     if (changed.some((k) => MODEL_KEYS.includes(k) || k === 'corpus')) training.reset();
     if (changed.includes('corpus')) showInfo();
-    if (changed.some((k) => MODEL_KEYS.includes(k) || k === 'wupdates' || k === 'corpus')) keep.refresh();
   });
   view.onReset(() => {
     desk = null;

@@ -7,18 +7,21 @@ import { describeError, showNotice } from '../../ui/banner.js';
 import { button } from '../../ui/controls.js';
 import { download, slug } from '../../ui/download.js';
 import { deleteModel, getModel, listModels, saveModel } from './saved.js';
-import { PROMPTS } from './corpora.js';
 
 const FILES = { tang: 'assets/corpora/tang-poems.txt', sonnets: 'assets/corpora/shakespeare-sonnets.txt', own: 'my-text.txt' };
 /** The largest model file opened (a 256-unit LSTM on 6000 characters is about 40 MB). */
 const FILE_LIMIT = 64 * 1024 * 1024;
 
-/** A value for a command line, quoted where the shell needs it. */
-const shell = (v) => (/^[\w./:=-]+$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`);
+/** A value for a command line, quoted where the shell needs it (a line break as $'\n'). */
+function shell(v) {
+  if (/^[\w./:=-]+$/.test(v)) return v;
+  if (v.includes('\n')) return `$'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+  return `'${v.replace(/'/g, "'\\''")}'`;
+}
 
 /**
  * @param {{view: any, store: any, desk: () => any, use: (summary: object, corpus: string|null) => void,
- *   history: (h: object) => void}} ctx
+ *   history: (h: object) => void, start: () => string}} ctx   `start()`: what the page begins writing with
  */
 export function mountKeep(ctx) {
   const { view, store } = ctx;
@@ -129,7 +132,7 @@ export function mountKeep(ctx) {
   function commandLine() {
     const s = store.get();
     const corpus = FILES[s.corpus];
-    const start = s.prompt || PROMPTS[s.corpus] || 'a';
+    const start = ctx.start();
     const train = ['rnnp train text', `--corpus ${corpus}`, `--cell ${s.wcell}`, `--units ${s.wunits}`, `--seq-len ${s.wseqLen}`, `--batch-size ${s.wbatch}`, `--lr ${s.wlr}`, `--seed ${s.wseed}`, `--updates ${s.wupdates}`, `--seed-text ${shell(start)}`, '--save model.json'];
     const write = ['rnnp generate --model model.json', `--seed-text ${shell(start)}`, `--temperature ${s.temp}`, `--sample-seed ${s.dseed}`];
     return `${train.join(' ')}\n${write.join(' ')}`;
@@ -140,7 +143,9 @@ export function mountKeep(ctx) {
     $('code-cli').textContent = commandLine();
   }
 
-  store.subscribe((changed) => changed.some((k) => ['temp', 'dseed', 'prompt'].includes(k)) && refresh());
+  // The command lines name these settings.
+  const SHOWN = ['corpus', 'wcell', 'wunits', 'wseqLen', 'wbatch', 'wlr', 'wseed', 'wupdates', 'prompt', 'temp', 'dseed'];
+  store.subscribe((changed) => changed.some((k) => SHOWN.includes(k)) && refresh());
   listSaved();
   refresh();
 

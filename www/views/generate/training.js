@@ -109,11 +109,12 @@ export function mountTraining(ctx) {
     }
   }
 
+  /** The status when a run ends: paused, or trained (and where it was stopped). */
   function words(history, now) {
-    const held = history.heldOut.length ? history.heldOut[history.heldOut.length - 1][1] : NaN;
     if (now === 'paused') return t('write.paused', { updates });
-    if (stopping) return `${t('write.stoppedAt', { updates })} ${t('write.finished', { updates, held: num(held, 3), bits: num(held / LN2, 3), unigram: num(history.unigram, 3) })}`;
-    return t('write.finished', { updates, held: num(held, 3), bits: num(held / LN2, 3), unigram: num(history.unigram, 3) });
+    const held = history.heldOut.length ? history.heldOut[history.heldOut.length - 1][1] : NaN;
+    const trained = t('write.finished', { updates, held: num(held, 3), bits: num(held / LN2, 3), unigram: num(history.unigram, 3) });
+    return stopping ? `${t('write.stoppedAt', { updates })} ${trained}` : trained;
   }
 
   function show(p, from = 0) {
