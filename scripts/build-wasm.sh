@@ -33,15 +33,16 @@ REMAP="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=crates --rem
 FLAGS="-C target-feature=+simd128 -C llvm-args=-inline-threshold=60 $REMAP ${WASM_EXTRA_RUSTFLAGS:-}"
 say "building the engine for wasm32 ($MODE)"
 if [ "$MODE" = rustup ]; then
-  RUSTFLAGS="$FLAGS" cargo build --release --lib --target wasm32-unknown-unknown "${FEATURE_ARGS[@]}"
+  RUSTFLAGS="$FLAGS" cargo build --release -p rnn-playground-module --target wasm32-unknown-unknown "${FEATURE_ARGS[@]}"
 else
   RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 RUSTFLAGS="$FLAGS -C linker=wasm-ld" \
-    /usr/bin/cargo build --release --lib --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "${FEATURE_ARGS[@]}"
+    /usr/bin/cargo build --release -p rnn-playground-module --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "${FEATURE_ARGS[@]}"
 fi
 
-WASM="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/rnn_playground.wasm"
+# The binding crate (src/web) is the module; its files keep the name the page imports.
+WASM="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/rnn_playground_module.wasm"
 mkdir -p "$OUT"
-wasm-bindgen --target web --typescript --experimental-reset-state-function --remove-name-section --remove-producers-section --out-dir "$OUT" "$WASM"
+wasm-bindgen --target web --out-name rnn_playground --typescript --experimental-reset-state-function --remove-name-section --remove-producers-section --out-dir "$OUT" "$WASM"
 RAW=$(stat -c %s "$OUT/rnn_playground_bg.wasm")
 GZ=$(gzip -9c "$OUT/rnn_playground_bg.wasm" | wc -c)
 say "$OUT/rnn_playground_bg.wasm: $((RAW / 1024)) KB raw, $((GZ / 1024)) KB gzipped"

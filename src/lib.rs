@@ -22,7 +22,8 @@
 //! - what the page and the command line share: [`schema`] (the settings of a page link),
 //!   [`charts`] (plotters, any backend), [`figures`] (each view's charts built from its
 //!   session), [`codegen`] (the command line and Keras code of a configuration);
-//! - the outside: `web` (the thin WebAssembly binding) and the `rnnp` binary.
+//! - the outside: the `rnnp` binary, and the thin WebAssembly binding, a crate of its own
+//!   in `src/web/` (built for size, while this crate is built for speed).
 
 // Index loops are kept where they read like the formula (w[i][j], h[t][u]).
 #![allow(clippy::needless_range_loop)]
@@ -57,6 +58,3 @@ pub mod writing;
 
 pub use error::{Result, RnnError};
 pub use model::{CellKind, Model, OutputKind, Spec};
-
-#[cfg(target_arch = "wasm32")]
-pub mod web;

@@ -129,6 +129,9 @@ pub fn truncate(s: &str, max: usize) -> String {
 /// The methods of a `DrawingBackend` that pass straight to `self.inner`: a wrapper backend
 /// ([`svg::MetricSvg`], the page's canvas) changes only how it measures text, and writes
 /// `estimate_text_size` itself. The expanding module names `Result` and the backend types.
+/// Exported for the binding's canvas (src/web), a crate of its own.
+#[doc(hidden)]
+#[macro_export]
 macro_rules! delegate_drawing {
     () => {
         fn get_size(&self) -> (u32, u32) {
@@ -163,7 +166,7 @@ macro_rules! delegate_drawing {
         }
     };
 }
-pub(crate) use delegate_drawing;
+pub use delegate_drawing;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod files;

@@ -43,6 +43,13 @@ pub struct MetricSvg<'a> {
 
 type Result<T> = std::result::Result<T, DrawingErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
 
+impl<'a> MetricSvg<'a> {
+    /// A backend writing an SVG document of `size` pixels into `text` (as [`render_svg`] does).
+    pub fn with_string(text: &'a mut String, size: (u32, u32)) -> Self {
+        MetricSvg { inner: SVGBackend::with_string(text, size) }
+    }
+}
+
 impl DrawingBackend for MetricSvg<'_> {
     type ErrorType = <SVGBackend<'static> as DrawingBackend>::ErrorType;
 
@@ -61,7 +68,7 @@ where
 {
     let mut text = String::new();
     let drawn = {
-        let root = MetricSvg { inner: SVGBackend::with_string(&mut text, (width, height)) }.into_drawing_area();
+        let root = MetricSvg::with_string(&mut text, (width, height)).into_drawing_area();
         let drawn = draw(&root, &Style::default())?;
         root.present()?;
         drawn

@@ -4,8 +4,8 @@
 use wasm_bindgen::prelude::*;
 
 use super::{count, fail, string, to_js};
-use crate::bench::{char_model, seed_example, Workload};
-use crate::settings::limits::Int;
+use rnn_playground::bench::{char_model, seed_example, Workload};
+use rnn_playground::settings::limits::Int;
 
 /// One benchmark workload: "seed", "char_rnn" or "char_lstm".
 #[wasm_bindgen]
@@ -23,7 +23,7 @@ impl BenchWorkload {
             "char_rnn" => char_model(false),
             "char_lstm" => char_model(true),
             other => {
-                return Err(fail(crate::RnnError::NotOneOf {
+                return Err(fail(rnn_playground::RnnError::NotOneOf {
                     field: "workload".into(),
                     value: other.into(),
                     allowed: vec!["seed".into(), "char_rnn".into(), "char_lstm".into()],

@@ -4,7 +4,7 @@
 use ndarray::Array2;
 use wasm_bindgen::prelude::*;
 
-use crate::linalg::{gemm_acc, View};
+use rnn_playground::linalg::{gemm_acc, View};
 
 /// Runs C += A·B `iterations` times with `which` = "ours" or "ndarray" on m×k and k×n
 /// matrices of fixed values; with `transposed_a` A is stored k×m and read transposed (the
@@ -46,5 +46,5 @@ pub fn gemm_run(which: &str, m: usize, n: usize, k: usize, iterations: u32, tran
 /// Makes every matrix product of the engine use "ours" or "ndarray".
 #[wasm_bindgen(js_name = setKernel)]
 pub fn set_kernel(which: &str) {
-    crate::linalg::compare::USE_NDARRAY.store(which == "ndarray", std::sync::atomic::Ordering::Relaxed);
+    rnn_playground::linalg::compare::USE_NDARRAY.store(which == "ndarray", std::sync::atomic::Ordering::Relaxed);
 }

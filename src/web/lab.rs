@@ -5,12 +5,12 @@ use wasm_bindgen::prelude::*;
 
 use super::canvas::draw;
 use super::{chart_request, count, fail, from_js, from_js_required, to_js, DrawStyle};
-use crate::figures::lab::{figure, LabFigure};
-use crate::lab::explode::{ExplodeConfig, ExplodeView};
-use crate::lab::memory::{MemoryConfig, RaceView};
-use crate::lab::session::LabSession;
-use crate::lab::LabConfig;
-use crate::settings::limits::Int;
+use rnn_playground::figures::lab::{figure, LabFigure};
+use rnn_playground::lab::explode::{ExplodeConfig, ExplodeView};
+use rnn_playground::lab::memory::{MemoryConfig, RaceView};
+use rnn_playground::lab::session::LabSession;
+use rnn_playground::lab::LabConfig;
+use rnn_playground::settings::limits::Int;
 
 /// The gradient lab.
 #[wasm_bindgen]

@@ -11,6 +11,10 @@
 //! - A panic cannot be caught in WebAssembly built with `panic=abort`: every input that
 //!   could cause one is refused before it runs (the limits), the message of a panic is kept
 //!   for [`last_panic`], and the page restarts the module (`__wbg_reset_state`) after one.
+//!
+//! A crate of its own (src/web/Cargo.toml), built only for wasm32, and built for size.
+
+#![cfg(target_arch = "wasm32")]
 
 #[cfg(feature = "bench-workloads")]
 mod bench;
@@ -28,8 +32,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::error::RnnError;
-use crate::settings::limits::Int;
+use rnn_playground::error::RnnError;
+use rnn_playground::settings::limits::Int;
 
 #[cfg(feature = "bench-workloads")]
 pub use bench::BenchWorkload;
@@ -80,7 +84,7 @@ pub fn version() -> String {
 /// The page's settings: every URL key, its config field, its kind, limits and default.
 #[wasm_bindgen(js_name = settingsSchema, unchecked_return_type = "Setting[]")]
 pub fn settings_schema() -> Result<JsValue, JsValue> {
-    to_js(&crate::schema::settings())
+    to_js(&rnn_playground::schema::settings())
 }
 
 /// The engine's error as a thrown JavaScript `Error` named `RnnError`, with the error
@@ -116,7 +120,7 @@ pub(crate) fn from_js<T: DeserializeOwned + Default>(value: JsValue, field: &str
 
 /// As [`from_js`], with no default.
 pub(crate) fn from_js_required<T: DeserializeOwned>(value: JsValue, field: &str) -> Result<T, JsValue> {
-    crate::settings::de::from_value(&json_of(value, field)?).map_err(|e| fail(e.or_field(field)))
+    rnn_playground::settings::de::from_value(&json_of(value, field)?).map_err(|e| fail(e.or_field(field)))
 }
 
 /// A value from JavaScript as JSON.
@@ -126,7 +130,7 @@ pub(crate) fn json_of(value: JsValue, field: &str) -> Result<serde_json::Value, 
 }
 
 /// A chart request, read by its small reader (figures/request.rs).
-pub(crate) fn chart_request<T>(value: JsValue, read: fn(&serde_json::Value) -> crate::Result<T>) -> Result<T, JsValue> {
+pub(crate) fn chart_request<T>(value: JsValue, read: fn(&serde_json::Value) -> rnn_playground::Result<T>) -> Result<T, JsValue> {
     read(&json_of(value, "chart")?).map_err(fail)
 }
 
@@ -177,9 +181,9 @@ impl Default for DrawStyle {
 }
 
 impl DrawStyle {
-    pub(crate) fn style(self) -> crate::charts::Style {
+    pub(crate) fn style(self) -> rnn_playground::charts::Style {
         let clamp = |v: f64, lo: f64, hi: f64, d: f32| if v.is_finite() { v.clamp(lo, hi) as f32 } else { d };
-        crate::charts::Style { scale: clamp(self.scale, 0.25, 4.0, 1.0), text: clamp(self.text, 0.5, 3.0, 1.0) }
+        rnn_playground::charts::Style { scale: clamp(self.scale, 0.25, 4.0, 1.0), text: clamp(self.text, 0.5, 3.0, 1.0) }
     }
 }
 
@@ -191,13 +195,13 @@ pub fn trace_json(
     #[wasm_bindgen(unchecked_param_type = "string")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (model, request) = (string(&model, "model")?, string(&request, "request")?);
-    to_js(&crate::format::trace_from_json(&model, &request).map_err(fail)?)
+    to_js(&rnn_playground::format::trace_from_json(&model, &request).map_err(fail)?)
 }
 
 /// Reads a model file (text) and says what it holds, or why it cannot be used.
 #[wasm_bindgen(js_name = checkModel)]
 pub fn check_model(#[wasm_bindgen(unchecked_param_type = "string")] model: JsValue) -> Result<String, JsValue> {
     let text = string(&model, "model")?;
-    let m = crate::format::model_file::model_from_json(&text).map_err(fail)?;
-    Ok(crate::format::model_file::model_to_json(&m))
+    let m = rnn_playground::format::model_file::model_from_json(&text).map_err(fail)?;
+    Ok(rnn_playground::format::model_file::model_to_json(&m))
 }

@@ -6,12 +6,12 @@ use wasm_bindgen::prelude::*;
 
 use super::canvas::draw;
 use super::{chart_request, count, fail, floats, from_js, to_js};
-use crate::error::RnnError;
-use crate::figures::sentence::{figure, SentenceFigure};
-use crate::format::model_file::model_to_json;
-use crate::gradcheck::GradCheckRun;
-use crate::session::{SentenceConfig, SentenceSession};
-use crate::settings::limits::{Int, SENTENCE_EPOCHS};
+use rnn_playground::error::RnnError;
+use rnn_playground::figures::sentence::{figure, SentenceFigure};
+use rnn_playground::format::model_file::model_to_json;
+use rnn_playground::gradcheck::GradCheckRun;
+use rnn_playground::session::{SentenceConfig, SentenceSession};
+use rnn_playground::settings::limits::{Int, SENTENCE_EPOCHS};
 
 /// A network reading a sentence, built from the page's controls.
 #[wasm_bindgen]
@@ -64,7 +64,7 @@ impl Playground {
     /// The largest model file read, in bytes (the page refuses a larger one before reading it).
     #[wasm_bindgen(js_name = modelFileLimit)]
     pub fn model_file_limit() -> f64 {
-        crate::settings::limits::FILE_BYTES.max as f64
+        rnn_playground::settings::limits::FILE_BYTES.max as f64
     }
 
     /// Tokens, vocabulary, end marker, sizes and ln V.
@@ -229,9 +229,9 @@ impl Playground {
         let info = self.session.info();
         let c = &SentenceConfig { epochs: count(epochs, "epochs", SENTENCE_EPOCHS)? as u64, ..self.session.config.clone() };
         to_js(&serde_json::json!({
-            "keras": crate::codegen::sentence_keras(c, &info.tokens, &info.vocabulary, info.end_id),
-            "python": crate::codegen::sentence_load_python(c, &file),
-            "tfjs": crate::codegen::sentence_load_tfjs(c, &file),
+            "keras": rnn_playground::codegen::sentence_keras(c, &info.tokens, &info.vocabulary, info.end_id),
+            "python": rnn_playground::codegen::sentence_load_python(c, &file),
+            "tfjs": rnn_playground::codegen::sentence_load_tfjs(c, &file),
         }))
     }
 

@@ -6,10 +6,10 @@ use wasm_bindgen::JsCast;
 
 use super::canvas::draw;
 use super::{chart_request, count, fail, from_js, from_js_required, js_type, to_js, DrawStyle};
-use crate::error::RnnError;
-use crate::figures::series::{figure, SeriesFigure};
-use crate::series::{SeriesConfig, SeriesSession};
-use crate::settings::limits::Int;
+use rnn_playground::error::RnnError;
+use rnn_playground::figures::series::{figure, SeriesFigure};
+use rnn_playground::series::{SeriesConfig, SeriesSession};
+use rnn_playground::settings::limits::Int;
 
 /// The seed's Keras example, trained a few batches at a time.
 #[wasm_bindgen]
@@ -54,14 +54,14 @@ impl SeriesLab {
         let array: js_sys::Float32Array = params
             .dyn_into()
             .map_err(|v: JsValue| fail(RnnError::WrongType { field: "params".into(), expected: "a Float32Array".into(), got: js_type(&v) }))?;
-        let p: crate::series::SeriesProgress = from_js_required(progress, "progress")?;
+        let p: rnn_playground::series::SeriesProgress = from_js_required(progress, "progress")?;
         self.session.adopt(&array.to_vec(), p.history, p.batch).map_err(fail)
     }
 
     /// Shows the loss history of training under way in a worker.
     #[wasm_bindgen(js_name = showProgress)]
     pub fn show_progress(&mut self, #[wasm_bindgen(unchecked_param_type = "SeriesProgress")] progress: JsValue) -> Result<(), JsValue> {
-        let p: crate::series::SeriesProgress = from_js_required(progress, "progress")?;
+        let p: rnn_playground::series::SeriesProgress = from_js_required(progress, "progress")?;
         self.session.show_history(p.history, p.batch);
         Ok(())
     }
@@ -69,19 +69,19 @@ impl SeriesLab {
     /// The command line that trains the same model (`rnnp train series …`).
     #[wasm_bindgen(js_name = commandLine)]
     pub fn command_line(&self) -> String {
-        crate::codegen::series_command(&self.session.config)
+        rnn_playground::codegen::series_command(&self.session.config)
     }
 
     /// The seed's Keras program with this configuration.
     #[wasm_bindgen(js_name = kerasCode)]
     pub fn keras_code(&self) -> String {
-        crate::codegen::series_keras(&self.session.config)
+        rnn_playground::codegen::series_keras(&self.session.config)
     }
 
     /// The same program in this engine's Rust API.
     #[wasm_bindgen(js_name = rustCode)]
     pub fn rust_code(&self) -> String {
-        crate::codegen::series_rust(&self.session.config)
+        rnn_playground::codegen::series_rust(&self.session.config)
     }
 
     /// Draws a chart of the view on a canvas; returns its data table and what it could not

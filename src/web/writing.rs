@@ -5,12 +5,12 @@ use wasm_bindgen::prelude::*;
 
 use super::canvas::draw;
 use super::{chart_request, count, fail, from_js, from_js_required, string, to_js, DrawStyle};
-use crate::error::RnnError;
-use crate::figures::writing::{figure, WritingFigure};
-use crate::settings::limits::Int;
-use crate::settings::Choices;
-use crate::writing::desk::Desk;
-use crate::writing::{CharModel, TextConfig, TextHistory, WritingSession};
+use rnn_playground::error::RnnError;
+use rnn_playground::figures::writing::{figure, WritingFigure};
+use rnn_playground::settings::limits::Int;
+use rnn_playground::settings::Choices;
+use rnn_playground::writing::desk::Desk;
+use rnn_playground::writing::{CharModel, TextConfig, TextHistory, WritingSession};
 
 /// A character model learning a text.
 #[wasm_bindgen]
@@ -70,7 +70,7 @@ impl TextTrainer {
     ) -> Result<String, JsValue> {
         let seed_text = string(&seed_text, "seed text")?;
         let length = count(length, "length", Int::new(1, 10_000))?;
-        let seed = count(seed, "seed", crate::settings::limits::SEED)? as u64;
+        let seed = count(seed, "seed", rnn_playground::settings::limits::SEED)? as u64;
         self.session.write(&seed_text, length, temperature, seed).map_err(fail)
     }
 
@@ -168,7 +168,7 @@ impl WritingDesk {
     /// The pen reads `seedText`; the draws after it come from `seed`.
     #[wasm_bindgen(unchecked_return_type = "WriteStep")]
     pub fn begin(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] seed_text: JsValue, seed: f64) -> Result<JsValue, JsValue> {
-        let seed = count(seed, "seed", crate::settings::limits::SEED)? as u64;
+        let seed = count(seed, "seed", rnn_playground::settings::limits::SEED)? as u64;
         to_js(&self.desk.begin(&string(&seed_text, "seed text")?, seed).map_err(fail)?)
     }
 
@@ -194,8 +194,8 @@ impl WritingDesk {
         temperature: f64,
         seed: f64,
     ) -> Result<JsValue, JsValue> {
-        let n = count(count_, "count", crate::writing::desk::POEMS)? as u64;
-        let seed = count(seed, "seed", crate::settings::limits::SEED)? as u64;
+        let n = count(count_, "count", rnn_playground::writing::desk::POEMS)? as u64;
+        let seed = count(seed, "seed", rnn_playground::settings::limits::SEED)? as u64;
         to_js(&self.desk.poems(n, &string(&seed_text, "seed text")?, &string(&end, "end")?, temperature, seed).map_err(fail)?)
     }
 
@@ -208,7 +208,7 @@ impl WritingDesk {
         temperature: f64,
         seed: f64,
     ) -> Result<String, JsValue> {
-        let seed = count(seed, "seed", crate::settings::limits::SEED)? as u64;
+        let seed = count(seed, "seed", rnn_playground::settings::limits::SEED)? as u64;
         self.desk.poem(&string(&seed_text, "seed text")?, &string(&end, "end")?, temperature, seed).map_err(fail)
     }
 
