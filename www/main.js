@@ -3,8 +3,6 @@
 import { browserLanguage, setLanguage, t, translatePage, language } from './i18n.js';
 import { showSkeleton } from './ui/view.js';
 import { TEMPLATE as SENTENCE } from './views/sentence/template.js';
-import { TEMPLATE as GRADIENTS } from './views/gradients/template.js';
-import { TEMPLATE as SERIES } from './views/series/template.js';
 import { PAGE_PROPS, PROPS, addProps, createStore, fromSchema, parseQuery, prop, toQuery } from './state.js';
 import { hideNames } from './ui/hide.js';
 import { mountClassroom } from './ui/classroom.js';
@@ -16,11 +14,16 @@ import { createJobRunner } from './jobs/client.js';
 import { startWorker } from './jobs/worker.js';
 import { registerOffline } from './offline.js';
 import { mountSentence } from './views/sentence/index.js';
-import { mountGradients } from './views/gradients/index.js';
-import { mountSeries } from './views/series/index.js';
 
-/** The Write view is its own file, fetched when it is first shown: the other views start without it. */
-const loadGenerate = () => import('./views/generate/index.js');
+/**
+ * Every view but the sentence's is its own file, fetched when it is first shown (with its
+ * texts): a link to one view downloads only that view's code.
+ */
+const LOADERS = {
+  gradients: () => import('./views/gradients/index.js'),
+  series: () => import('./views/series/index.js'),
+  generate: () => import('./views/generate/index.js'),
+};
 
 /**
  * A view whose code is fetched when it is first shown: mounted as soon as it has arrived,
@@ -45,9 +48,9 @@ function lazyView(load) {
   };
 }
 
-const VIEWS = { sentence: mountSentence, gradients: mountGradients, series: mountSeries, generate: lazyView(loadGenerate) };
-/** The templates shown before the engine has loaded (the lazy view's comes with its file). */
-const TEMPLATES = { sentence: () => SENTENCE, gradients: () => GRADIENTS, series: () => SERIES, generate: async () => (await loadGenerate()).TEMPLATE };
+const VIEWS = { sentence: mountSentence, ...Object.fromEntries(Object.entries(LOADERS).map(([name, load]) => [name, lazyView(load)])) };
+/** The templates shown before the engine has loaded (a fetched view's comes with its file). */
+const TEMPLATES = { sentence: () => SENTENCE, ...Object.fromEntries(Object.entries(LOADERS).map(([name, load]) => [name, async () => (await load()).TEMPLATE])) };
 
 /** The document's title and description in the page's language. */
 function translateDocument() {

@@ -11,11 +11,13 @@ import { createView, nextTask } from '../../ui/view.js';
 import { num } from '../../ui/format.js';
 import { TEMPLATE } from './template.js';
 
+export { TEMPLATE };
+
 const LAB_KEYS = ['gcell', 'gact', 'seqLen', 'radius', 'forgetBias', 'winit', 'gseed'];
 const CELLS = ['simple_rnn', 'lstm', 'gru'];
 
 /** Mounts the lab in `root`; same contract as the sentence view. */
-export function mountGradients(root, store, wasm, page) {
+export function mount(root, store, wasm, page) {
   let lab = null;
   const view = createView(root, TEMPLATE, {
     textScale: page.textScale,

@@ -11,10 +11,12 @@ import { createView, nextTask } from '../../ui/view.js';
 import { num } from '../../ui/format.js';
 import { TEMPLATE } from './template.js';
 
+export { TEMPLATE };
+
 const KEYS = ['sequences', 'length', 'noise', 'sseed'];
 
 /** Mounts the view in `root`; same contract as the sentence view. */
-export function mountSeries(root, store, wasm, page) {
+export function mount(root, store, wasm, page) {
   let lab = null;
   const view = createView(root, TEMPLATE, {
     textScale: page.textScale,
