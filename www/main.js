@@ -198,6 +198,12 @@ async function main() {
     }
     const root = roots[view];
     if (!root.isConnected) main.append(root);
+    // A view whose file is still on its way says so (its own words come with it).
+    if (!root.hasChildNodes()) {
+      const waiting = Object.assign(document.createElement('p'), { className: 'loading', textContent: t('loading.view') });
+      waiting.setAttribute('role', 'status');
+      root.append(waiting);
+    }
     if (!mounted[view]) {
       mounted[view] = VIEWS[view](root, store, wasm, page);
       classroom.refreshHidden();
@@ -215,6 +221,10 @@ async function main() {
 
   for (const b of document.querySelectorAll('[data-view]')) {
     b.addEventListener('click', () => store.set({ view: b.dataset.view }));
+    // A pointer over the tab, a finger on it or the keyboard's focus: its file is fetched
+    // before the click (once; the browser keeps the module).
+    const fetchAhead = () => LOADERS[b.dataset.view]?.().catch(() => {});
+    for (const type of ['pointerenter', 'touchstart', 'focus']) b.addEventListener(type, fetchAhead, { once: true, passive: true });
   }
   document.querySelector('[data-testid="lang"]').addEventListener('click', () => store.set({ lang: language() === 'zh' ? 'en' : 'zh' }));
   store.subscribe((changed, s) => {

@@ -76,16 +76,18 @@ test('a click during training is answered, and Stop keeps what was trained', asy
   });
   await page.getByTestId('train').click();
   await expect(page.getByTestId('train')).toHaveText(/Stop/);
-  // The page answers while the worker trains: another view opens and comes back, a click
-  // on Step moves the stepper.
+  // The page answers while the worker trains: another view opens at once (its tab is
+  // current and its place is in the page in the same task; its charts follow with its
+  // file) and comes back, a click on Step moves the stepper.
   const answered = await page.evaluate(async () => {
     const t0 = performance.now();
     document.querySelector('[data-testid="view-gradients"]').click();
-    const shown = Boolean(document.querySelector('[data-testid="chart-flow"]'));
+    const shown = document.querySelector('[data-testid="view-gradients"]').getAttribute('aria-current') === 'page' && document.getElementById('view-gradients').isConnected;
     await new Promise(requestAnimationFrame);
     return { shown, ms: performance.now() - t0 };
   });
   expect(answered.shown).toBe(true);
+  await expect(page.getByTestId('chart-flow')).toBeVisible();
   await page.getByTestId('view-sentence').click();
   await expect(page.getByTestId('train')).toHaveText(/Stop/);
   const before = await page.evaluate(() => window.__rnnp.views.sentence.debug.playground().position().forward);
