@@ -226,7 +226,7 @@ impl WritingSession {
         let train = Dataset::new(n, t, SeqInputs::Tokens(x), SeqTargets::Classes(y))?;
         let progress = TextProgress { updates: 0, loss: f32::NAN, epoch: 0, characters: 0 };
         let mut session = WritingSession { config, corpus, trainer, train, held_out, progress, history: TextHistory::default() };
-        session.history.uniform = (v as f32).ln();
+        session.history.uniform = libm::logf(v as f32);
         session.history.unigram = session.unigram_loss();
         Ok(session)
     }
@@ -273,7 +273,7 @@ impl WritingSession {
                 // A NaN (a diverged network) stays NaN; a 0 counts as the smallest number.
                 let p = ws.outputs[s * v + y[w * t + s] as usize];
                 let p = if p.is_nan() { p } else { p.max(f32::MIN_POSITIVE) };
-                total -= f64::from(p.ln());
+                total -= f64::from(libm::logf(p));
             }
         }
         (total / (*n * t) as f64) as f32
@@ -291,7 +291,7 @@ impl WritingSession {
         let total: f64 = counts.iter().sum();
         let (_, y, n) = &self.held_out;
         let t = self.config.seq_len as usize;
-        let loss: f64 = y[..n * t].iter().map(|&id| -(counts[id as usize] / total).ln()).sum();
+        let loss: f64 = y[..n * t].iter().map(|&id| -libm::log(counts[id as usize] / total)).sum();
         (loss / (n * t) as f64) as f32
     }
 
@@ -461,17 +461,20 @@ pub fn tempered(probs: &[f32], temperature: f64) -> Vec<f64> {
         let best = crate::loss::argmax(probs);
         return (0..probs.len()).map(|i| if i == best { 1.0 } else { 0.0 }).collect();
     }
-    let weights: Vec<f64> = probs.iter().map(|&p| f64::from(p.max(0.0)).powf(1.0 / temperature)).collect();
+    let weights: Vec<f64> = probs.iter().map(|&p| libm::pow(f64::from(p.max(0.0)), 1.0 / temperature)).collect();
     let total: f64 = weights.iter().sum();
     weights.iter().map(|w| w / total).collect()
 }
 
 /// One character drawn from `probs` at `temperature` (argmax at 0.1 and below).
+///
+/// The powers are libm's: `f64::powf` is the system's natively and libm's in WebAssembly,
+/// which may differ in the last bit and so, rarely, in the character drawn for a seed.
 pub fn pick(probs: &[f32], temperature: f64, rng: &mut Rng) -> u32 {
     if temperature <= 0.1 {
         return crate::loss::argmax(probs) as u32;
     }
-    let weights: Vec<f64> = probs.iter().map(|&p| f64::from(p.max(0.0)).powf(1.0 / temperature)).collect();
+    let weights: Vec<f64> = probs.iter().map(|&p| libm::pow(f64::from(p.max(0.0)), 1.0 / temperature)).collect();
     let total: f64 = weights.iter().sum();
     let mut r = rng.uniform01_f64() * total;
     for (i, w) in weights.iter().enumerate() {

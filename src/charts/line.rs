@@ -149,7 +149,7 @@ fn place(s: &Series, log: bool, window: Option<(f64, f64)>) -> Placed {
         }
         let v = if log {
             if y > 0.0 && y.is_finite() {
-                Some(y.log10())
+                Some(libm::log10(y))
             } else if y.is_nan() || y == f64::INFINITY {
                 None
             } else {
@@ -184,7 +184,7 @@ fn place(s: &Series, log: bool, window: Option<(f64, f64)>) -> Placed {
 /// The y range in plot coordinates: the fixed one, or the data's, padded.
 fn y_window(chart: &LineChart) -> Option<(f64, f64)> {
     if let Some((lo, hi)) = chart.y_range {
-        return Some(if chart.log_y { (lo.max(1e-300).log10(), hi.max(1e-300).log10()) } else { (lo, hi) });
+        return Some(if chart.log_y { (libm::log10(lo.max(1e-300)), libm::log10(hi.max(1e-300))) } else { (lo, hi) });
     }
     let values = chart.series.iter().flat_map(|s| place(s, chart.log_y, None).runs.into_iter().flatten().map(|p| p.1)).collect::<Vec<_>>();
     if chart.log_y {
@@ -193,7 +193,7 @@ fn y_window(chart: &LineChart) -> Option<(f64, f64)> {
             return None;
         }
         // A factor 2 (3 for less than a decade) of room at each end, as a log axis wants.
-        let pad = if hi - lo < 1.0 { 3f64.log10() } else { 2f64.log10() };
+        let pad = if hi - lo < 1.0 { libm::log10(3.0) } else { libm::log10(2.0) };
         Some(((lo - pad).max(-LOG_LIMIT), (hi + pad).min(LOG_LIMIT)))
     } else {
         padded(values.into_iter())
@@ -269,7 +269,7 @@ where
         .y_labels(y_labels)
         .y_label_formatter(&|y: &f32| {
             if log {
-                format_tick(10f64.powf(*y as f64))
+                format_tick(libm::pow(10.0, *y as f64))
             } else {
                 format_tick(if (*y as f64).abs() < 1e-6 * span { 0.0 } else { *y as f64 })
             }

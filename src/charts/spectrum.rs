@@ -102,7 +102,7 @@ where
         .axis_desc_style(style.font(12.0))
         .draw()?;
     let circle = |r: f64| -> Vec<(f32, f32)> {
-        (0..=180).map(|i| (i as f64 / 180.0) * std::f64::consts::TAU).map(|a| ((r * a.cos()) as f32, (r * a.sin()) as f32)).collect()
+        (0..=180).map(|i| (i as f64 / 180.0) * std::f64::consts::TAU).map(|a| ((r * libm::cos(a)) as f32, (r * libm::sin(a)) as f32)).collect()
     };
     let width = style.px(2.0);
     for (r, color, dashed, _) in shown {

@@ -75,7 +75,7 @@ pub fn flow(config: &LabConfig, with_jacobians: bool) -> Result<Flow> {
     let rho = config.radius as f32 as f64;
     let reference = (0..t).map(|s| last * rho.powi((t - 1 - s) as i32)).collect();
     let last_to_first = norms[0] as f64 / last;
-    let ratio_per_step = if t > 1 { last_to_first.powf(1.0 / (t - 1) as f64) } else { 1.0 };
+    let ratio_per_step = if t > 1 { libm::pow(last_to_first, 1.0 / (t - 1) as f64) } else { 1.0 };
     let first_ratios = (1..t.min(6)).map(|k| norms[t - 1 - k] as f64 / norms[t - k] as f64).collect();
     let overflow = norms.iter().any(|n| !n.is_finite()) || ws.h.iter().any(|v| !v.is_finite());
 
