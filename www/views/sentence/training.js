@@ -46,8 +46,9 @@ export function mountTraining(ctx, render) {
       },
       done: ({ result, cancelled, stopped }) => {
         job = null;
-        render();
-        if (cancelled || !result) return;
+        // One rendering of the panels, at the end, when there are weights to adopt (two
+        // were one long task on a slow phone).
+        if (cancelled || !result) return render();
         guard(() => ctx.pg().adopt(result.params, result.losses));
         const done = result.losses.length - from;
         if (done > 0) showSpeed((performance.now() - started) / Math.max(1, result.losses.length));
