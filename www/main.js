@@ -66,12 +66,14 @@ function translateDocument() {
 
 /**
  * Resolves once the view's words are on screen: when the browser reports the page's
- * largest text as painted (where it can say so), else after two frames; at most 600 ms.
+ * largest text as painted (where it can say so), else after two frames; at most 2 s (a
+ * busy phone can take longer than 600 ms to paint the words, and the engine's download
+ * must not start ahead of them; a background tab reports no paint, and waits the 2 s).
  */
 function wordsOnScreen() {
   return new Promise((resolve) => {
     const frames = () => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    setTimeout(resolve, 600);
+    setTimeout(resolve, 2000);
     if (!PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) return frames();
     new PerformanceObserver((list, observer) => {
       if (list.getEntries().some((e) => e.element?.closest?.('.intro, .lesson'))) {
