@@ -239,6 +239,9 @@ where
     // Long tokens are cut to what one label's share of the width can show.
     let name_chars = ((w as f32 / x_labels.max(1) as f32) / (11.0 * style.scale * style.text)).floor().max(2.0) as usize;
     let names: Vec<String> = chart.x_names.iter().map(|n| truncate(n, name_chars)).collect();
+    // Time steps, epochs and updates are whole numbers: their axis is labelled at whole
+    // numbers only (with T = 2, not at 1.20, 1.40, …).
+    let whole_x = chart.series.iter().flat_map(|s| &s.points).all(|p| p.0.fract() == 0.0);
     let x_formatter = move |x: &f32| -> String {
         if !names.is_empty() {
             let i = x.round();
@@ -249,6 +252,8 @@ where
         }
         if x.fract().abs() < 1e-6 {
             format!("{x:.0}")
+        } else if whole_x {
+            String::new() // a time step or an epoch between two whole ones is no place
         } else {
             format!("{x:.2}")
         }
