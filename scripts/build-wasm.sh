@@ -31,18 +31,35 @@ export CARGO_TARGET_DIR="$ROOT/target/wasm${WASM_FEATURES:+-$WASM_FEATURES}$ROUT
 # Panic messages name source files: short names, the same on every machine.
 REMAP="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=crates --remap-path-prefix=$ROOT=rnnp"
 FLAGS="-C target-feature=+simd128 -C llvm-args=-inline-threshold=60 $REMAP ${WASM_EXTRA_RUSTFLAGS:-}"
-say "building the engine for wasm32 ($MODE)"
-if [ "$MODE" = rustup ]; then
-  RUSTFLAGS="$FLAGS" cargo build --release -p rnn-playground-module --target wasm32-unknown-unknown "${FEATURE_ARGS[@]}"
-else
-  RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 RUSTFLAGS="$FLAGS -C linker=wasm-ld" \
-    /usr/bin/cargo build --release -p rnn-playground-module --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "${FEATURE_ARGS[@]}"
-fi
+# One module: cargo's feature arguments in, the module and its glue in $1 out (named
+# rnn_playground, as the page and the tests import it).
+build_module() {
+  local out="$1"; shift
+  if [ "$MODE" = rustup ]; then
+    RUSTFLAGS="$FLAGS" cargo build --release -p rnn-playground-module --target wasm32-unknown-unknown "$@"
+  else
+    RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 RUSTFLAGS="$FLAGS -C linker=wasm-ld" \
+      /usr/bin/cargo build --release -p rnn-playground-module --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "$@"
+  fi
+  mkdir -p "$out"
+  wasm-bindgen --target web --out-name rnn_playground --typescript --experimental-reset-state-function --remove-name-section --remove-producers-section --out-dir "$out" \
+    "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/rnn_playground_module.wasm"
+  local raw gz
+  raw=$(stat -c %s "$out/rnn_playground_bg.wasm")
+  gz=$(gzip -9c "$out/rnn_playground_bg.wasm" | wc -c)
+  say "$out/rnn_playground_bg.wasm: $((raw / 1024)) KB raw, $((gz / 1024)) KB gzipped"
+}
 
-# The binding crate (src/web) is the module; its files keep the name the page imports.
-WASM="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/rnn_playground_module.wasm"
-mkdir -p "$OUT"
-wasm-bindgen --target web --out-name rnn_playground --typescript --experimental-reset-state-function --remove-name-section --remove-producers-section --out-dir "$OUT" "$WASM"
-RAW=$(stat -c %s "$OUT/rnn_playground_bg.wasm")
-GZ=$(gzip -9c "$OUT/rnn_playground_bg.wasm" | wc -c)
-say "$OUT/rnn_playground_bg.wasm: $((RAW / 1024)) KB raw, $((GZ / 1024)) KB gzipped"
+# The whole binding (every view): the tests in Node and the benchmarks load this one.
+say "building the engine for wasm32 ($MODE)"
+build_module "$OUT" "${FEATURE_ARGS[@]}"
+
+# The page loads one module per view, with only that view's binding (src/web/Cargo.toml's
+# features): a link to one view downloads about 200 KB instead of 270. Each is the same
+# engine, linked again (the engine's crate is compiled once).
+if [ -z "${WASM_FEATURES:-}" ]; then
+  for part in sentence lab series writing; do
+    say "the page's module for the $part view"
+    build_module "$OUT/$part" --no-default-features --features "$part"
+  done
+fi

@@ -6,16 +6,30 @@
 //   WebAssembly cannot catch a panic. `guard` then restarts the module from the same
 //   compiled code (`__wbg_reset_state`), tells every listener to rebuild its engine
 //   objects from the page's settings, and reports what happened.
-import init, * as wasm from './pkg/rnn_playground.js';
 
-let ready = null;
-let compiled = null;
+/**
+ * The engine comes in four modules, one per view, each with only that view's binding
+ * (scripts/build-wasm.sh): a link to one view downloads one. They share nothing: an object
+ * made by one module is used with that module only. Every module has what is common (the
+ * settings' schema, errors, panics).
+ */
+const PARTS = {
+  sentence: { glue: () => import('./pkg/sentence/rnn_playground.js'), url: () => new URL('./pkg/sentence/rnn_playground_bg.wasm', import.meta.url) },
+  lab: { glue: () => import('./pkg/lab/rnn_playground.js'), url: () => new URL('./pkg/lab/rnn_playground_bg.wasm', import.meta.url) },
+  series: { glue: () => import('./pkg/series/rnn_playground.js'), url: () => new URL('./pkg/series/rnn_playground_bg.wasm', import.meta.url) },
+  writing: { glue: () => import('./pkg/writing/rnn_playground.js'), url: () => new URL('./pkg/writing/rnn_playground_bg.wasm', import.meta.url) },
+};
+
+/** The module each view uses. */
+export const VIEW_PARTS = { sentence: 'sentence', gradients: 'lab', series: 'series', generate: 'writing' };
+
+/** part → {ready: Promise of the exports, exports (once ready), compiled} */
+const loaded = new Map();
 const resetListeners = new Set();
 let generation = 0;
 
-/** The engine's code, compiled while it downloads (index.html preloads it). */
-async function compile() {
-  const url = new URL('./pkg/rnn_playground_bg.wasm', import.meta.url);
+/** A module's code, compiled while it downloads. */
+async function compile(url) {
   const response = fetch(url);
   try {
     return await WebAssembly.compileStreaming(response);
@@ -28,21 +42,40 @@ async function compile() {
 }
 
 /**
- * Initialises the module once and resolves to its exports. `module`: code compiled
- * elsewhere (the page hands its own to the worker, so it is compiled only once).
+ * Initialises the module of `part` (a value of VIEW_PARTS) once and resolves to its
+ * exports. `module`: its code compiled elsewhere (the page hands its own to the worker, so
+ * it is compiled only once). A failed load is forgotten, so a later call tries again.
  */
-export function loadEngine(module = null) {
-  ready ??= (module ? Promise.resolve(module) : compile()).then(async (m) => {
-    await init({ module_or_path: m });
-    compiled = m;
-    return wasm;
-  });
-  return ready;
+export function loadEngine(part, module = null) {
+  const spec = PARTS[part];
+  if (!spec) return Promise.reject(new Error(`no engine module named ${part}`));
+  let entry = loaded.get(part);
+  if (entry) return entry.ready;
+  entry = { ready: null, exports: null, compiled: null };
+  entry.ready = Promise.all([spec.glue(), module ? Promise.resolve(module) : compile(spec.url())]).then(
+    async ([glue, m]) => {
+      await glue.default({ module_or_path: m });
+      entry.compiled = m;
+      entry.exports = glue;
+      return glue;
+    },
+    (err) => {
+      loaded.delete(part);
+      throw err;
+    },
+  );
+  loaded.set(part, entry);
+  return entry.ready;
 }
 
-/** The compiled module (after `loadEngine`), to start another instance from. */
-export function compiledEngine() {
-  return compiled;
+/** The exports of `part`'s module if it has loaded, else null. */
+export function loadedEngine(part) {
+  return loaded.get(part)?.exports ?? null;
+}
+
+/** The compiled code of `part`'s module (after `loadEngine`), to start another instance from. */
+export function compiledEngine(part) {
+  return loaded.get(part)?.compiled ?? null;
 }
 
 /** True for an error the engine reports about its input. */
@@ -70,17 +103,23 @@ export function onEngineReset(fn) {
   return () => resetListeners.delete(fn);
 }
 
-/** Restarts the module after a trap and tells the listeners (once per trap). */
-function restart(err) {
-  let message = null;
-  try {
-    message = wasm.lastPanic() ?? null;
-  } catch {
-    // The module is too broken to say.
+/**
+ * Restarts the modules after a trap and tells the listeners (once per trap). Every loaded
+ * module restarts: a trap does not say which module it came from, and the listeners
+ * rebuild every view's objects anyway.
+ */
+function restart() {
+  let message = '';
+  for (const { exports } of loaded.values()) {
+    if (!exports) continue;
+    try {
+      // Without a panic the trap says only "unreachable" (or the like): nothing for a reader.
+      message ||= exports.lastPanic() ?? '';
+    } catch {
+      // The module is too broken to say.
+    }
+    exports.__wbg_reset_state();
   }
-  // Without a panic the trap says only "unreachable" (or the like): nothing for a reader.
-  message ||= '';
-  wasm.__wbg_reset_state();
   generation += 1;
   for (const fn of resetListeners) {
     try {
@@ -101,7 +140,7 @@ export function guard(fn) {
     return fn();
   } catch (err) {
     if (isTrap(err)) {
-      const message = restart(err);
+      const message = restart();
       const e = new Error(message);
       e.name = 'EngineRestarted';
       throw e;
@@ -110,4 +149,3 @@ export function guard(fn) {
   }
 }
 
-export { wasm };

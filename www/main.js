@@ -6,11 +6,12 @@ import { TEMPLATE as SENTENCE } from './views/sentence/template.js';
 import { PAGE_PROPS, PROPS, addProps, createStore, fromSchema, parseQuery, prop, toQuery } from './state.js';
 import { hideNames } from './ui/hide.js';
 import { mountClassroom } from './ui/classroom.js';
-import { compiledEngine, guard, loadEngine, onEngineReset } from './engine.js';
+import { VIEW_PARTS, guard, loadEngine, loadedEngine, onEngineReset } from './engine.js';
 import { initBanners, showNotice } from './ui/banner.js';
 import { refreshControls } from './ui/controls.js';
 import { runOnPage, clearPageCache } from './jobs/run.js';
 import { createJobRunner } from './jobs/client.js';
+import { JOBS } from './jobs/specs.js';
 import { startWorker } from './jobs/worker.js';
 import { registerOffline } from './offline.js';
 import { mountSentence } from './views/sentence/index.js';
@@ -25,14 +26,17 @@ const LOADERS = {
   generate: () => import('./views/generate/index.js'),
 };
 
+/** A view's code: the sentence view's is in this file. */
+const viewCode = (name) => (LOADERS[name] ? LOADERS[name]() : Promise.resolve({ mount: mountSentence }));
+
 /**
- * A view whose code is fetched when it is first shown: mounted as soon as it has arrived,
- * with the same contract meanwhile (`ready` resolves once the real view is ready).
+ * A view mounted once its code and its engine module (engine.js: one per view) have
+ * arrived, with the same contract meanwhile (`ready` resolves once the real view is ready).
  */
-function lazyView(load) {
-  return (root, store, wasm, page) => {
+function whenLoaded(name) {
+  return (root, store, page) => {
     let inner = null;
-    const ready = load().then((m) => {
+    const ready = Promise.all([viewCode(name), loadEngine(VIEW_PARTS[name])]).then(([m, wasm]) => {
       inner = m.mount(root, store, wasm, page);
       return inner.ready;
     });
@@ -48,7 +52,7 @@ function lazyView(load) {
   };
 }
 
-const VIEWS = { sentence: mountSentence, ...Object.fromEntries(Object.entries(LOADERS).map(([name, load]) => [name, lazyView(load)])) };
+const VIEWS = Object.fromEntries(['sentence', ...Object.keys(LOADERS)].map((name) => [name, whenLoaded(name)]));
 /** The templates shown before the engine has loaded (a fetched view's comes with its file). */
 const TEMPLATES = { sentence: () => SENTENCE, ...Object.fromEntries(Object.entries(LOADERS).map(([name, load]) => [name, async () => (await load()).TEMPLATE])) };
 
@@ -122,7 +126,7 @@ async function main() {
   await wordsOnScreen();
   let wasm;
   try {
-    wasm = await loadEngine();
+    wasm = await loadEngine(VIEW_PARTS[first]);
   } catch (err) {
     const loading = document.getElementById('loading');
     loading.textContent = `${t('loading.failed')} ${String(err?.message || err)}`;
@@ -148,7 +152,7 @@ async function main() {
   const live = document.getElementById('live');
   // Training and the lab's runs go to a worker with its own engine (started in idle time
   // after the first view); if none can start, they run here in slices, and the page says so.
-  const jobs = createJobRunner(wasm, compiledEngine(), {
+  const jobs = createJobRunner({
     script: import.meta.url,
     onFallback: (reason) => {
       console.warn('jobs run on the page:', reason);
@@ -207,14 +211,24 @@ async function main() {
       root.append(waiting);
     }
     if (!mounted[view]) {
-      mounted[view] = VIEWS[view](root, store, wasm, page);
+      mounted[view] = VIEWS[view](root, store, page);
       classroom.refreshHidden();
       // The view shows once its engine object is built (in a task of its own); a view
       // fetched on demand has its parts only then, so what is hidden is applied again.
-      return mounted[view].ready.then(() => {
-        classroom.refreshHidden();
-        root.dataset.state = 'ready';
-      });
+      return mounted[view].ready.then(
+        () => {
+          classroom.refreshHidden();
+          root.dataset.state = 'ready';
+        },
+        (err) => {
+          // Its code or its engine did not arrive (the network): said in the view, and
+          // tried again when the view is next shown.
+          delete mounted[view];
+          const failed = Object.assign(document.createElement('p'), { className: 'loading warn', textContent: `${t('loading.failed')} ${String(err?.message || err)}` });
+          failed.setAttribute('role', 'status');
+          root.replaceChildren(failed);
+        },
+      );
     }
     // The language (or presenter mode) may have changed while the view was away.
     classroom.refreshHidden();
@@ -225,7 +239,10 @@ async function main() {
     b.addEventListener('click', () => store.set({ view: b.dataset.view }));
     // A pointer over the tab, a finger on it or the keyboard's focus: its file is fetched
     // before the click (once; the browser keeps the module).
-    const fetchAhead = () => LOADERS[b.dataset.view]?.().catch(() => {});
+    const fetchAhead = () => {
+      LOADERS[b.dataset.view]?.().catch(() => {});
+      loadEngine(VIEW_PARTS[b.dataset.view]).catch(() => {});
+    };
     for (const type of ['pointerenter', 'touchstart', 'focus']) b.addEventListener(type, fetchAhead, { once: true, passive: true });
   }
   document.querySelector('[data-testid="lang"]').addEventListener('click', () => store.set({ lang: language() === 'zh' ? 'en' : 'zh' }));
@@ -250,18 +267,24 @@ async function main() {
   });
   await show(VIEWS[store.get().view] ? store.get().view : 'sentence');
   const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 300));
-  idle(() => jobs.warm());
+  idle(() => jobs.warm(VIEW_PARTS[store.get().view]));
   if (import.meta.env.PROD) registerOffline({ onUpdated: () => showNotice(t('notice.updated'), 'info') });
   // For the end-to-end tests: the engine, the store, the mounted views, and the jobs both
   // ways (in the worker, and on the page) to compare their numbers.
+  const current = () => loadedEngine(VIEW_PARTS[store.get().view]);
   window.__rnnp = {
-    wasm,
+    /** The engine module of the view on screen. */
+    get wasm() {
+      return current();
+    },
+    engine: (part) => loadEngine(part),
     store,
     views: mounted,
     jobs,
-    runOnPage: (name, payload) => runOnPage(wasm, name, payload),
-    debugPanic: () => guard(() => wasm.debugPanic()),
-    debugOutOfMemory: () => guard(() => wasm.debugOutOfMemory()),
+    /** A job run on the page, on its view's engine module (loaded first if it is not yet). */
+    runOnPage: (name, payload) => ({ done: loadEngine(JOBS[name].part).then((wasm) => runOnPage(wasm, name, payload).done) }),
+    debugPanic: () => guard(() => current().debugPanic()),
+    debugOutOfMemory: () => guard(() => current().debugOutOfMemory()),
     /** What printing does first (the tests print with page.pdf, which does not say so). */
     preparePrint: () => classroom.prepareForPrint(),
     openLesson,

@@ -13,6 +13,11 @@
 //!   for [`last_panic`], and the page restarts the module (`__wbg_reset_state`) after one.
 //!
 //! A crate of its own (src/web/Cargo.toml), built only for wasm32, and built for size.
+//!
+//! Each view's binding is behind a feature of its name (`sentence`, `lab`, `series`,
+//! `writing`; all on by default): the page loads one module per view, built with that
+//! view's feature only, so a link to one view downloads only its code (scripts/build-wasm.sh).
+//! What is outside them (the settings' schema, errors, panics, the trace) is in every module.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -21,9 +26,13 @@ mod bench;
 mod canvas;
 #[cfg(feature = "gemm-compare")]
 mod gemm_compare;
+#[cfg(feature = "lab")]
 mod lab;
+#[cfg(feature = "sentence")]
 mod sentence;
+#[cfg(feature = "series")]
 mod series;
+#[cfg(feature = "writing")]
 mod writing;
 
 use std::sync::Mutex;
@@ -37,9 +46,13 @@ use rnn_playground::settings::limits::Int;
 
 #[cfg(feature = "bench-workloads")]
 pub use bench::BenchWorkload;
+#[cfg(feature = "lab")]
 pub use lab::GradientLab;
+#[cfg(feature = "sentence")]
 pub use sentence::Playground;
+#[cfg(feature = "series")]
 pub use series::SeriesLab;
+#[cfg(feature = "writing")]
 pub use writing::{TextTrainer, WritingDesk};
 
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
@@ -146,6 +159,7 @@ pub(crate) fn count(value: f64, field: &str, limit: Int) -> Result<usize, JsValu
 }
 
 /// A Float32Array from JavaScript.
+#[cfg(any(feature = "sentence", feature = "writing"))]
 pub(crate) fn floats(value: JsValue, field: &str) -> Result<Vec<f32>, JsValue> {
     use wasm_bindgen::JsCast;
     let array: js_sys::Float32Array =

@@ -107,3 +107,33 @@ test('a click during training is answered, and Stop keeps what was trained', asy
   expect(trained).toBeLessThan(5000);
   expect(problems).toEqual([]);
 });
+
+test.describe('one engine module per view', () => {
+  // The service worker would fetch every module ahead (for offline use) and blur the count.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a link to the lab fetches the lab’s module only; the sentence view fetches its own when opened, steps, and trains in the same worker', async ({ page }) => {
+    const modules = [];
+    page.on('request', (r) => r.url().endsWith('.wasm') && modules.push(r.url()));
+    const problems = await openPage(page, '?view=gradients&lang=en');
+    await expect(page.locator('#view-gradients')).toHaveAttribute('data-state', 'ready');
+    await expect(page.getByTestId('chart-flow')).toBeVisible();
+    expect(modules.length).toBe(1);
+    await page.getByTestId('view-sentence').click();
+    await expect(page.locator('#view-sentence')).toHaveAttribute('data-state', 'ready');
+    expect(new Set(modules).size).toBe(2);
+    await page.getByTestId('step').click();
+    await expect(page.getByTestId('token-0')).toHaveAttribute('aria-current', 'step');
+    await page.getByTestId('train').click();
+    await expect(page.getByTestId('train-status')).toContainText('Trained', { timeout: 60_000 });
+    expect(await page.evaluate(() => window.__rnnp.jobs.where())).toBe('worker');
+    // Back in the lab, its run goes to the worker too, on the lab's module.
+    await page.getByTestId('view-gradients').click();
+    await page.getByTestId('race').click();
+    await expect(page.getByTestId('race-results').locator('tbody tr').first()).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('race').click();
+    await expect(page.getByTestId('race')).not.toHaveText('Stop');
+    expect(new Set(modules).size).toBe(2);
+    expect(problems).toEqual([]);
+  });
+});

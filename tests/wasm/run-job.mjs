@@ -3,10 +3,13 @@
 import engine from './load.mjs';
 import { JOBS } from '../../www/jobs/specs.js';
 
-/** Runs job `name` to the end in chunks of `chunk`; returns [result, progress reports]. */
-export function runJob(name, payload, chunk, cache = new Map()) {
+/**
+ * Runs job `name` to the end in chunks of `chunk`; returns [result, progress reports].
+ * `wasm`: the module to run it on (the whole binding by default).
+ */
+export function runJob(name, payload, chunk, cache = new Map(), wasm = engine) {
   const spec = JOBS[name];
-  const state = spec.start(engine, payload, cache);
+  const state = spec.start(wasm, payload, cache);
   const reports = [];
   for (;;) {
     const p = spec.step(state, chunk);

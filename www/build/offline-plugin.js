@@ -1,7 +1,5 @@
 // The built site's start-up and offline parts (production build only; `npm start`'s
 // development server has none of them):
-// - a preload of the engine's wasm in index.html, so it downloads with the page's script
-//   rather than after it;
 // - the web app manifest and its icons (installable on a phone);
 // - dist/sw.js, the service worker of www/pwa/sw.js with this build's file list and a
 //   version made from the files' contents (a new deployment gets a new cache).
@@ -72,15 +70,12 @@ export function offlinePlugin() {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(html, ctx) {
-        const wasm = Object.keys(ctx.bundle || {}).find((f) => f.endsWith('.wasm'));
+      handler(html) {
         const tags = [
           { tag: 'link', attrs: { rel: 'manifest', href: './manifest.webmanifest' }, injectTo: 'head' },
           { tag: 'link', attrs: { rel: 'apple-touch-icon', href: './icon-192.png' }, injectTo: 'head' },
           { tag: 'meta', attrs: { name: 'theme-color', content: MANIFEST.theme_color }, injectTo: 'head' },
         ];
-        // The engine downloads alongside the page's script (engine.js compiles it as it comes).
-        if (wasm && process.env.RNNP_PRELOAD === "1") tags.unshift({ tag: 'link', attrs: { rel: 'preload', href: `./${wasm}`, as: 'fetch', type: 'application/wasm', crossorigin: '' }, injectTo: 'head' });
         return { html, tags };
       },
     },

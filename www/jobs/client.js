@@ -6,19 +6,22 @@
 // changed), `stop` ends it early and still hands back what it has (the Stop button).
 // `done` resolves to {result, cancelled, stopped}.
 import { runOnPage } from './run.js';
+import { JOBS } from './specs.js';
+import { compiledEngine, loadEngine, loadedEngine } from '../engine.js';
 
 /**
- * @param {any} wasm  the page's engine (for the fallback)
- * @param {WebAssembly.Module | null} module  the page's compiled engine, for the worker
  * @param {{script: string, onFallback?: (reason: string) => void}} options  `script`: the
  *   page's own script (main.js), which the worker runs
  */
-export function createJobRunner(wasm, module, { script, onFallback = () => {} }) {
+export function createJobRunner({ script, onFallback = () => {} }) {
   let worker = null;
-  let ready = null;
   let fallback = false;
   let nextId = 1;
   const pending = new Map();
+  /** part → Promise: true once the worker has that engine module, false if jobs run here. */
+  const parts = new Map();
+  /** part → resolve of the promise above, until the worker answers. */
+  const waiting = new Map();
 
   function useFallback(reason) {
     if (fallback) return;
@@ -28,54 +31,81 @@ export function createJobRunner(wasm, module, { script, onFallback = () => {} })
     onFallback(reason);
   }
 
-  /** Starts the worker; resolves true once its engine is ready, false if it cannot. */
-  function start() {
-    if (ready) return ready;
-    ready = new Promise((resolve) => {
-      if (typeof Worker !== 'function' || !module) {
-        useFallback('no worker');
-        return resolve(false);
-      }
-      try {
-        worker = new Worker(script, { type: 'module', name: 'rnnp-jobs' });
-      } catch (err) {
-        useFallback(String(err?.message || err));
-        return resolve(false);
-      }
-      const failed = (reason) => {
-        // Jobs already sent are lost with the worker: they end in an error.
-        for (const [, p] of pending) p.reject(new Error(reason));
-        pending.clear();
-        useFallback(reason);
-        resolve(false);
-      };
-      worker.onerror = (e) => {
-        e.preventDefault?.();
-        failed(e.message || 'the worker could not start');
-      };
-      worker.onmessage = ({ data }) => {
-        if (data.type === 'ready') return resolve(true);
-        if (data.type === 'failed') return failed(data.message);
-        const p = pending.get(data.id);
-        if (!p) return;
-        if (data.type === 'progress') p.onProgress(data.progress);
-        else if (data.type === 'done') {
-          pending.delete(data.id);
-          p.resolve({ result: data.result, cancelled: false, stopped: data.stopped });
-        } else if (data.type === 'error') {
-          pending.delete(data.id);
-          const err = new Error(data.error.message);
-          err.name = data.error.name;
-          if (data.error.detail) err.detail = data.error.detail;
-          p.reject(err);
-        }
-      };
-      worker.postMessage({ type: 'init', module });
-    });
-    return ready;
+  function failed(reason) {
+    // Jobs already sent are lost with the worker: they end in an error.
+    for (const [, p] of pending) p.reject(new Error(reason));
+    pending.clear();
+    useFallback(reason);
+    for (const resolve of waiting.values()) resolve(false);
+    waiting.clear();
   }
 
-  function runInWorker(name, payload, onProgress) {
+  /** The worker, started once; null if none can start. */
+  function startWorker() {
+    if (worker || fallback) return worker;
+    if (typeof Worker !== 'function') {
+      useFallback('no worker');
+      return null;
+    }
+    try {
+      worker = new Worker(script, { type: 'module', name: 'rnnp-jobs' });
+    } catch (err) {
+      useFallback(String(err?.message || err));
+      return null;
+    }
+    worker.onerror = (e) => {
+      e.preventDefault?.();
+      failed(e.message || 'the worker could not start');
+    };
+    worker.onmessage = ({ data }) => {
+      if (data.type === 'ready') {
+        waiting.get(data.part)?.(true);
+        return waiting.delete(data.part);
+      }
+      if (data.type === 'failed') return failed(data.message);
+      const p = pending.get(data.id);
+      if (!p) return;
+      if (data.type === 'progress') p.onProgress(data.progress);
+      else if (data.type === 'done') {
+        pending.delete(data.id);
+        p.resolve({ result: data.result, cancelled: false, stopped: data.stopped });
+      } else if (data.type === 'error') {
+        pending.delete(data.id);
+        const err = new Error(data.error.message);
+        err.name = data.error.name;
+        if (data.error.detail) err.detail = data.error.detail;
+        p.reject(err);
+      }
+    };
+    return worker;
+  }
+
+  /**
+   * Resolves true once the worker has `part`'s engine module (the page's compiled code,
+   * so it is compiled once), false if jobs run on the page; rejects if the page cannot
+   * load that module itself.
+   */
+  function ready(part) {
+    if (!parts.has(part)) {
+      const p = loadEngine(part).then(
+        () => {
+          if (!startWorker()) return false;
+          return new Promise((resolve) => {
+            waiting.set(part, resolve);
+            worker.postMessage({ type: 'init', part, module: compiledEngine(part) });
+          });
+        },
+        (err) => {
+          parts.delete(part);
+          throw err;
+        },
+      );
+      parts.set(part, p);
+    }
+    return parts.get(part);
+  }
+
+  function runInWorker(name, part, payload, onProgress) {
     const id = nextId++;
     let settled = false;
     let resolve;
@@ -108,18 +138,25 @@ export function createJobRunner(wasm, module, { script, onFallback = () => {} })
     };
     pending.set(id, entry);
     let stopAsked = false;
-    start().then((ok) => {
-      if (settled) return pending.delete(id);
-      if (ok) {
-        worker.postMessage({ type: 'start', id, name, payload });
-        if (stopAsked) worker.postMessage({ type: 'stop', id });
-      } else {
+    ready(part).then(
+      (ok) => {
+        if (settled) return pending.delete(id);
+        // (The worker may have failed since it said it was ready: then the page runs it.)
+        if (ok && worker) {
+          worker.postMessage({ type: 'start', id, name, payload });
+          if (stopAsked) worker.postMessage({ type: 'stop', id });
+        } else {
+          pending.delete(id);
+          local = runOnPage(loadedEngine(part), name, payload, onProgress);
+          if (stopAsked) local.stop();
+          local.done.then(entry.resolve, entry.reject);
+        }
+      },
+      (err) => {
         pending.delete(id);
-        local = runOnPage(wasm, name, payload, onProgress);
-        if (stopAsked) local.stop();
-        local.done.then(entry.resolve, entry.reject);
-      }
-    });
+        entry.reject(err);
+      },
+    );
     return {
       cancel() {
         if (settled) return;
@@ -139,13 +176,14 @@ export function createJobRunner(wasm, module, { script, onFallback = () => {} })
   }
 
   return {
-    /** Starts the worker ahead of the first job (in idle time, after the first view). */
-    warm: start,
+    /** Starts the worker with `part`'s engine ahead of the first job (in idle time, after the first view). */
+    warm: (part) => ready(part).catch(() => false),
     /** Where jobs run now: 'worker', or 'page' after a fallback. */
     where: () => (fallback ? 'page' : 'worker'),
     run(name, payload, onProgress = () => {}) {
-      if (fallback) return runOnPage(wasm, name, payload, onProgress);
-      return runInWorker(name, payload, onProgress);
+      const part = JOBS[name]?.part;
+      if (fallback) return runOnPage(loadedEngine(part), name, payload, onProgress);
+      return runInWorker(name, part, payload, onProgress);
     },
   };
 }

@@ -4,8 +4,9 @@
 // (never from a page object), and hands back plain data the page adopts: so the same
 // seed gives the same numbers wherever it runs.
 //
-// A job is {start(wasm, payload, cache) → state, step(state, n) → progress,
-// result(state) → result}. `progress.done` ends it. `cache` keeps engine objects between
+// A job is {part, start(wasm, payload, cache) → state, step(state, n) → progress,
+// result(state) → result}: `part` names the engine module it runs on (engine.js: one per
+// view), and `wasm` is that module's exports. `progress.done` ends it. `cache` keeps engine objects between
 // jobs (training again continues from where it stopped).
 
 /** The session in `cache` under `name` for `key`, made by `make` if it is not there. */
@@ -37,6 +38,7 @@ export const JOBS = {
    * along (`weights`: {params, losses}), and training goes on from them.
    */
   sentenceTrain: {
+    part: 'sentence',
     start(wasm, { config, from, epochs, weights = null }, cache) {
       if (weights) {
         // The same opened file, trained on from where the page is: the cached network (and
@@ -68,6 +70,7 @@ export const JOBS = {
 
   /** The lab's training run under explosion: {lab, explode}. */
   explode: {
+    part: 'lab',
     start(wasm, { lab, explode }, cache) {
       const g = cached(cache, 'lab', JSON.stringify(lab), () => new wasm.GradientLab(lab));
       return { g, view: g.startExplode(explode) };
@@ -83,6 +86,7 @@ export const JOBS = {
 
   /** The memory comparison: {lab, race}. */
   race: {
+    part: 'lab',
     start(wasm, { lab, race }, cache) {
       const g = cached(cache, 'lab', JSON.stringify(lab), () => new wasm.GradientLab(lab));
       return { g, view: g.startRace(race) };
@@ -98,6 +102,7 @@ export const JOBS = {
 
   /** The series view's training: {config}, from the start. */
   seriesTrain: {
+    part: 'series',
     start(wasm, { config }, cache) {
       cache.get('series')?.value.free();
       cache.delete('series');
@@ -121,6 +126,7 @@ export const JOBS = {
    * samples differ only by what the network learned). Rates count training time only.
    */
   textTrain: {
+    part: 'writing',
     start(wasm, { corpus, text, config, from, target, every, prompt }, cache) {
       const key = `${corpus}:${JSON.stringify(config)}`;
       const tr = cachedWhere(cache, 'text', key, () => new wasm.TextTrainer(text, config), (t) => t.updates() === from);
@@ -166,6 +172,7 @@ export const JOBS = {
 
   /** The gradient check of given weights: {config, params}. */
   gradcheck: {
+    part: 'sentence',
     start(wasm, { config, params }) {
       const pg = new wasm.Playground(config);
       pg.adopt(params, new Float32Array(0));

@@ -3,11 +3,12 @@
 // `startWorker` when it finds itself in a worker), so the site has no second copy of the
 // engine's JavaScript. Messages (see client.js, which talks to it):
 //
-//   page → worker  {type: 'init', module}           the page's compiled engine
+//   page → worker  {type: 'init', part, module}     one of the page's compiled engine
+//                                                  modules (engine.js: one per view)
 //                  {type: 'start', id, name, payload}
 //                  {type: 'stop', id}     finish now and hand back what there is
 //                  {type: 'cancel', id}   finish now, hand back nothing
-//   worker → page  {type: 'ready'} | {type: 'failed', message}
+//   worker → page  {type: 'ready', part} | {type: 'failed', part, message}
 //                  {type: 'progress', id, progress}
 //                  {type: 'done', id, result, stopped}
 //                  {type: 'error', id, error: {name, message, detail}}
@@ -19,7 +20,14 @@ import { JOBS } from './specs.js';
 
 const cache = new Map();
 const jobs = new Map();
-let engine = null;
+/** part → Promise of that engine module's exports, in this worker. */
+const engines = new Map();
+
+/** `part`'s module in this worker: the page's compiled code if it sent it, else fetched here. */
+function engine(part, module = null) {
+  if (!engines.has(part)) engines.set(part, loadEngine(part, module));
+  return engines.get(part);
+}
 
 /** Lets the worker read the messages that arrived (a stop, a cancel) before going on. */
 let channel = null;
@@ -49,7 +57,7 @@ async function run(id, name, payload) {
   const spec = JOBS[name];
   try {
     if (!spec) throw new Error(`no job named ${name}`);
-    const wasm = await engine;
+    const wasm = await engine(spec.part);
     const state = guard(() => spec.start(wasm, payload, cache));
     let chunk = 1;
     for (;;) {
@@ -90,10 +98,12 @@ export function startWorker() {
 function onMessage({ data }) {
   switch (data.type) {
     case 'init':
-      engine = loadEngine(data.module);
-      engine.then(
-        () => postMessage({ type: 'ready' }),
-        (err) => postMessage({ type: 'failed', message: String(err?.message || err) }),
+      engine(data.part, data.module).then(
+        () => postMessage({ type: 'ready', part: data.part }),
+        (err) => {
+          engines.delete(data.part);
+          postMessage({ type: 'failed', part: data.part, message: String(err?.message || err) });
+        },
       );
       break;
     case 'start':
