@@ -5,11 +5,12 @@ import { formulasPlugin } from './www/build/formulas-plugin.js';
 import { cspPlugin } from './www/build/csp-plugin.js';
 import { offlinePlugin } from './www/build/offline-plugin.js';
 import { bootPlugin } from './www/build/boot-plugin.js';
+import { corporaPlugin } from './www/build/corpora-plugin.js';
 
 export default defineConfig({
   base: './',
   publicDir: false,
-  plugins: [formulasPlugin(), bootPlugin(), cspPlugin(), offlinePlugin()],
+  plugins: [formulasPlugin(), corporaPlugin(), bootPlugin(), cspPlugin(), offlinePlugin()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -6,7 +6,9 @@ const [, , url, slow = '1', script = ''] = process.argv;
 const { browser, page, cdp } = await openPhone(slow);
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.compile'] });
 await page.goto(url);
-await page.waitForFunction(() => window.__rnnp);
+// WAIT_MS: wait that long instead of asking the page (Playwright's waiting script is a task of its own).
+if (process.env.WAIT_MS) await page.waitForTimeout(Number(process.env.WAIT_MS));
+else await page.waitForFunction(() => window.__rnnp);
 if (script) await page.evaluate(script);
 await page.waitForTimeout(2000);
 const buf = await browser.stopTracing();

@@ -139,7 +139,7 @@ test('the worker and the page train the same character model to the bit', async 
   await page.waitForFunction(() => window.__rnnp.views.generate?.debug.infoFor?.());
   const out = await page.evaluate(async () => {
     const { jobs, runOnPage, views } = window.__rnnp;
-    const text = views.generate.debug.texts().tang;
+    const text = await views.generate.debug.text('tang');
     const payload = { corpus: 'tang', text, config: { cell: 'gru', units: 24, seqLen: 32, batchSize: 4, learningRate: 0.005, seed: 3 }, from: 0, target: 15, every: 5, prompt: '春' };
     const [a, b] = await Promise.all([jobs.run('textTrain', payload).done, runOnPage('textTrain', payload).done]);
     const file = (w) => {

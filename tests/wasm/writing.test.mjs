@@ -81,3 +81,15 @@ test('texts that cannot be learned are refused with what is wrong', () => {
   assert.throws(() => desk.step(1), (e) => e.detail.kind === 'missing');
   assert.throws(() => desk.useModel('{"not": "a model"}'), (e) => e.name === 'RnnError');
 });
+
+test('the sizes the Write view says of its shipped texts (counted when the site is built) are the engine’s', async () => {
+  const { corpusCounts } = await import('../../www/build/corpora-plugin.js');
+  const counts = corpusCounts();
+  assert.deepEqual(Object.keys(counts), ['shakespeare-sonnets.txt', 'tang-poems.txt']);
+  for (const [file, { chars, vocabulary }] of Object.entries(counts)) {
+    const text = readFileSync(new URL(`../../assets/corpora/${file}`, import.meta.url), 'utf8');
+    const trainer = new engine.TextTrainer(text, config);
+    assert.deepEqual(Array.from(trainer.corpusSize()), [chars, vocabulary], file);
+    trainer.free();
+  }
+});

@@ -2,11 +2,21 @@
 // when first chosen), or one a student pastes. A pasted text is checked here first, so
 // the common mistakes get a sentence that says what to do.
 import { t } from '../../i18n.js';
+import COUNTS from 'virtual:corpus-counts';
 
 const BUNDLED = {
   tang: () => import('../../../assets/corpora/tang-poems.txt?raw'),
   sonnets: () => import('../../../assets/corpora/shakespeare-sonnets.txt?raw'),
 };
+const FILES = { tang: 'tang-poems.txt', sonnets: 'shakespeare-sonnets.txt' };
+
+/**
+ * Characters and distinct ones of a shipped text, counted when the site was built
+ * (www/build/corpora-plugin.js): the view says them without fetching the text.
+ */
+export function shippedCounts(name) {
+  return COUNTS[FILES[name]] ?? null;
+}
 
 /** Where a sample starts, for each text (a pasted one: its first character). */
 const STARTS = { tang: '春', sonnets: 'Shall I' };

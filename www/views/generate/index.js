@@ -10,7 +10,7 @@ import { guard } from '../../engine.js';
 import { describeError, showNotice } from '../../ui/banner.js';
 import { numberControl, selectControl } from '../../ui/controls.js';
 import { createView, nextTask } from '../../ui/view.js';
-import { corpusErrorText, endOf, loadCorpus, ownTextProblem, startOf } from './corpora.js';
+import { corpusErrorText, endOf, loadCorpus, ownTextProblem, shippedCounts, startOf } from './corpora.js';
 import { mountPen } from './pen.js';
 import { mountTraining } from './training.js';
 import { mountKeep } from './keep.js';
@@ -84,21 +84,13 @@ export function mount(root, store, wasm, page) {
   }
 
   let infoFor = null;
-  async function showInfo() {
+  /** The chosen text's size: a shipped text's was counted when the site was built. */
+  function showInfo() {
     const name = store.get().corpus;
     $('own').hidden = name !== 'own';
     const info = $('corpus-info');
     if (name === 'own' && !own) return (info.textContent = t('write.ownNone'));
-    if (!texts[name] && name !== 'own') info.textContent = t('write.loadingCorpus');
-    let text;
-    try {
-      text = await corpusText();
-    } catch (err) {
-      if (store.get().corpus === name) info.textContent = loadFailed(err);
-      return;
-    }
-    if (store.get().corpus !== name) return;
-    infoFor = { name, ...measure(text, { pasted: name === 'own' }) };
+    infoFor = { name, ...(name === 'own' ? measure(own, { pasted: true }) : shippedCounts(name)) };
     info.textContent = t('write.corpusInfo', { chars: infoFor.chars.toLocaleString(), vocabulary: infoFor.vocabulary });
   }
 
@@ -133,11 +125,15 @@ export function mount(root, store, wasm, page) {
     async payload() {
       const name = store.get().corpus;
       let text;
+      // A shipped text is fetched the first time it is trained on (or pointed at, below).
+      if (name !== 'own' && !texts[name]) $('corpus-info').textContent = t('write.loadingCorpus');
       try {
         text = await corpusText();
       } catch (err) {
         showNotice(loadFailed(err), 'warn');
         return null;
+      } finally {
+        showInfo();
       }
       if (!text) {
         showNotice(t('write.ownNone'), 'warn');
@@ -192,9 +188,12 @@ export function mount(root, store, wasm, page) {
   const ready = nextTask().then(() => {
     build();
     $('own').hidden = store.get().corpus !== 'own';
-    // The text (its own file) and its counts after the view has appeared.
-    const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
-    idle(() => showInfo(), { timeout: 1000 });
+    showInfo();
+    // The text itself (its own file) is fetched when training is in sight: a pointer, a
+    // finger or the keyboard's focus on Train.
+    const train = root.querySelector('[data-testid="write-train"]');
+    const fetchAhead = () => store.get().corpus !== 'own' && corpusText().catch(() => {});
+    for (const type of ['pointerenter', 'touchstart', 'focus']) train?.addEventListener(type, fetchAhead, { passive: true });
   });
 
   return view.mounted({
@@ -205,6 +204,6 @@ export function mount(root, store, wasm, page) {
       keep.relabel();
       if (infoFor) showInfo();
     },
-    debug: { desk: () => desk, training, pen, texts: () => texts, infoFor: () => infoFor },
+    debug: { desk: () => desk, training, pen, text: (name) => (name === 'own' ? own : loadCorpus(name)), infoFor: () => infoFor },
   });
 }
