@@ -562,7 +562,9 @@ export function plainText(text) {
 export function setRich(el, text) {
   const pieces = richPieces(text);
   if (pieces.length === 1 && pieces[0][1] === null) {
-    el.textContent = text;
+    // The same words already there (the boot script worded the frame before the first
+    // paint): left alone, so the page is not laid out again for nothing.
+    if (!(el.childNodes.length === 1 && el.firstChild.nodeType === Node.TEXT_NODE && el.firstChild.data === text)) el.textContent = text;
     return;
   }
   el.replaceChildren(
@@ -578,8 +580,8 @@ export function setRich(el, text) {
 /** Fills every element with data-i18n="key" (text) or data-i18n-label="key" (aria-label). */
 export function translatePage(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) setRich(el, t(el.dataset.i18n));
-  for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
-  for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+  for (const el of root.querySelectorAll('[data-i18n-label]')) if (el.getAttribute('aria-label') !== t(el.dataset.i18nLabel)) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
+  for (const el of root.querySelectorAll('[data-i18n-title]')) if (el.title !== t(el.dataset.i18nTitle)) el.title = t(el.dataset.i18nTitle);
 }
 
 /** The name of an engine field as the page calls it (`field.<name>`), else as written. */

@@ -160,8 +160,12 @@ pub fn jacobian_norms(model: &Model, ws: &Workspace) -> Vec<f32> {
 /// RNN uses tanh here whatever the lab's activation, because the LSTM and the GRU are
 /// built on tanh: the comparison shows what the gates add, not what a linear cell lacks.
 pub fn flows_for_all_cells(config: &LabConfig) -> Result<Vec<Flow>> {
-    let tanh = LabConfig { activation: Activation::Tanh, ..config.clone() };
-    CellName::ALL.iter().map(|&c| flow(&tanh.with_cell(c), false)).collect()
+    CellName::ALL.iter().map(|&c| flow_of_cell(config, c)).collect()
+}
+
+/// One cell's flow of [`flows_for_all_cells`] (the page measures them one per task).
+pub fn flow_of_cell(config: &LabConfig, cell: CellName) -> Result<Flow> {
+    flow(&LabConfig { activation: Activation::Tanh, ..config.clone() }.with_cell(cell), false)
 }
 
 #[cfg(test)]

@@ -4,10 +4,14 @@
 use serde::Serialize;
 
 use super::explode::{ExplodeConfig, ExplodeRun, ExplodeView};
-use super::flow::{flow, flows_for_all_cells, step_jacobian_norms, Flow};
+#[cfg(test)]
+use super::flow::flows_for_all_cells;
+use super::flow::{flow, flow_of_cell, step_jacobian_norms, Flow};
 use super::memory::{MemoryConfig, MemoryRace, RaceView};
 use super::LabConfig;
 use crate::error::{Result, RnnError};
+use crate::settings::names::Choices;
+use crate::settings::CellName;
 
 /// Everything the lab shows for one setting of its controls.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,7 +36,8 @@ pub struct Measured {
 /// What a lab measured for new settings still has to measure (see [`LabSession::start`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Todo {
-    Cells,
+    /// The three cells, one per call: this many are measured (kept in `cells_so_far`).
+    Cells(usize),
     Jacobians,
     Nothing,
 }
@@ -43,6 +48,8 @@ pub struct LabSession {
     pub config: LabConfig,
     pub view: LabView,
     todo: Todo,
+    /// The cells measured so far; the view shows them once all three are.
+    cells_so_far: Vec<Flow>,
     explode: Option<ExplodeRun>,
     race: Option<MemoryRace>,
     /// What the page shows of the last training run and of the comparison.
@@ -59,7 +66,7 @@ impl LabSession {
     }
 
     /// Measures the selected cell's flow and spectrum only; [`measure_more`] measures the
-    /// rest (the three cells, then the step Jacobians) one part per call. The page draws
+    /// rest (each of the three cells, then the step Jacobians) one part per call. The page draws
     /// each part as it comes, in short tasks, instead of waiting for all of it in one long
     /// task. The numbers are the same as [`new`]'s.
     ///
@@ -67,15 +74,20 @@ impl LabSession {
     /// [`new`]: LabSession::new
     pub fn start(config: LabConfig) -> Result<Self> {
         let view = LabView { flow: flow(&config, false)?, cells: Vec::new() };
-        Ok(LabSession { config, view, todo: Todo::Cells, explode: None, race: None, explode_view: None, race_view: None })
+        Ok(LabSession { config, view, todo: Todo::Cells(0), cells_so_far: Vec::new(), explode: None, race: None, explode_view: None, race_view: None })
     }
 
     /// Measures the next part still missing; false once everything is measured.
     pub fn measure_more(&mut self) -> Result<bool> {
         match self.todo {
-            Todo::Cells => {
-                self.view.cells = flows_for_all_cells(&self.config)?;
-                self.todo = Todo::Jacobians;
+            Todo::Cells(k) => {
+                self.cells_so_far.push(flow_of_cell(&self.config, CellName::ALL[k])?);
+                if k + 1 < CellName::ALL.len() {
+                    self.todo = Todo::Cells(k + 1);
+                } else {
+                    self.view.cells = std::mem::take(&mut self.cells_so_far);
+                    self.todo = Todo::Jacobians;
+                }
             }
             Todo::Jacobians => {
                 self.view.flow.jacobian_norms = step_jacobian_norms(&self.config)?;
@@ -88,7 +100,7 @@ impl LabSession {
 
     /// Which parts are measured.
     pub fn measured(&self) -> Measured {
-        Measured { cells: self.todo != Todo::Cells, jacobians: self.todo == Todo::Nothing }
+        Measured { cells: !matches!(self.todo, Todo::Cells(_)), jacobians: self.todo == Todo::Nothing }
     }
 
     /// Measures whatever is still missing.
@@ -106,6 +118,7 @@ impl LabSession {
         let fresh = Self::start(config)?;
         self.view = fresh.view;
         self.todo = fresh.todo;
+        self.cells_so_far = fresh.cells_so_far;
         self.config = fresh.config;
         self.explode = None;
         self.race = None;
@@ -171,6 +184,11 @@ mod tests {
             let mut lab = LabSession::start(config.clone()).unwrap();
             assert_eq!(lab.measured(), Measured { cells: false, jacobians: false });
             assert!(lab.view.cells.is_empty() && lab.view.flow.jacobian_norms.is_empty());
+            for _ in 0..2 {
+                assert!(lab.measure_more().unwrap());
+                assert_eq!(lab.measured(), Measured { cells: false, jacobians: false });
+                assert!(lab.view.cells.is_empty(), "the cells are shown all three at once");
+            }
             assert!(lab.measure_more().unwrap());
             assert_eq!(lab.measured(), Measured { cells: true, jacobians: false });
             assert!(lab.measure_more().unwrap());

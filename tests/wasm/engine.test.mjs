@@ -174,12 +174,18 @@ test('a trap restarts the module; old objects say they are stale; new ones work'
   fresh.free();
 });
 
-test('the lab measures its parts one call at a time: the flow first, then the cells, then the Jacobians', () => {
+test('the lab measures its parts one call at a time: the flow first, then each cell (shown once all three are), then the Jacobians', () => {
   const lab = new engine.GradientLab({ seqLen: 20 });
   let v = lab.view();
   assert.equal(v.flow.norms.length, 20);
   assert.deepEqual([v.cells.length, v.flow.jacobianNorms.length], [0, 0]);
+  for (let i = 0; i < 2; i++) {
+    assert.equal(lab.measureMore(), true);
+    assert.deepEqual(lab.measured(), { cells: false, jacobians: false });
+    assert.equal(lab.view().cells.length, 0);
+  }
   assert.equal(lab.measureMore(), true);
+  assert.deepEqual(lab.measured(), { cells: true, jacobians: false });
   assert.deepEqual([lab.view().cells.length, lab.view().flow.jacobianNorms.length], [3, 0]);
   assert.equal(lab.measureMore(), true);
   v = lab.view();

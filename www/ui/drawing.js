@@ -9,8 +9,10 @@
 const FRAME_BUDGET_MS = 12;
 
 /**
- * @param {{root: HTMLElement, draw: (name: string, size: {width: number, height: number, dpr: number}) => void}} options
- *   `draw(name, size)` draws the chart `name` at `size` (device pixels)
+ * @param {{root: HTMLElement, draw: (name: string, size: {width: number, height: number, dpr: number}, now: boolean) => boolean | void}} options
+ *   `draw(name, size, now)` draws the chart `name` at `size` (device pixels); it may return
+ *   false to say it did part of the work only (measuring what the chart shows) and wants
+ *   another frame, unless `now` (everything drawn at once: the tests, printing)
  */
 export function chartScheduler({ root, draw }) {
   const canvases = new Map(); // name → canvas
@@ -54,13 +56,14 @@ export function chartScheduler({ root, draw }) {
     return { width: Math.round(r.width * dpr), height: Math.round(r.height * dpr), dpr };
   }
 
-  function drawNow(name, measure = false) {
+  function drawNow(name, measure = false, now = false) {
     pending.delete(name);
     const canvas = canvases.get(name);
     const size = (measure ? measured(canvas) : null) ?? sizes.get(canvas) ?? (resizes ? null : measured(canvas));
     // Not laid out yet (or hidden): the ResizeObserver asks again once it has a size.
     if (!size || size.width === 0) return;
-    draw(name, size);
+    // Part of the work done (a frame's worth): the chart is drawn in a later frame.
+    if (draw(name, size, now) === false) pending.add(name);
   }
 
   const onScreen = (name) => !visibility || near.has(canvases.get(name));
@@ -71,7 +74,7 @@ export function chartScheduler({ root, draw }) {
     const start = performance.now();
     for (const name of [...pending]) {
       if (performance.now() - start > budget) break;
-      if (budget === Infinity || onScreen(name)) drawNow(name);
+      if (budget === Infinity || onScreen(name)) drawNow(name, false, budget === Infinity);
     }
     if ([...pending].some(onScreen)) schedule();
   }
@@ -110,7 +113,7 @@ export function chartScheduler({ root, draw }) {
     drawMeasured(names = [...canvases.keys()]) {
       cancelAnimationFrame(frame);
       frame = 0;
-      for (const name of names) drawNow(name, true);
+      for (const name of names) drawNow(name, true, true);
       if (pending.size) schedule();
     },
   };

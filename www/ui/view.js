@@ -46,12 +46,15 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
   const jobs = new Set();
   const resetters = [];
 
-  /** Draws chart `name` at `size` (device pixels), with the page's texts. */
-  function drawChart(name, size) {
+  /**
+   * Draws chart `name` at `size` (device pixels), with the page's texts. False: its
+   * `prepare` did a frame's work and the chart waits for another frame (not when `now`).
+   */
+  function drawChart(name, size, now = true) {
     const obj = engine();
     const c = charts.get(name);
     if (!obj || !c) return;
-    c.prepare?.();
+    if (c.prepare?.({ now }) === false) return false;
     const scale = sizeCanvas(c.box.canvas, size);
     const request = c.request();
     const data = guard(() => obj.draw(c.box.canvas, { scale, text: textScale() }, request));
@@ -104,9 +107,11 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
     /**
      * The view's charts: [name, test id, request, prepare?], each drawn in the element
      * with data-role `chart-<name>` (whose class sets the height, so the space is there
-     * before the chart is). `prepare()`, if given, runs before each drawing: the place for
-     * work only that chart needs (so it is done when the chart is seen, not at start-up). `request()` is what the engine draws: `{chart: {title, …}}`
-     * in the current language.
+     * before the chart is). `prepare({now})`, if given, runs before each drawing: the place
+     * for work only that chart needs (so it is done when the chart is seen, not at
+     * start-up); it may do part of it and return false to be called again in the next
+     * frame (a frame stays short), unless `now`. `request()` is what the engine draws:
+     * `{chart: {title, …}}` in the current language.
      */
     charts(list) {
       for (const [name, testid, request, prepare] of list) {

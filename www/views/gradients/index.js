@@ -59,9 +59,9 @@ export function mount(root, store, wasm, page) {
   const cellNames = () => CELLS.map((c) => t(`cell.${c}`));
   view.charts([
     ['flow', 'chart-flow', () => ({ flow: { title: t('flow.title'), x: t('flow.x'), y: t('flow.y'), measured: t('flow.measured'), reference: t('flow.reference'), empty: t('flow.empty'), fixedAxis: store.get().fixedAxis } })],
-    ['cells', 'chart-cells', () => ({ cells: { title: t('cells.title'), x: t('flow.x'), y: t('flow.y'), empty: t('flow.empty'), names: cellNames(), fixedAxis: store.get().fixedAxis } }), () => measureUpTo('cells')],
+    ['cells', 'chart-cells', () => ({ cells: { title: t('cells.title'), x: t('flow.x'), y: t('flow.y'), empty: t('flow.empty'), names: cellNames(), fixedAxis: store.get().fixedAxis } }), (o) => measureUpTo('cells', o)],
     ['spectrum', 'chart-spectrum', () => ({ spectrum: { title: t('spectrum.title'), eigenvalues: t('spectrum.eigen'), unit: t('spectrum.unit'), inverseGamma: t('spectrum.invGamma'), radius: t('spectrum.rho'), sigma: t('spectrum.sigma') } })],
-    ['jacobians', 'chart-jacobians', () => ({ jacobians: { title: t('jac.title'), x: t('jac.x'), y: t('jac.y'), one: t('jac.one') } }), () => measureUpTo('jacobians')],
+    ['jacobians', 'chart-jacobians', () => ({ jacobians: { title: t('jac.title'), x: t('jac.x'), y: t('jac.y'), one: t('jac.one') } }), (o) => measureUpTo('jacobians', o)],
     ['explode', 'chart-train-grad', () => ({ explode: { title: t('explode.title'), x: t('explode.x'), y: t('explode.y'), norm: t('explode.norm'), loss: t('explode.loss'), threshold: t('explode.threshold'), empty: t('explode.empty') } })],
     ['race', 'chart-race', () => ({ race: { title: t('race.title'), x: t('race.x'), y: t('race.y'), chance: t('race.chance'), empty: t('race.empty'), names: cellNames() } })],
   ]);
@@ -101,9 +101,15 @@ export function mount(root, store, wasm, page) {
    * The three cells and the step Jacobians are measured when their charts are about to
    * be drawn (on screen): new settings cost only the selected cell's flow until then.
    */
-  function measureUpTo(part) {
-    for (let i = 0; i < 2 && !guard(() => lab.measured())[part]; i++) guard(() => lab.measureMore());
+  function measureUpTo(part, { now = true } = {}) {
+    while (!guard(() => lab.measured())[part]) {
+      if (!guard(() => lab.measureMore())) break;
+      // One part measured per frame (a cell's flow, the Jacobians), the drawing in a later
+      // one: short tasks, not one long one.
+      if (!now) return false;
+    }
     if (part === 'cells') readouts();
+    return true;
   }
 
   // A new lab for new settings, or the same one measuring again (it keeps the runs shown).

@@ -75,7 +75,8 @@ export function mountSentence(root, store, wasm, page) {
       // A link to a trained network: train it again from the seed (training is exact).
       training.start(trained, { quiet: true, then: () => goTo(pos, back) });
     } else if (restore) {
-      goTo(pos, back);
+      // (goTo renders: once is enough in the task that shows the view.)
+      return goTo(pos, back);
     } else {
       store.set({ trained: 0, pos: 0, back: 0 });
       training.probe();
