@@ -1,6 +1,7 @@
 // Dev tool: records a Chromium trace of loading URL (and optionally an action), then lists
 // the main-thread tasks over 50 ms with the biggest events inside them.
 // node scripts/dev/trace.mjs URL [slowdown] [script to evaluate after load]
+// (env: MIN_MS, the shortest task listed; WAIT_MS, AFTER_MS, see below)
 import { openPhone } from './phone.mjs';
 const [, , url, slow = '1', script = ''] = process.argv;
 const { browser, page, cdp } = await openPhone(slow);
@@ -10,7 +11,8 @@ await page.goto(url);
 if (process.env.WAIT_MS) await page.waitForTimeout(Number(process.env.WAIT_MS));
 else await page.waitForFunction(() => window.__rnnp);
 if (script) await page.evaluate(script);
-await page.waitForTimeout(2000);
+// AFTER_MS: how long to record after the script (a long run: the lab's memory comparison).
+await page.waitForTimeout(Number(process.env.AFTER_MS || 2000));
 const buf = await browser.stopTracing();
 const { traceEvents } = JSON.parse(buf.toString());
 const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
