@@ -2,9 +2,9 @@
 //
 // - An engine error (bad settings, a bad file) is a thrown `Error` named `RnnError` whose
 //   `detail` is `{kind, ...fields}`; the page words it with `errorText` (i18n.js).
-// - A trap (a panic, an out-of-memory abort) leaves the module unusable: Rust built for
-//   WebAssembly cannot catch a panic. `guard` then restarts the module from the same
-//   compiled code (`__wbg_reset_state`), tells every listener to rebuild its engine
+// - A trap (a panic, an out-of-memory abort) leaves a module unusable: Rust built for
+//   WebAssembly cannot catch a panic. `guard` then restarts the loaded modules from the
+//   same compiled code (`__wbg_reset_state`), tells every listener to rebuild its engine
 //   objects from the page's settings, and reports what happened.
 
 /**
@@ -52,18 +52,17 @@ export function loadEngine(part, module = null) {
   let entry = loaded.get(part);
   if (entry) return entry.ready;
   entry = { ready: null, exports: null, compiled: null };
-  entry.ready = Promise.all([spec.glue(), module ? Promise.resolve(module) : compile(spec.url())]).then(
-    async ([glue, m]) => {
+  entry.ready = Promise.all([spec.glue(), module ? Promise.resolve(module) : compile(spec.url())])
+    .then(async ([glue, m]) => {
       await glue.default({ module_or_path: m });
       entry.compiled = m;
       entry.exports = glue;
       return glue;
-    },
-    (err) => {
+    })
+    .catch((err) => {
       loaded.delete(part);
       throw err;
-    },
-  );
+    });
   loaded.set(part, entry);
   return entry.ready;
 }
