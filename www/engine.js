@@ -11,7 +11,8 @@
  * The engine comes in four modules, one per view, each with only that view's binding
  * (scripts/build-wasm.sh): a link to one view downloads one. They share nothing: an object
  * made by one module is used with that module only. Every module has what is common (the
- * settings' schema, errors, panics).
+ * settings' schema, errors, panics). Each path is written out whole: the bundler finds a
+ * module's files only from literal `import()` and `new URL()` paths.
  */
 const PARTS = {
   sentence: { glue: () => import('./pkg/sentence/rnn_playground.js'), url: () => new URL('./pkg/sentence/rnn_playground_bg.wasm', import.meta.url) },

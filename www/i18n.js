@@ -580,8 +580,14 @@ export function setRich(el, text) {
 /** Fills every element with data-i18n="key" (text) or data-i18n-label="key" (aria-label). */
 export function translatePage(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) setRich(el, t(el.dataset.i18n));
-  for (const el of root.querySelectorAll('[data-i18n-label]')) if (el.getAttribute('aria-label') !== t(el.dataset.i18nLabel)) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
-  for (const el of root.querySelectorAll('[data-i18n-title]')) if (el.title !== t(el.dataset.i18nTitle)) el.title = t(el.dataset.i18nTitle);
+  for (const el of root.querySelectorAll('[data-i18n-label]')) {
+    const label = t(el.dataset.i18nLabel);
+    if (el.getAttribute('aria-label') !== label) el.setAttribute('aria-label', label);
+  }
+  for (const el of root.querySelectorAll('[data-i18n-title]')) {
+    const title = t(el.dataset.i18nTitle);
+    if (el.title !== title) el.title = title;
+  }
 }
 
 /** The name of an engine field as the page calls it (`field.<name>`), else as written. */

@@ -156,16 +156,18 @@ pub fn jacobian_norms(model: &Model, ws: &Workspace) -> Vec<f32> {
     out
 }
 
-/// The flow of the simple RNN, the LSTM and the GRU at the same settings. The simple
-/// RNN uses tanh here whatever the lab's activation, because the LSTM and the GRU are
-/// built on tanh: the comparison shows what the gates add, not what a linear cell lacks.
-pub fn flows_for_all_cells(config: &LabConfig) -> Result<Vec<Flow>> {
-    CellName::ALL.iter().map(|&c| flow_of_cell(config, c)).collect()
-}
-
-/// One cell's flow of [`flows_for_all_cells`] (the page measures them one per task).
+/// One cell's flow for the comparison of the simple RNN, the LSTM and the GRU at the same
+/// settings (the lab measures them one per call). The simple RNN uses tanh here whatever
+/// the lab's activation, because the LSTM and the GRU are built on tanh: the comparison
+/// shows what the gates add, not what a linear cell lacks.
 pub fn flow_of_cell(config: &LabConfig, cell: CellName) -> Result<Flow> {
     flow(&LabConfig { activation: Activation::Tanh, ..config.clone() }.with_cell(cell), false)
+}
+
+/// The three cells' flows at once (`examples/lab_timing.rs`, and the tests' reference for
+/// measuring them one by one).
+pub fn flows_for_all_cells(config: &LabConfig) -> Result<Vec<Flow>> {
+    CellName::ALL.iter().map(|&c| flow_of_cell(config, c)).collect()
 }
 
 #[cfg(test)]

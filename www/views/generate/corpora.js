@@ -8,14 +8,15 @@ const BUNDLED = {
   tang: () => import('../../../assets/corpora/tang-poems.txt?raw'),
   sonnets: () => import('../../../assets/corpora/shakespeare-sonnets.txt?raw'),
 };
-const FILES = { tang: 'tang-poems.txt', sonnets: 'shakespeare-sonnets.txt' };
+/** The shipped texts' files, in assets/corpora/. */
+export const CORPUS_FILES = { tang: 'tang-poems.txt', sonnets: 'shakespeare-sonnets.txt' };
 
 /**
  * Characters and distinct ones of a shipped text, counted when the site was built
  * (www/build/corpora-plugin.js): the view says them without fetching the text.
  */
 export function shippedCounts(name) {
-  return COUNTS[FILES[name]] ?? null;
+  return COUNTS[CORPUS_FILES[name]] ?? null;
 }
 
 /** Where a sample starts, for each text (a pasted one: its first character). */

@@ -7,8 +7,10 @@ import { describeError, showNotice } from '../../ui/banner.js';
 import { button } from '../../ui/controls.js';
 import { download, slug } from '../../ui/download.js';
 import { deleteModel, getModel, listModels, saveModel } from './saved.js';
+import { CORPUS_FILES } from './corpora.js';
 
-const FILES = { tang: 'assets/corpora/tang-poems.txt', sonnets: 'assets/corpora/shakespeare-sonnets.txt', own: 'my-text.txt' };
+/** The text the command line trains on: the shipped file, or the student's own saved as a file. */
+const commandLineFile = (corpus) => (CORPUS_FILES[corpus] ? `assets/corpora/${CORPUS_FILES[corpus]}` : 'my-text.txt');
 /** The largest model file opened (a 256-unit LSTM on 6000 characters is about 40 MB). */
 const FILE_LIMIT = 64 * 1024 * 1024;
 
@@ -131,7 +133,7 @@ export function mountKeep(ctx) {
 
   function commandLine() {
     const s = store.get();
-    const corpus = FILES[s.corpus];
+    const corpus = commandLineFile(s.corpus);
     const start = ctx.start();
     const train = ['rnnp train text', `--corpus ${corpus}`, `--cell ${s.wcell}`, `--units ${s.wunits}`, `--seq-len ${s.wseqLen}`, `--batch-size ${s.wbatch}`, `--lr ${s.wlr}`, `--seed ${s.wseed}`, `--updates ${s.wupdates}`, `--seed-text ${shell(start)}`, '--save model.json'];
     const write = ['rnnp generate --model model.json', `--seed-text ${shell(start)}`, `--temperature ${s.temp}`, `--sample-seed ${s.dseed}`];
