@@ -26,7 +26,8 @@ test('training in the worker: the loss falls, samples appear, clicks are answere
   const early = await lossNow(page);
   // The page answers while the worker trains: Step in the sentence view moves the stepper.
   await page.getByTestId('view-sentence').click();
-  await page.waitForFunction(() => window.__rnnp.views.sentence?.debug.playground());
+  // (The sentence view's module may still be on its way: its debug hooks come with it.)
+  await page.waitForFunction(() => window.__rnnp.views.sentence?.debug.playground?.());
   const before = await page.evaluate(() => window.__rnnp.views.sentence.debug.playground().position().forward);
   const t0 = Date.now();
   await page.getByTestId('step').click();
