@@ -6,11 +6,12 @@ import { cspPlugin } from './www/build/csp-plugin.js';
 import { offlinePlugin } from './www/build/offline-plugin.js';
 import { bootPlugin } from './www/build/boot-plugin.js';
 import { corporaPlugin } from './www/build/corpora-plugin.js';
+import { compileHintsPlugin } from './www/build/compile-hints-plugin.js';
 
 export default defineConfig({
   base: './',
   publicDir: false,
-  plugins: [formulasPlugin(), corporaPlugin(), bootPlugin(), cspPlugin(), offlinePlugin()],
+  plugins: [formulasPlugin(), corporaPlugin(), compileHintsPlugin(), bootPlugin(), cspPlugin(), offlinePlugin()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -128,12 +128,20 @@ pub fn truncate(s: &str, max: usize) -> String {
 
 /// The methods of a `DrawingBackend` that pass straight to `self.inner`: a wrapper backend
 /// ([`svg::MetricSvg`], the page's canvas) changes only how it measures text, and writes
-/// `estimate_text_size` itself. The expanding module names `Result` and the backend types.
+/// `estimate_text_size` itself (and `draw_text`, with `delegate_drawing!(shapes)`). The
+/// expanding module names `Result` and the backend types.
 /// Exported for the binding's canvas (src/web), a crate of its own.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! delegate_drawing {
     () => {
+        $crate::delegate_drawing!(shapes);
+        fn draw_text<TStyle: BackendTextStyle>(&mut self, text: &str, style: &TStyle, pos: BackendCoord) -> Result<()> {
+            self.inner.draw_text(text, style, pos)
+        }
+    };
+    // Everything but text: the page's canvas draws text in the page's font.
+    (shapes) => {
         fn get_size(&self) -> (u32, u32) {
             self.inner.get_size()
         }
@@ -160,9 +168,6 @@ macro_rules! delegate_drawing {
         }
         fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<()> {
             self.inner.fill_polygon(vert, style)
-        }
-        fn draw_text<TStyle: BackendTextStyle>(&mut self, text: &str, style: &TStyle, pos: BackendCoord) -> Result<()> {
-            self.inner.draw_text(text, style, pos)
         }
     };
 }

@@ -6,12 +6,15 @@
 //! page's Content-Security-Policy forbids. [`Measured`] is the same backend measuring with
 //! the context's `measureText` instead.
 //!
+//! Its labels are in the page's font (`DrawStyle::font`) where a chart asks for sans-serif.
+//!
 //! Both go through one backend, [`PageBackend`]: every chart's code is generic over its
 //! backend, so drawing on two backend types would put each chart into the page's download
 //! twice.
 
 use plotters::prelude::*;
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+use plotters_backend::text_anchor::Pos;
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontFamily, FontStyle, FontTransform};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,21 +27,70 @@ use rnn_playground::error::RnnError;
 use rnn_playground::figures::{ChartData, Figure};
 use rnn_playground::settings::limits::IMAGE_SIDE;
 
-/// A canvas backend whose text is measured by the canvas itself.
+/// A canvas backend whose text is measured by the canvas itself, in the page's font.
 pub struct Measured {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
+    /// The page's font list, used where a chart asks for sans-serif.
+    font: Option<String>,
 }
 
 type Result<T> = std::result::Result<T, DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
 
+/// A chart's text style with the page's font in place of the generic sans-serif.
+struct PageFont<'a, S> {
+    style: &'a S,
+    font: Option<&'a str>,
+}
+
+impl<S: BackendTextStyle> BackendTextStyle for PageFont<'_, S> {
+    type FontError = S::FontError;
+    fn color(&self) -> BackendColor {
+        self.style.color()
+    }
+    fn size(&self) -> f64 {
+        self.style.size()
+    }
+    fn transform(&self) -> FontTransform {
+        self.style.transform()
+    }
+    fn style(&self) -> FontStyle {
+        self.style.style()
+    }
+    fn anchor(&self) -> Pos {
+        self.style.anchor()
+    }
+    fn family(&self) -> FontFamily<'_> {
+        match (self.style.family(), self.font) {
+            (FontFamily::SansSerif, Some(font)) => FontFamily::Name(font),
+            (family, _) => family,
+        }
+    }
+    fn layout_box(&self, text: &str) -> std::result::Result<((i32, i32), (i32, i32)), Self::FontError> {
+        self.style.layout_box(text)
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> std::result::Result<(), E>>(
+        &self,
+        text: &str,
+        pos: BackendCoord,
+        draw: F,
+    ) -> std::result::Result<std::result::Result<(), E>, Self::FontError> {
+        self.style.draw(text, pos, draw)
+    }
+}
+
 impl DrawingBackend for Measured {
     type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
 
-    rnn_playground::delegate_drawing!();
-    /// The text's width as the canvas measures it in the font plotters-canvas draws with;
-    /// the height of a line of that size (1.15 em, as a browser lays out normal text).
+    rnn_playground::delegate_drawing!(shapes);
+    fn draw_text<TStyle: BackendTextStyle>(&mut self, text: &str, style: &TStyle, pos: BackendCoord) -> Result<()> {
+        let style = PageFont { style, font: self.font.as_deref() };
+        self.inner.draw_text(text, &style, pos)
+    }
+    /// The text's width as the canvas measures it in the font it is drawn in; the height
+    /// of a line of that size (1.15 em, as a browser lays out normal text).
     fn estimate_text_size<TStyle: BackendTextStyle>(&self, text: &str, style: &TStyle) -> Result<(u32, u32)> {
+        let style = PageFont { style, font: self.font.as_deref() };
         self.context.set_font(&format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str()));
         let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(text.chars().count() as f64 * style.size() * 0.6);
         Ok((width.ceil() as u32, (style.size() * 1.15).ceil() as u32))
@@ -137,7 +189,8 @@ pub fn draw(canvas: JsValue, style: DrawStyle, figure: &Figure) -> std::result::
     let no_context = || JsValue::from(js_sys::Error::new("this canvas has no 2D context"));
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).ok_or_else(no_context)?;
     let inner = CanvasBackend::with_canvas_object(canvas).ok_or_else(no_context)?;
-    let root = PageBackend::Canvas(Measured { inner, context }).into_drawing_area();
+    let font = style.font().map(str::to_owned);
+    let root = PageBackend::Canvas(Measured { inner, context, font }).into_drawing_area();
     let drawn = figure.draw(&root, &style.style()).map_err(thrown)?;
     root.present().map_err(thrown)?;
     Ok(ChartData { table: figure.table(), drawn })

@@ -177,8 +177,9 @@ pub(crate) fn js_type(value: &JsValue) -> String {
     value.js_typeof().as_string().unwrap_or_else(|| "something else".into())
 }
 
-/// How charts are drawn: the canvas's device-pixel ratio and the size of the type.
-#[derive(Debug, Clone, Copy, Deserialize)]
+/// How charts are drawn: the canvas's device-pixel ratio, the size of the type, and the
+/// page's font.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct DrawStyle {
@@ -186,18 +187,33 @@ pub struct DrawStyle {
     pub scale: f64,
     /// Type size, 1 normally and larger in presenter mode, 0.5 to 3.
     pub text: f64,
+    /// The CSS font families of the page's text (`getComputedStyle(…).fontFamily`), for
+    /// the labels: the chart is in the page's font, and the browser finds the font it
+    /// already uses instead of looking for a fallback for every Chinese character. Absent,
+    /// empty or longer than [`FONT_LIST_CHARS`]: the browser's sans-serif.
+    pub font: Option<String>,
 }
+
+/// The longest font list taken from the page (a list of a few names is under 200).
+pub const FONT_LIST_CHARS: usize = 400;
 
 impl Default for DrawStyle {
     fn default() -> Self {
-        DrawStyle { scale: 1.0, text: 1.0 }
+        DrawStyle { scale: 1.0, text: 1.0, font: None }
     }
 }
 
 impl DrawStyle {
-    pub(crate) fn style(self) -> rnn_playground::charts::Style {
+    pub(crate) fn style(&self) -> rnn_playground::charts::Style {
         let clamp = |v: f64, lo: f64, hi: f64, d: f32| if v.is_finite() { v.clamp(lo, hi) as f32 } else { d };
         rnn_playground::charts::Style { scale: clamp(self.scale, 0.25, 4.0, 1.0), text: clamp(self.text, 0.5, 3.0, 1.0) }
+    }
+
+    /// The page's font list, if it is one the canvas can be given.
+    pub(crate) fn font(&self) -> Option<&str> {
+        let font = self.font.as_deref()?.trim();
+        let usable = !font.is_empty() && font.chars().count() <= FONT_LIST_CHARS && !font.chars().any(char::is_control);
+        usable.then_some(font)
     }
 }
 

@@ -222,3 +222,30 @@ test('space presses the lesson’s, the header’s and the copy buttons instead 
   await expect(page.getByTestId('lesson-progress')).toHaveText('Chapter 3 / 9');
   expect(problems).toEqual([]);
 });
+
+test('charts are labelled in the page’s font: the Chinese fonts first on a Chinese page, the system font on an English one', async ({ page }) => {
+  // Every font a canvas draws text in.
+  await page.addInitScript(() => {
+    const fill = CanvasRenderingContext2D.prototype.fillText;
+    window.__fonts = [];
+    CanvasRenderingContext2D.prototype.fillText = function (...args) {
+      window.__fonts.push(this.font);
+      return fill.apply(this, args);
+    };
+  });
+  const problems = await openPage(page, '?view=gradients&lang=zh');
+  const drawnIn = async () => {
+    await seeChart(page, 'chart-flow');
+    const { fonts, list } = await page.evaluate(() => ({ fonts: window.__fonts.splice(0), list: getComputedStyle(document.body).fontFamily }));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font.endsWith(list), `${font} is not in ${list}`).toBe(true);
+    return list;
+  };
+  const zh = await drawnIn();
+  expect(zh).toMatch(/^"PingFang SC"/);
+  await page.getByTestId('lang').click();
+  await expect(page.getByTestId('lang')).toHaveText('中文');
+  const en = await drawnIn();
+  expect(en).toMatch(/^system-ui/);
+  expect(problems).toEqual([]);
+});

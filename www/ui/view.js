@@ -13,6 +13,18 @@ import { statusLines } from './status.js';
 import { setLabel } from './controls.js';
 import { showError } from './banner.js';
 
+/**
+ * The page's font list, for the charts' labels (so a chart is in the page's font, and the
+ * browser does not look for a fallback font for each Chinese character): read once per
+ * language, as the list changes with it (style.css).
+ */
+let pageFont = { lang: null, list: undefined };
+function chartFont() {
+  const lang = document.documentElement.lang;
+  if (pageFont.lang !== lang) pageFont = { lang, list: getComputedStyle(document.body).fontFamily };
+  return pageFont.list;
+}
+
 /** Resolves in a new task: the page paints and answers input in between. */
 export function nextTask() {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -57,7 +69,7 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
     if (c.prepare?.({ now }) === false) return false;
     const scale = sizeCanvas(c.box.canvas, size);
     const request = c.request();
-    const data = guard(() => obj.draw(c.box.canvas, { scale, text: textScale() }, request));
+    const data = guard(() => obj.draw(c.box.canvas, { scale, text: textScale(), font: chartFont() }, request));
     c.box.show(data, Object.values(request)[0].title);
   }
   const drawing = chartScheduler({ root, draw: drawChart });
@@ -77,7 +89,7 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
     canvas.width = Math.round(c.box.canvas.clientWidth * scale);
     canvas.height = Math.round(c.box.canvas.clientHeight * scale);
     c.prepare?.();
-    guard(() => obj.draw(canvas, { scale, text: textScale() }, c.request()));
+    guard(() => obj.draw(canvas, { scale, text: textScale(), font: chartFont() }, c.request()));
     return new Promise((resolve) => canvas.toBlob((blob) => resolve(download(blob, fileName(name, 'png'))), 'image/png'));
   }
 
