@@ -9,7 +9,7 @@ const context = await browser.newContext({ viewport: { width: 412, height: 823 }
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(slow) });
-await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'] });
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'v8.wasm'] });
 await page.goto(url);
 await page.waitForTimeout(Number(process.env.WAIT_MS || 4000));
 const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
@@ -34,7 +34,7 @@ const tasks = mine.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.ts + 
 for (const t of tasks) {
   const inside = mine.filter((e) => e.ph === 'X' && e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
   const sum = (name) => (inside.filter((e) => e.name === name).reduce((s, e) => s + e.dur, 0) / 1000).toFixed(1);
-  console.log(`TASK +${((t.ts - fcp) / 1000).toFixed(0)} ms, ${(t.dur / 1000).toFixed(1)} ms: style ${sum('UpdateLayoutTree')} layout ${sum('Layout')} paint ${sum('Paint')}`);
+  console.log(`TASK +${((t.ts - fcp) / 1000).toFixed(0)} ms, ${(t.dur / 1000).toFixed(1)} ms (thread ${(t.tdur / 1000).toFixed(1)}): wasm compile ${sum('wasm.CompileLazy')} style ${sum('UpdateLayoutTree')} layout ${sum('Layout')} paint ${sum('Paint')}`);
   const by = new Map();
   let prev = null;
   for (const s of samples) {
