@@ -15,5 +15,5 @@ cargo build --release --bin rnnp
 npx vite build --logLevel warn
 BROWSER="$(scripts/ensure-browser.sh)"
 [ "${BENCH_ONLY:-}" = page ] || [ "${BENCH_ONLY:-}" = write ] || node bench/run.mjs "${BENCH_SECONDS:-3}" "$BROWSER"
-[ "${BENCH_ONLY:-}" = engine ] || [ "${BENCH_ONLY:-}" = write ] || node bench/page.mjs "$BROWSER" "${LIGHTHOUSE_RUNS:-2}"
+[ "${BENCH_ONLY:-}" = engine ] || [ "${BENCH_ONLY:-}" = write ] || node bench/page.mjs "$BROWSER" "${LIGHTHOUSE_RUNS:-5}"
 [ "${BENCH_ONLY:-}" = engine ] || [ "${BENCH_ONLY:-}" = page ] || node bench/write.mjs "$BROWSER"
