@@ -2,13 +2,9 @@
 // paint, the JavaScript functions it spent its time in (sampled), with the task's style,
 // layout and paint. Makes clear which code a long start-up task is.
 // node scripts/dev/task-profile.mjs URL [slowdown]   (env MIN_MS, WAIT_MS)
-import { chromium } from '@playwright/test';
+import { openPhone } from './phone.mjs';
 const [, , url, slow = '1'] = process.argv;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, serviceWorkers: 'block' });
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(slow) });
+const { browser, page } = await openPhone(slow, { lighthouse: true });
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'v8.wasm'] });
 await page.goto(url);
 await page.waitForTimeout(Number(process.env.WAIT_MS || 4000));

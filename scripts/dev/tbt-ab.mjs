@@ -4,15 +4,13 @@
 // simulation would count: every main-thread task after first contentful paint, times 4,
 // less 50 ms. Prints each run and the median per URL.
 // node scripts/dev/tbt-ab.mjs REPS URL_A[|css] [URL_B[|css] …]
-import { chromium } from '@playwright/test';
+import { openPhone } from './phone.mjs';
 const [, , reps, ...urls] = process.argv;
 const runs = urls.map(() => []);
 // A URL may end in `|css`: that CSS is appended to the page's stylesheet (an experiment).
 async function once(spec) {
   const [url, css] = spec.split('|');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, serviceWorkers: 'block' });
-  const page = await context.newPage();
+  const { browser, page } = await openPhone(1, { lighthouse: true });
   if (css) await page.route(/\.css$/, async (route) => { const res = await route.fetch(); route.fulfill({ response: res, body: (await res.text()) + css }); });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'blink.user_timing'] });
   await page.goto(url);

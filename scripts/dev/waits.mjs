@@ -1,10 +1,9 @@
 // Dev tool: in each main-thread task over 10 ms while URL loads, the events that waited
 // (wall time far over thread time: a synchronous call to the browser, such as a font
 // look-up, or a busy machine). node scripts/dev/waits.mjs URL
-import { chromium } from '@playwright/test';
+import { openPhone } from './phone.mjs';
 const [, , url] = process.argv;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const page = await browser.newPage({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
+const { browser, page } = await openPhone(1, { lighthouse: true });
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm', 'fonts', 'blink', 'toplevel', 'ipc', 'mojom', 'v8.execute', 'v8', 'gpu'] });
 await page.goto(url);
 await page.waitForTimeout(4000);

@@ -1,10 +1,9 @@
 // Dev tool: the wasm functions compiled lazily on the main thread while URL loads (V8
 // compiles each on its first call), the largest, and how much of each long task it was.
 // node scripts/dev/wasm-lazy.mjs URL
-import { chromium } from '@playwright/test';
+import { openPhone } from './phone.mjs';
 const [, , url] = process.argv;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+const { browser, page } = await openPhone(1, { lighthouse: true });
 await browser.startTracing(page, { categories: ['v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
 await page.goto(url);
 await page.waitForTimeout(4000);

@@ -189,9 +189,9 @@ pub fn draw(canvas: JsValue, style: DrawStyle, figure: &Figure) -> std::result::
     let no_context = || JsValue::from(js_sys::Error::new("this canvas has no 2D context"));
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).ok_or_else(no_context)?;
     let inner = CanvasBackend::with_canvas_object(canvas).ok_or_else(no_context)?;
-    let font = style.font().map(str::to_owned);
-    let root = PageBackend::Canvas(Measured { inner, context, font }).into_drawing_area();
-    let drawn = figure.draw(&root, &style.style()).map_err(thrown)?;
+    let chart_style = style.style();
+    let root = PageBackend::Canvas(Measured { inner, context, font: style.into_font() }).into_drawing_area();
+    let drawn = figure.draw(&root, &chart_style).map_err(thrown)?;
     root.present().map_err(thrown)?;
     Ok(ChartData { table: figure.table(), drawn })
 }

@@ -210,9 +210,9 @@ impl DrawStyle {
     }
 
     /// The page's font list, if it is one the canvas can be given.
-    pub(crate) fn font(&self) -> Option<&str> {
-        let font = self.font.as_deref()?.trim();
-        let usable = !font.is_empty() && font.chars().count() <= FONT_LIST_CHARS && !font.chars().any(char::is_control);
+    pub(crate) fn into_font(self) -> Option<String> {
+        let font = self.font?;
+        let usable = !font.trim().is_empty() && font.chars().count() <= FONT_LIST_CHARS && !font.chars().any(char::is_control);
         usable.then_some(font)
     }
 }
