@@ -249,3 +249,44 @@ test('charts are labelled in the page’s font: the Chinese fonts right after th
   expect(en).toMatch(/^system-ui, -apple-system/);
   expect(problems).toEqual([]);
 });
+
+test.describe('the first paint', () => {
+  // The service worker would answer the engine's request from its cache, past the route
+  // that holds it back.
+  test.use({ serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
+
+  test('while the engine loads, each view’s introduction is laid out word for word as it is once the view is ready', async ({ page }) => {
+    /** Where every piece of the introduction's lead paragraph is drawn: its text runs and its subscripts. */
+    const pieces = () =>
+      page.locator('.view .lead').first().evaluate((lead) =>
+        [...lead.childNodes].map((node) => {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          return [...range.getClientRects()].map((r) => [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 10) / 10).join(',')).join(' ');
+        }),
+      );
+    for (const view of VIEWS) {
+      for (const lang of ['en', 'zh']) {
+        let release;
+        const held = new Promise((resolve) => (release = resolve));
+        let asked = 0;
+        await page.route(/\.wasm$/, async (route) => {
+          asked++;
+          await held;
+          await route.continue();
+        });
+        await page.goto(`./?view=${view}&lang=${lang}`);
+        const root = page.locator(`#view-${view}`);
+        await expect(root).toHaveAttribute('data-state', 'skeleton');
+        await expect.poll(() => asked, { message: `${view} ${lang}: the engine was asked for` }).toBeGreaterThan(0);
+        const before = await pieces();
+        expect(before.length, `${view} ${lang}: the introduction has words`).toBeGreaterThan(0);
+        expect(before.filter((p) => p === ''), `${view} ${lang}: every piece is drawn while the engine loads`).toEqual([]);
+        release();
+        await expect(root).toHaveAttribute('data-state', 'ready');
+        expect(await pieces(), `${view} ${lang}`).toEqual(before);
+        await page.unroute(/\.wasm$/);
+      }
+    }
+  });
+});
