@@ -255,7 +255,7 @@ test.describe('the first paint', () => {
   // that holds it back.
   test.use({ serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
 
-  test('while the engine loads, each view’s introduction is laid out word for word as it is once the view is ready', async ({ page }) => {
+  test('while the engine loads, the loading notice is one line and each view’s introduction is laid out word for word as it is once the view is ready', async ({ page }) => {
     /** Where every piece of the introduction's lead paragraph is drawn: its text runs and its subscripts. */
     const pieces = () =>
       page.locator('.view .lead').first().evaluate((lead) =>
@@ -279,6 +279,12 @@ test.describe('the first paint', () => {
         const root = page.locator(`#view-${view}`);
         await expect(root).toHaveAttribute('data-state', 'skeleton');
         await expect.poll(() => asked, { message: `${view} ${lang}: the engine was asked for` }).toBeGreaterThan(0);
+        const loadingLines = await page.locator('#loading').evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return range.getClientRects().length;
+        });
+        expect(loadingLines, `${view} ${lang}: “Loading the engine…” on one line`).toBe(1);
         const before = await pieces();
         expect(before.length, `${view} ${lang}: the introduction has words`).toBeGreaterThan(0);
         expect(before.filter((p) => p === ''), `${view} ${lang}: every piece is drawn while the engine loads`).toEqual([]);
