@@ -256,15 +256,19 @@ test.describe('the first paint', () => {
   test.use({ serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
 
   test('while the engine loads, the loading notice is one line and each view’s introduction is laid out word for word as it is once the view is ready', async ({ page }) => {
-    /** Where every piece of the introduction's lead paragraph is drawn: its text runs and its subscripts. */
-    const pieces = () =>
-      page.locator('.view .lead').first().evaluate((lead) =>
-        [...lead.childNodes].map((node) => {
+    /**
+     * Where every piece of an element is drawn: for each child (a text run, a subscript),
+     * one "x,y,width,height" per line it takes.
+     */
+    const pieces = (selector) =>
+      page.locator(selector).first().evaluate((el) =>
+        [...el.childNodes].map((node) => {
           const range = document.createRange();
           range.selectNodeContents(node);
-          return [...range.getClientRects()].map((r) => [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 10) / 10).join(',')).join(' ');
+          return [...range.getClientRects()].map((r) => [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 10) / 10).join(','));
         }),
       );
+    const lead = () => pieces('.view .lead');
     for (const view of VIEWS) {
       for (const lang of ['en', 'zh']) {
         let release;
@@ -279,18 +283,14 @@ test.describe('the first paint', () => {
         const root = page.locator(`#view-${view}`);
         await expect(root).toHaveAttribute('data-state', 'skeleton');
         await expect.poll(() => asked, { message: `${view} ${lang}: the engine was asked for` }).toBeGreaterThan(0);
-        const loadingLines = await page.locator('#loading').evaluate((el) => {
-          const range = document.createRange();
-          range.selectNodeContents(el);
-          return range.getClientRects().length;
-        });
-        expect(loadingLines, `${view} ${lang}: “Loading the engine…” on one line`).toBe(1);
-        const before = await pieces();
+        const [loadingText] = await pieces('#loading');
+        expect(loadingText.length, `${view} ${lang}: “Loading the engine…” on one line`).toBe(1);
+        const before = await lead();
         expect(before.length, `${view} ${lang}: the introduction has words`).toBeGreaterThan(0);
-        expect(before.filter((p) => p === ''), `${view} ${lang}: every piece is drawn while the engine loads`).toEqual([]);
+        expect(before.filter((p) => p.length === 0), `${view} ${lang}: every piece is drawn while the engine loads`).toEqual([]);
         release();
         await expect(root).toHaveAttribute('data-state', 'ready');
-        expect(await pieces(), `${view} ${lang}`).toEqual(before);
+        expect(await lead(), `${view} ${lang}`).toEqual(before);
         await page.unroute(/\.wasm$/);
       }
     }
