@@ -101,6 +101,32 @@ async function longTasks(browser, slowdown) {
   return rows;
 }
 
+/**
+ * Where the engine's code is compiled while each view starts: V8 compiles a WebAssembly
+ * function on its first call, on the calling thread, and the worker runs each view's
+ * start-up first (www/jobs/warm.js) so that the page's thread finds it compiled. Counted
+ * from a trace ('wasm.CompileLazy' events), at the phone's size, CPU as it is.
+ */
+async function compileRows(browser) {
+  const rows = [];
+  for (const view of VIEWS) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await browser.startTracing(page, { categories: ['v8.wasm', 'devtools.timeline'] });
+    await page.goto(`${base}?lang=zh&view=${view}`);
+    await page.locator('.view[data-state="ready"]').waitFor();
+    await page.waitForTimeout(2000);
+    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+    await context.close();
+    const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    const lazy = traceEvents.filter((e) => e.name === 'wasm.CompileLazy' && e.pid === main.pid);
+    const onPage = lazy.filter((e) => e.tid === main.tid);
+    const ms = (list) => list.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
+    rows.push({ view, page: onPage.length, pageMs: ms(onPage), elsewhere: lazy.length - onPage.length });
+  }
+  return rows;
+}
+
 async function lighthouseRows() {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
@@ -144,6 +170,11 @@ try {
     for (const r of rows) lines.push(`| ${r.what} | ${r.count} | ${fmt(r.longest)} | ${fmt(r.blocking)} |`);
     lines.push('');
   }
+  log('engine code compiled at start-up');
+  lines.push('### Engine functions compiled lazily while each view starts, on the page and in the worker (headless Chromium, 390×844, CPU as it is)', '');
+  lines.push('| view | on the page | on the page (ms) | in the worker |', '|---|---:|---:|---:|');
+  for (const r of await compileRows(browser)) lines.push(`| ${r.view} | ${r.page} | ${fmt(r.pageMs, 1)} | ${r.elsewhere} |`);
+  lines.push('');
 } finally {
   await browser.close();
 }

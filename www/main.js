@@ -124,6 +124,17 @@ async function main() {
   // them, it shares a slow network with the page's own script and text, and the page
   // shows nothing for longer (see BENCHMARKS.md, "Start-up").
   await wordsOnScreen();
+  // Training and the lab's runs go to a worker with its own engine; if none can start,
+  // they run here in slices, and the page says so. It starts while the engine downloads,
+  // so that it can run the view's start-up before the page does (jobs/warm.js).
+  const jobs = createJobRunner({
+    script: import.meta.url,
+    onFallback: (reason) => {
+      console.warn('jobs run on the page:', reason);
+      showNotice(t('notice.noWorker'), 'info');
+    },
+  });
+  jobs.start();
   let wasm;
   try {
     wasm = await loadEngine(VIEW_PARTS[first]);
@@ -133,6 +144,8 @@ async function main() {
     loading.classList.add('warn');
     return;
   }
+  // (The worker calls it first: then its code is compiled when the page calls it.)
+  await jobs.warmUp(VIEW_PARTS[first]);
   addProps(fromSchema(wasm.settingsSchema()));
   // `hide=` names panels and the settings that have a control (the engine's, and a few of
   // the page's own).
@@ -150,15 +163,6 @@ async function main() {
   document.getElementById('loading').hidden = true;
 
   const live = document.getElementById('live');
-  // Training and the lab's runs go to a worker with its own engine (started in idle time
-  // after the first view); if none can start, they run here in slices, and the page says so.
-  const jobs = createJobRunner({
-    script: import.meta.url,
-    onFallback: (reason) => {
-      console.warn('jobs run on the page:', reason);
-      showNotice(t('notice.noWorker'), 'info');
-    },
-  });
   const page = {
     announce: (text) => (live.textContent = text),
     jobs,
@@ -266,8 +270,6 @@ async function main() {
     store.replace(next);
   });
   await show(VIEWS[store.get().view] ? store.get().view : 'sentence');
-  const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 300));
-  idle(() => jobs.warm(VIEW_PARTS[store.get().view]));
   if (import.meta.env.PROD) registerOffline({ onUpdated: () => showNotice(t('notice.updated'), 'info') });
   // For the end-to-end tests: the engine, the store, the mounted views, and the jobs both
   // ways (in the worker, and on the page) to compare their numbers.

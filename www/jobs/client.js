@@ -13,6 +13,12 @@ import { compiledEngine, loadEngine, loadedEngine } from '../engine.js';
  * @param {{script: string, onFallback?: (reason: string) => void}} options  `script`: the
  *   page's own script (main.js), which the worker runs
  */
+/**
+ * The longest a view waits for its warm-up (a phone's worker may still be starting): then
+ * it is built anyway, and compiles what the worker has not.
+ */
+const WARM_WAIT = 1500;
+
 export function createJobRunner({ script, onFallback = () => {} }) {
   let worker = null;
   let fallback = false;
@@ -63,6 +69,8 @@ export function createJobRunner({ script, onFallback = () => {} }) {
         return waiting.delete(data.part);
       }
       if (data.type === 'failed') return failed(data.message);
+      // The warm-up saves time only; a mistake in it is said where the tests look.
+      if (data.type === 'warmFailed') return console.error(`the worker's warm-up of ${data.part} failed:`, data.message);
       const p = pending.get(data.id);
       if (!p) return;
       if (data.type === 'progress') p.onProgress(data.progress);
@@ -175,9 +183,31 @@ export function createJobRunner({ script, onFallback = () => {} }) {
     };
   }
 
+  /**
+   * Runs the start-up of `part`'s view in the worker first (warm.js), so the page finds
+   * the engine's code compiled; resolves when it has, or after `WARM_WAIT` ms, or at once
+   * without a worker. Never rejects: the page builds its view either way. Without a
+   * `payload`, only what every module's start-up calls (the worker does it on 'init').
+   */
+  function warmUp(part, payload = null) {
+    if (fallback) return Promise.resolve();
+    return new Promise((resolve) => {
+      const id = nextId++;
+      const finish = () => {
+        clearTimeout(timer);
+        pending.delete(id);
+        resolve();
+      };
+      const timer = setTimeout(finish, WARM_WAIT);
+      pending.set(id, { onProgress() {}, resolve: finish, reject: finish });
+      ready(part).then((ok) => (ok && worker && payload ? worker.postMessage({ type: 'warm', id, part, payload }) : finish()), finish);
+    });
+  }
+
   return {
-    /** Starts the worker with `part`'s engine ahead of the first job (in idle time, after the first view). */
-    warm: (part) => ready(part).catch(() => false),
+    /** Starts the worker (its script loads while the engine downloads). */
+    start: () => void startWorker(),
+    warmUp,
     /** Where jobs run now: 'worker', or 'page' after a fallback. */
     where: () => (fallback ? 'page' : 'worker'),
     run(name, payload, onProgress = () => {}) {

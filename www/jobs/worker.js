@@ -6,17 +6,20 @@
 //   page → worker  {type: 'init', part, module}     one of the page's compiled engine
 //                                                  modules (engine.js: one per view)
 //                  {type: 'start', id, name, payload}
+//                  {type: 'warm', id, part, payload}   a view's start-up, first (warm.js)
 //                  {type: 'stop', id}     finish now and hand back what there is
 //                  {type: 'cancel', id}   finish now, hand back nothing
 //   worker → page  {type: 'ready', part} | {type: 'failed', part, message}
 //                  {type: 'progress', id, progress}
-//                  {type: 'done', id, result, stopped}
+//                  {type: 'done', id, result, stopped}   (a warm-up's: result null)
+//                  {type: 'warmFailed', part, message}   a mistake in warm.js
 //                  {type: 'error', id, error: {name, message, detail}}
 //
 // A job runs in chunks of about 30 ms; between chunks the worker reads its messages (a
 // stop or a cancel) and posts the latest progress. A trap restarts this instance only.
-import { guard, loadEngine, onEngineReset } from '../engine.js';
+import { guard, isEngineError, loadEngine, onEngineReset } from '../engine.js';
 import { JOBS } from './specs.js';
+import { WARMUPS } from './warm.js';
 
 const cache = new Map();
 const jobs = new Map();
@@ -87,6 +90,29 @@ async function run(id, name, payload) {
   }
 }
 
+/**
+ * A view's warm-up (warm.js): its first part, then the page may build its view, then the
+ * rest. Settings the engine refuses, or a trap, end it quietly: the page meets them when
+ * it builds its view, and says so there. Any other failure is a mistake in warm.js: the
+ * page logs it ('warmFailed').
+ */
+function warm(id, part, wasm, payload) {
+  const quietly = (fn) => {
+    try {
+      guard(fn);
+    } catch (err) {
+      if (!isEngineError(err) && err?.name !== 'EngineRestarted') postMessage({ type: 'warmFailed', part, message: String(err?.message || err) });
+    }
+  };
+  let w = null;
+  quietly(() => (w = WARMUPS[part](wasm, payload)));
+  if (w) quietly(w.first);
+  postMessage({ type: 'done', id, result: null, stopped: false });
+  if (!w) return;
+  quietly(w.rest);
+  quietly(w.free);
+}
+
 /** Makes this worker the jobs' worker. */
 export function startWorker() {
   onEngineReset(() => cache.clear());
@@ -99,11 +125,26 @@ function onMessage({ data }) {
   switch (data.type) {
     case 'init':
       engine(data.part, data.module).then(
-        () => postMessage({ type: 'ready', part: data.part }),
+        (wasm) => {
+          // What the page calls first of any module, compiled here before the page calls
+          // it (warm.js says why): the page waits for 'ready' to do so (main.js).
+          try {
+            guard(() => wasm.settingsSchema());
+          } catch {
+            // The page finds out itself.
+          }
+          postMessage({ type: 'ready', part: data.part });
+        },
         (err) => {
           engines.delete(data.part);
           postMessage({ type: 'failed', part: data.part, message: String(err?.message || err) });
         },
+      );
+      break;
+    case 'warm':
+      engine(data.part).then(
+        (wasm) => warm(data.id, data.part, wasm, data.payload),
+        () => postMessage({ type: 'done', id: data.id, result: null, stopped: false }),
       );
       break;
     case 'start':

@@ -185,6 +185,15 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
         });
       return run;
     },
+    /**
+     * Resolves, in a task of its own, once the worker has run this view's start-up
+     * (jobs/warm.js: `part`'s warm-up with `payload` and the view's chart requests), so
+     * that building the view compiles little of the engine on the page.
+     */
+    warmed(part, payload = {}) {
+      const requests = [...charts.values()].map((c) => c.request());
+      return Promise.resolve(runner?.warmUp?.(part, { ...payload, charts: requests })).then(nextTask);
+    },
     cancelJobs() {
       for (const j of [...jobs]) j.cancel();
       jobs.clear();

@@ -9,7 +9,7 @@ import { configFor } from '../../state.js';
 import { guard } from '../../engine.js';
 import { describeError, showNotice } from '../../ui/banner.js';
 import { numberControl, selectControl } from '../../ui/controls.js';
-import { createView, nextTask } from '../../ui/view.js';
+import { createView } from '../../ui/view.js';
 import { corpusErrorText, endOf, loadCorpus, ownTextProblem, shippedCounts, startOf } from './corpora.js';
 import { mountPen } from './pen.js';
 import { mountTraining } from './training.js';
@@ -185,7 +185,7 @@ export function mount(root, store, wasm, page) {
     desk = null;
     build();
   });
-  const ready = nextTask().then(() => {
+  const ready = view.warmed('writing').then(() => {
     build();
     $('own').hidden = store.get().corpus !== 'own';
     showInfo();

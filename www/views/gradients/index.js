@@ -7,7 +7,7 @@ import { configFor } from '../../state.js';
 import { guard } from '../../engine.js';
 import { showNotice } from '../../ui/banner.js';
 import { button, checkControl, numberControl, selectControl, sliderControl } from '../../ui/controls.js';
-import { createView, nextTask } from '../../ui/view.js';
+import { createView } from '../../ui/view.js';
 import { num } from '../../ui/format.js';
 import { TEMPLATE } from './template.js';
 
@@ -218,7 +218,7 @@ export function mount(root, store, wasm, page) {
     build();
     render();
   });
-  const ready = nextTask().then(() => {
+  const ready = view.warmed('lab', { config: labConfig() }).then(() => {
     build();
     render();
   });

@@ -5,7 +5,7 @@ import { t } from '../../i18n.js';
 import { configFor } from '../../state.js';
 import { guard } from '../../engine.js';
 import { describeError, showNotice } from '../../ui/banner.js';
-import { createView, nextTask } from '../../ui/view.js';
+import { createView } from '../../ui/view.js';
 import { num } from '../../ui/format.js';
 import { TEMPLATE } from './template.js';
 import { renderForward, renderPrediction } from './forward.js';
@@ -159,9 +159,9 @@ export function mountSentence(root, store, wasm, page) {
     build({ restore: true });
   });
 
-  // The network is built in a task of its own, after the view's controls: two short
-  // tasks instead of one long one on a slow phone.
-  const ready = nextTask().then(() => build({ restore: true }));
+  // The network is built in a task of its own, after the view's controls (and after the
+  // worker has run the same start-up: ui/view.js): short tasks on a slow phone.
+  const ready = view.warmed('sentence', { config: ctx.config(), pos: store.get().pos, back: store.get().back }).then(() => build({ restore: true }));
   return view.mounted({
     ready,
     after: render,

@@ -7,7 +7,7 @@ import { configFor } from '../../state.js';
 import { guard } from '../../engine.js';
 
 import { button, numberControl } from '../../ui/controls.js';
-import { createView, nextTask } from '../../ui/view.js';
+import { createView } from '../../ui/view.js';
 import { num } from '../../ui/format.js';
 import { TEMPLATE } from './template.js';
 
@@ -99,7 +99,7 @@ export function mount(root, store, wasm, page) {
     lab = null;
     build();
   });
-  const ready = nextTask().then(build);
+  const ready = view.warmed('series', { config: config() }).then(build);
 
   return view.mounted({ ready });
 }

@@ -1,0 +1,93 @@
+// What the worker does before a view is first built: the engine calls that view makes when
+// it starts, on a throw-away object, and every one of its charts drawn as SVG.
+//
+// Why: Chromium compiles a WebAssembly function the first time it is called, on the thread
+// that calls it. The page hands its compiled module to the worker (client.js), and the two
+// share that module's code: what the worker has compiled, the page finds compiled. In
+// traces of the lab's start-up in headless Chromium, making the lab and drawing its first
+// chart each spent 14–22 ms compiling, half of each task; on a phone that is four times
+// as long, on the thread that answers the student. The SVG drawing runs the same chart
+// code as the canvas (src/web/canvas.rs), all but the last calls to the canvas.
+//
+// A warm-up is (wasm, {config, charts, …}) → {first(), rest(), free()} on a throw-away
+// object: `first` does what the page does before its view shows (the page waits for it),
+// `rest` what it does later (scrolled to, clicked), while the page builds its view.
+// `charts` are the view's chart requests in the page's language, the one on top first.
+// Its numbers go nowhere.
+
+/** The size the charts are drawn at: any will do, the code is the same. */
+const W = 360;
+const H = 240;
+
+/** `fn()`, unless the engine refuses it (a link's moment the network does not have): the page will say so. */
+function tolerant(fn) {
+  try {
+    fn();
+  } catch (err) {
+    if (err?.name !== 'RnnError') throw err;
+  }
+}
+
+function warm(obj, charts, first, rest) {
+  const draw = (list) => list.forEach((request) => obj.drawSvg(W, H, request));
+  return {
+    first() {
+      tolerant(() => first(obj));
+      draw(charts.slice(0, 1));
+    },
+    rest() {
+      tolerant(() => rest(obj));
+      draw(charts.slice(1));
+    },
+    free: () => obj.free(),
+  };
+}
+
+export const WARMUPS = {
+  /**
+   * The sentence view: a network and what the view reads of it (at the moment a link
+   * names); then a step and an epoch (the speed readout's).
+   */
+  sentence: (wasm, { config, pos = 0, back = 0, charts }) =>
+    warm(
+      new wasm.Playground(config),
+      charts,
+      (pg) => {
+        pg.info();
+        if (pos > 0 || back > 0) pg.goTo(pos, back);
+        pg.position();
+        pg.current();
+        pg.lastBack();
+        pg.sentenceLoss();
+      },
+      (pg) => {
+        pg.step();
+        pg.train(1);
+      },
+    ),
+  /** The gradient lab: the selected cell's flow; then the rest, measured when scrolled to. */
+  lab: (wasm, { config, charts }) =>
+    warm(
+      new wasm.GradientLab(config),
+      charts,
+      (lab) => lab.view(),
+      (lab) => {
+        for (let i = 0; i < 16 && lab.measureMore(); i++);
+        lab.measured();
+      },
+    ),
+  /** The series view: its network and the code it shows. */
+  series: (wasm, { config, charts }) =>
+    warm(
+      new wasm.SeriesLab(config),
+      charts,
+      (lab) => {
+        lab.kerasCode();
+        lab.rustCode();
+        lab.commandLine();
+      },
+      () => {},
+    ),
+  /** The Write view: an empty desk (its model comes with training or a file). */
+  writing: (wasm, { charts }) => warm(new wasm.WritingDesk(), charts, () => {}, () => {}),
+};
