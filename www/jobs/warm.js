@@ -11,7 +11,7 @@
 //
 // A warm-up is (wasm, {config, charts, …}) → {first(), rest(), free()} on a throw-away
 // object: `first` does what the page does before its view shows (the page waits for it),
-// `rest` what it does later (scrolled to, clicked), while the page builds its view.
+// `rest` what it does later (scrolled to, clicked), once the page is idle (worker.js).
 // `charts` are the view's chart requests in the page's language, the one on top first.
 // Its numbers go nowhere.
 
