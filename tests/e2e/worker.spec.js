@@ -137,3 +137,29 @@ test.describe('one engine module per view', () => {
     expect(problems).toEqual([]);
   });
 });
+
+test.describe('the engine’s code is compiled in the worker', () => {
+  test.use({ serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
+
+  // V8 compiles a WebAssembly function on its first call, on the calling thread. The worker
+  // runs each view's start-up before the page builds the view (www/jobs/warm.js), on the
+  // module the page compiled: the page's thread then finds most of that code compiled.
+  // Counted from a trace: functions compiled lazily on the page's thread and elsewhere.
+  for (const view of ['sentence', 'gradients', 'series', 'generate']) {
+    test(`${view}: the page compiles few of the functions its start-up calls`, async ({ page, browser }) => {
+      await browser.startTracing(page, { categories: ['v8.wasm', 'devtools.timeline'] });
+      const problems = await openPage(page, `?view=${view}&lang=en`);
+      await expect(page.locator(`#view-${view}`)).toHaveAttribute('data-state', 'ready');
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+      const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+      const lazy = traceEvents.filter((e) => e.name === 'wasm.CompileLazy' && e.pid === main.pid);
+      const onPage = lazy.filter((e) => e.tid === main.tid).length;
+      const inWorker = lazy.length - onPage;
+      // Without the warm-up the page compiled 159-317 functions and the worker none.
+      expect(inWorker).toBeGreaterThan(100);
+      expect(onPage).toBeLessThan(inWorker / 3);
+      expect(problems).toEqual([]);
+    });
+  }
+});
