@@ -2,6 +2,9 @@
 // the page keeps answering while it trains. If no worker can start (an old browser, a
 // failed load), jobs run on the page in slices (run.js) and `onFallback` says so.
 //
+// Before a view is built, the worker runs the view's start-up on a throw-away object
+// (warm.js), so the engine's code is compiled there and not on the page.
+//
 // A run is {cancel(), stop(), done}: `cancel` drops the job (the settings it used
 // changed), `stop` ends it early and still hands back what it has (the Stop button).
 // `done` resolves to {result, cancelled, stopped}.
@@ -10,15 +13,15 @@ import { JOBS } from './specs.js';
 import { compiledEngine, loadEngine, loadedEngine } from '../engine.js';
 
 /**
- * @param {{script: string, onFallback?: (reason: string) => void}} options  `script`: the
- *   page's own script (main.js), which the worker runs
- */
-/**
  * The longest a view waits for its warm-up (a phone's worker may still be starting): then
  * it is built anyway, and compiles what the worker has not.
  */
 const WARM_WAIT = 1500;
 
+/**
+ * @param {{script: string, onFallback?: (reason: string) => void}} options  `script`: the
+ *   page's own script (main.js), which the worker runs
+ */
 export function createJobRunner({ script, onFallback = () => {} }) {
   let worker = null;
   let fallback = false;
