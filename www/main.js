@@ -174,7 +174,6 @@ async function main() {
     showNotice(t('error.restarted', { message: message || t('error.aborted') }), 'warn');
   });
 
-  const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 300));
   const mounted = {};
   const classroom = mountClassroom(store, { current: () => mounted[store.get().view] });
 
@@ -224,8 +223,6 @@ async function main() {
         () => {
           classroom.refreshHidden();
           root.dataset.state = 'ready';
-          // Once the view is laid out and drawn, the worker warms what it does later.
-          idle(() => jobs.warmRest());
         },
         (err) => {
           // Its code or its engine did not arrive (the network): said in the view, and

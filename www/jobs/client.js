@@ -211,8 +211,6 @@ export function createJobRunner({ script, onFallback = () => {} }) {
     /** Starts the worker (its script loads while the engine downloads). */
     start: () => void startWorker(),
     warmUp,
-    /** The page is idle: the worker does the rest of its warm-ups (what the views do later). */
-    warmRest: () => worker?.postMessage({ type: 'warmRest' }),
     /** Where jobs run now: 'worker', or 'page' after a fallback. */
     where: () => (fallback ? 'page' : 'worker'),
     run(name, payload, onProgress = () => {}) {

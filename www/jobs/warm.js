@@ -9,85 +9,64 @@
 // as long, on the thread that answers the student. The SVG drawing runs the same chart
 // code as the canvas (src/web/canvas.rs), all but the last calls to the canvas.
 //
-// A warm-up is (wasm, {config, charts, …}) → {first(), rest(), free()} on a throw-away
-// object: `first` does what the page does before its view shows (the page waits for it),
-// `rest` what it does later (scrolled to, clicked), once the page is idle (worker.js).
-// `charts` are the view's chart requests in the page's language, the one on top first.
-// Its numbers go nowhere.
+// A warm-up is (wasm, {config, charts, …}) → nothing: on a throw-away object, what the
+// page does while its view starts and soon after (a step, the speed readout's epoch, the
+// lab's parts measured when scrolled to), and every chart of the view drawn as SVG (which
+// ones a screen shows at start depends on its size). `charts` are the view's chart requests
+// in the page's language. The page waits for all of it; its numbers go nowhere.
 
 /** The size the charts are drawn at: any will do, the code is the same. */
 const W = 360;
 const H = 240;
 
-/** `fn()`, unless the engine refuses it (a link's moment the network does not have): the page will say so. */
-function tolerant(fn) {
+/**
+ * Calls `calls(obj)` and draws every request with `obj`, then frees it. A call the engine
+ * refuses (a link's moment that the network does not have) ends the calls, not the
+ * drawing: the page will say so itself.
+ */
+function warm(obj, charts, calls) {
   try {
-    fn();
-  } catch (err) {
-    if (err?.name !== 'RnnError') throw err;
+    try {
+      calls(obj);
+    } catch (err) {
+      if (err?.name !== 'RnnError') throw err;
+    }
+    for (const request of charts) obj.drawSvg(W, H, request);
+  } finally {
+    obj.free();
   }
-}
-
-function warm(obj, charts, first, rest) {
-  const draw = (list) => list.forEach((request) => obj.drawSvg(W, H, request));
-  return {
-    first() {
-      tolerant(() => first(obj));
-      draw(charts.slice(0, 1));
-    },
-    rest() {
-      tolerant(() => rest(obj));
-      draw(charts.slice(1));
-    },
-    free: () => obj.free(),
-  };
 }
 
 export const WARMUPS = {
   /**
    * The sentence view: a network and what the view reads of it (at the moment a link
-   * names); then a step and an epoch (the speed readout's).
+   * names), a step, and an epoch (the speed readout's).
    */
   sentence: (wasm, { config, pos = 0, back = 0, charts }) =>
-    warm(
-      new wasm.Playground(config),
-      charts,
-      (pg) => {
-        pg.info();
-        if (pos > 0 || back > 0) pg.goTo(pos, back);
-        pg.position();
-        pg.current();
-        pg.lastBack();
-        pg.sentenceLoss();
-      },
-      (pg) => {
-        pg.step();
-        pg.train(1);
-      },
-    ),
-  /** The gradient lab: the selected cell's flow; then the rest, measured when scrolled to. */
+    warm(new wasm.Playground(config), charts, (pg) => {
+      pg.info();
+      if (pos > 0 || back > 0) pg.goTo(pos, back);
+      pg.position();
+      pg.current();
+      pg.lastBack();
+      pg.sentenceLoss();
+      pg.step();
+      pg.train(1);
+    }),
+  /** The gradient lab: the selected cell's flow, then the rest it measures when scrolled to. */
   lab: (wasm, { config, charts }) =>
-    warm(
-      new wasm.GradientLab(config),
-      charts,
-      (lab) => lab.view(),
-      (lab) => {
-        for (let i = 0; i < 16 && lab.measureMore(); i++);
-        lab.measured();
-      },
-    ),
+    warm(new wasm.GradientLab(config), charts, (lab) => {
+      lab.view();
+      lab.measured();
+      for (let i = 0; i < 16 && lab.measureMore(); i++);
+    }),
   /** The series view: its network and the code it shows. */
   series: (wasm, { config, charts }) =>
-    warm(
-      new wasm.SeriesLab(config),
-      charts,
-      (lab) => {
-        lab.kerasCode();
-        lab.rustCode();
-        lab.commandLine();
-      },
-      () => {},
-    ),
+    warm(new wasm.SeriesLab(config), charts, (lab) => {
+      lab.kerasCode();
+      lab.rustCode();
+      lab.commandLine();
+    }),
   /** The Write view: an empty desk (its model comes with training or a file). */
-  writing: (wasm, { charts }) => warm(new wasm.WritingDesk(), charts, () => {}, () => {}),
+  writing: (wasm, { charts }) => warm(new wasm.WritingDesk(), charts, () => {}),
 };

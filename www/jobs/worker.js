@@ -7,7 +7,6 @@
 //                                                  modules (engine.js: one per view)
 //                  {type: 'start', id, name, payload}
 //                  {type: 'warm', id, part, payload}   a view's start-up, first (warm.js)
-//                  {type: 'warmRest'}     the rest of the warm-ups: the page is idle
 //                  {type: 'stop', id}     finish now and hand back what there is
 //                  {type: 'cancel', id}   finish now, hand back nothing
 //   worker → page  {type: 'ready', part} | {type: 'failed', part, message}
@@ -91,38 +90,18 @@ async function run(id, name, payload) {
   }
 }
 
-/** `fn()`; settings the engine refuses and traps are let be, anything else is said (see `warm`). */
-function quietly(part, fn) {
+/**
+ * A view's warm-up (warm.js), then 'done': the page builds its view. Settings the engine
+ * refuses, or a trap, end it quietly: the page meets them when it builds its view, and
+ * says so there. Any other failure is a mistake in warm.js: the page logs it ('warmFailed').
+ */
+function warm(id, part, wasm, payload) {
   try {
-    guard(fn);
+    guard(() => WARMUPS[part](wasm, payload));
   } catch (err) {
     if (!isEngineError(err) && err?.name !== 'EngineRestarted') postMessage({ type: 'warmFailed', part, message: String(err?.message || err) });
   }
-}
-
-/** Warm-ups whose first part is done, waiting for 'warmRest'. */
-const warmed = [];
-
-/**
- * A view's warm-up (warm.js): its first part, then the page may build its view; the rest
- * when the page says it is idle ('warmRest'), so this worker does not take a core from the
- * page while it lays out and draws its view. Settings the engine refuses, or a trap, end
- * it quietly: the page meets them when it builds its view, and says so there. Any other
- * failure is a mistake in warm.js: the page logs it ('warmFailed').
- */
-function warm(id, part, wasm, payload) {
-  let w = null;
-  quietly(part, () => (w = WARMUPS[part](wasm, payload)));
-  if (w) quietly(part, w.first);
   postMessage({ type: 'done', id, result: null, stopped: false });
-  if (w) warmed.push({ part, w });
-}
-
-function warmRest() {
-  for (const { part, w } of warmed.splice(0)) {
-    quietly(part, w.rest);
-    quietly(part, w.free);
-  }
 }
 
 /** Makes this worker the jobs' worker. */
@@ -158,9 +137,6 @@ function onMessage({ data }) {
         (wasm) => warm(data.id, data.part, wasm, data.payload),
         () => postMessage({ type: 'done', id: data.id, result: null, stopped: false }),
       );
-      break;
-    case 'warmRest':
-      warmRest();
       break;
     case 'start':
       jobs.set(data.id, { stopped: false, cancelled: false });
