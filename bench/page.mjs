@@ -16,6 +16,7 @@ import { chromium } from '@playwright/test';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { serveStatic } from '../scripts/serve-dist.mjs';
+import { wasmCompiles } from '../scripts/wasm-compiles.mjs';
 
 const CHROMIUM = process.argv[2] || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const RUNS = Number(process.argv[3] || 5);
@@ -118,11 +119,8 @@ async function compileRows(browser) {
     await page.waitForTimeout(2000);
     const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
     await context.close();
-    const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-    const lazy = traceEvents.filter((e) => e.name === 'wasm.CompileLazy' && e.pid === main.pid);
-    const onPage = lazy.filter((e) => e.tid === main.tid);
-    const ms = (list) => list.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
-    rows.push({ view, page: onPage.length, pageMs: ms(onPage), elsewhere: lazy.length - onPage.length });
+    const c = wasmCompiles(traceEvents);
+    rows.push({ view, page: c.onPage, pageMs: c.onPageMs, elsewhere: c.elsewhere });
   }
   return rows;
 }

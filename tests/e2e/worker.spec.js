@@ -4,6 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { openPage } from './helpers.js';
+import { wasmCompiles } from '../../scripts/wasm-compiles.mjs';
 
 const PINNED = readFileSync(new URL('../fixtures/determinism/sentence-lstm-seed7-40-epochs.json', import.meta.url), 'utf8');
 
@@ -152,10 +153,7 @@ test.describe('the engine’s code is compiled in the worker', () => {
       await expect(page.locator(`#view-${view}`)).toHaveAttribute('data-state', 'ready');
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
-      const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-      const lazy = traceEvents.filter((e) => e.name === 'wasm.CompileLazy' && e.pid === main.pid);
-      const onPage = lazy.filter((e) => e.tid === main.tid).length;
-      const inWorker = lazy.length - onPage;
+      const { onPage, elsewhere: inWorker } = wasmCompiles(traceEvents);
       // Without the warm-up the page compiled 159-317 functions and the worker none.
       expect(inWorker).toBeGreaterThan(100);
       expect(onPage).toBeLessThan(inWorker / 3);

@@ -15,6 +15,8 @@
 // ones a screen shows at start depends on its size). `charts` are the view's chart requests
 // in the page's language. The page waits for all of it; its numbers go nowhere.
 
+import { isEngineError } from '../engine.js';
+
 /** The size the charts are drawn at: any will do, the code is the same. */
 const W = 360;
 const H = 240;
@@ -29,7 +31,7 @@ function warm(obj, charts, calls) {
     try {
       calls(obj);
     } catch (err) {
-      if (err?.name !== 'RnnError') throw err;
+      if (!isEngineError(err)) throw err;
     }
     for (const request of charts) obj.drawSvg(W, H, request);
   } finally {
