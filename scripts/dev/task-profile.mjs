@@ -17,7 +17,9 @@ const fcp = traceEvents.find((e) => e.name === 'firstContentfulPaint' && e.pid =
 const nodes = new Map();
 const samples = [];
 let ts = 0;
-for (const e of traceEvents.filter((e) => e.pid === main.pid && (e.name === 'Profile' || e.name === 'ProfileChunk'))) {
+// Only the page's thread: the worker's profile has its own id (its chunks carry that id).
+const profile = traceEvents.find((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'Profile');
+for (const e of traceEvents.filter((e) => e.pid === main.pid && e.id === profile?.id && (e.name === 'Profile' || e.name === 'ProfileChunk'))) {
   if (e.name === 'Profile') { ts = e.args.data.startTime; continue; }
   const d = e.args.data.cpuProfile || {};
   for (const n of d.nodes || []) nodes.set(n.id, n);

@@ -6,13 +6,14 @@
 // share that module's code: what the worker has compiled, the page finds compiled. In
 // traces of the lab's start-up in headless Chromium, making the lab and drawing its first
 // chart each spent 14–22 ms compiling, half of each task; on a phone that is four times
-// as long, on the thread that answers the student. The SVG drawing runs the same chart
-// code as the canvas (src/web/canvas.rs), all but the last calls to the canvas.
+// as long, on the thread that answers the student. The charts are drawn on an
+// OffscreenCanvas, with the page's own canvas code (src/web/canvas.rs): drawn as SVG, the
+// same charts left 3–7 ms of canvas code to compile in the page's first drawing.
 //
 // A warm-up is (wasm, {config, charts, …}) → nothing: on a throw-away object, what the
 // page does while its view starts and soon after (a step, the speed readout's epoch, the
-// lab's parts measured when scrolled to), and every chart of the view drawn as SVG (which
-// ones a screen shows at start depends on its size). `charts` are the view's chart requests
+// lab's parts measured when scrolled to), and every chart of the view drawn (which ones a
+// screen shows at start depends on its size). `charts` are the view's chart requests
 // in the page's language. The page waits for all of it; its numbers go nowhere.
 
 import { isEngineError } from '../engine.js';
@@ -22,9 +23,23 @@ const W = 360;
 const H = 240;
 
 /**
- * Calls `calls(obj)` and draws every request with `obj`, then frees it. A call the engine
- * refuses (a link's moment that the network does not have) ends the calls, not the
- * drawing: the page will say so itself.
+ * A canvas for the engine's canvas code, or null in a worker without OffscreenCanvas.
+ * The engine checks that it is given a <canvas> with a 2D context (`instanceof`, in its
+ * JavaScript glue); a worker has neither type, and an OffscreenCanvas and its context have
+ * every method the engine calls. So, in this worker only, the two names stand for the
+ * offscreen types.
+ */
+function offscreen() {
+  if (typeof OffscreenCanvas !== 'function' || typeof OffscreenCanvasRenderingContext2D !== 'function') return null;
+  globalThis.HTMLCanvasElement ??= OffscreenCanvas;
+  globalThis.CanvasRenderingContext2D ??= OffscreenCanvasRenderingContext2D;
+  return new OffscreenCanvas(W, H);
+}
+
+/**
+ * Calls `calls(obj)` and draws every request with `obj` (on a canvas, or as SVG), then
+ * frees it. A call the engine refuses (a link's moment that the network does not have)
+ * ends the calls, not the drawing: the page will say so itself.
  */
 function warm(obj, charts, calls) {
   try {
@@ -33,7 +48,11 @@ function warm(obj, charts, calls) {
     } catch (err) {
       if (!isEngineError(err)) throw err;
     }
-    for (const request of charts) obj.drawSvg(W, H, request);
+    const canvas = offscreen();
+    for (const request of charts) {
+      if (canvas) obj.draw(canvas, {}, request);
+      else obj.drawSvg(W, H, request);
+    }
   } finally {
     obj.free();
   }
