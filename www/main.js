@@ -1,7 +1,7 @@
 // The page: reads the settings from the URL, loads the engine, shows one view at a time,
 // and keeps the language, the URL, the history and the views in step.
 import { browserLanguage, setLanguage, t, translatePage, language } from './i18n.js';
-import { showSkeleton } from './ui/view.js';
+import { afterTwoFrames, showSkeleton } from './ui/view.js';
 import { TEMPLATE as SENTENCE } from './views/sentence/template.js';
 import { PAGE_PROPS, PROPS, addProps, createStore, fromSchema, parseQuery, prop, toQuery } from './state.js';
 import { hideNames } from './ui/hide.js';
@@ -222,7 +222,12 @@ async function main() {
       return mounted[view].ready.then(
         () => {
           classroom.refreshHidden();
-          root.dataset.state = 'ready';
+          // Its first screen now, the parts below it after its first chart is drawn: one
+          // layout of everything at once was the longest task of the lab's start-up.
+          root.dataset.state = 'opening';
+          return afterTwoFrames().then(() => {
+            root.dataset.state = 'ready';
+          });
         },
         (err) => {
           // Its code or its engine did not arrive (the network): said in the view, and

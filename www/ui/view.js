@@ -31,6 +31,17 @@ export function nextTask() {
 }
 
 /**
+ * Resolves in a task after the next two frames (the first laid out, the second drawn), or
+ * after half a second without them (a tab in the background has no frames).
+ */
+export function afterTwoFrames() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    setTimeout(resolve, 500);
+  });
+}
+
+/**
  * Puts the view's template in `root`, worded in the page's language, unless it is there
  * already (shown while the engine loaded).
  */
