@@ -295,4 +295,34 @@ test.describe('the first paint', () => {
       }
     }
   });
+
+  test('a view opens in two steps: its first screen and its first chart, then the parts below it', async ({ page }) => {
+    // Each change of the lab's state, as it happens: whether its lower panels are laid out,
+    // and how much of its flow chart is drawn.
+    await page.addInitScript(() => {
+      window.__opening = [];
+      new MutationObserver(() => {
+        const root = document.getElementById('view-gradients');
+        if (!root?.dataset.state) return;
+        const canvas = root.querySelector('[data-testid="chart-flow"]');
+        const { data } = canvas.width && canvas.height ? canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height) : { data: [] };
+        let ink = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) ink++;
+        const lower = root.querySelector('[data-hide-id="cells"]');
+        window.__opening.push({ state: root.dataset.state, lower: getComputedStyle(lower).display, ink });
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+    });
+    const problems = await openPage(page, '?view=gradients&lang=en');
+    await expect(page.locator('#view-gradients')).toHaveAttribute('data-state', 'ready');
+    const steps = await page.evaluate(() => window.__opening);
+    // (The skeleton state is set before the view is put into the page.)
+    expect(steps.map((s) => s.state)).toEqual(['opening', 'ready']);
+    const [opening, ready] = steps;
+    expect(opening.lower).toBe('none');
+    expect(ready.lower).not.toBe('none');
+    // The flow chart was drawn while only the first screen was shown.
+    expect(opening.ink).toBe(0);
+    expect(ready.ink).toBeGreaterThan(1000);
+    expect(problems).toEqual([]);
+  });
 });

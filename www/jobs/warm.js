@@ -1,5 +1,5 @@
 // What the worker does before a view is first built: the engine calls that view makes when
-// it starts, on a throw-away object, and every one of its charts drawn as SVG.
+// it starts, on a throw-away object, and every one of its charts drawn.
 //
 // Why: Chromium compiles a WebAssembly function the first time it is called, on the thread
 // that calls it. The page hands its compiled module to the worker (client.js), and the two
