@@ -66,7 +66,10 @@ export function chartScheduler({ root, draw }) {
     if (draw(name, size, now) === false) pending.add(name);
   }
 
-  const onScreen = (name) => !visibility || near.has(canvases.get(name));
+  // While the view opens (main.js) only its first screen is laid out, so a chart with a
+  // size is on it, even before the IntersectionObserver has said so (its report comes in a
+  // task of its own, at times after the frame that should draw the chart).
+  const onScreen = (name) => !visibility || near.has(canvases.get(name)) || root.dataset.state === 'opening';
 
   function flushFrame(budget) {
     frame = 0;

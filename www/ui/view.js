@@ -32,12 +32,14 @@ export function nextTask() {
 
 /**
  * Resolves in a task after the next two frames (the first laid out, the second drawn), or
- * after half a second without them (a tab in the background has no frames).
+ * at once in a tab in the background, which has no frames.
  */
 export function afterTwoFrames() {
   return new Promise((resolve) => {
     requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    setTimeout(resolve, 500);
+    const hidden = () => document.visibilityState === 'hidden' && resolve();
+    hidden();
+    document.addEventListener('visibilitychange', hidden);
   });
 }
 
@@ -198,12 +200,12 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
     },
     /**
      * Resolves, in a task of its own, once the worker has run this view's start-up
-     * (jobs/warm.js: `part`'s warm-up with `payload` and the view's chart requests), so
-     * that building the view compiles little of the engine on the page.
+     * (jobs/warm.js: `part`'s warm-up with `payload`, the view's chart requests and the
+     * page's font), so that building the view compiles little of the engine on the page.
      */
     warmed(part, payload = {}) {
       const requests = [...charts.values()].map((c) => c.request());
-      return Promise.resolve(runner?.warmUp?.(part, { ...payload, charts: requests })).then(nextTask);
+      return Promise.resolve(runner?.warmUp?.(part, { ...payload, charts: requests, font: chartFont() })).then(nextTask);
     },
     cancelJobs() {
       for (const j of [...jobs]) j.cancel();

@@ -12,7 +12,7 @@ export const TEMPLATE = withSettings(
       <h3 data-i18n="write.heading"></h3>
       <p class="lead" data-i18n="write.intro"></p>
     </section>
-    <section class="panel" data-hide-id="write-train">
+    <section class="panel first" data-hide-id="write-train">
       <h3 data-i18n="write.trainHeading"></h3>
       <div class="inline-controls" data-role="corpus-row"></div>
       <div class="own-text" data-role="own" hidden>

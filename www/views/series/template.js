@@ -11,7 +11,7 @@ export const TEMPLATE = withSettings(
       <h3 data-i18n="series.heading"></h3>
       <p class="lead" data-i18n="series.intro"></p>
     </section>
-    <section class="panel" data-hide-id="series-train">
+    <section class="panel first" data-hide-id="series-train">
       <div class="inline-controls" data-role="train-row"></div>
       <progress max="1" value="0" data-testid="series-progress" data-role="progress" data-i18n-label="series.train"></progress>
       <p class="status" data-testid="series-status" data-role="status" role="status"></p>
