@@ -296,6 +296,25 @@ test.describe('the first paint', () => {
     }
   });
 
+  test('nothing on the page moves while a view starts and opens (no layout shift), in both languages', async ({ page }) => {
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(`${e.value.toFixed(4)} ${e.sources.map((s) => s.node?.nodeName ?? '?').join(',')}`);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const view of VIEWS) {
+      for (const lang of ['en', 'zh']) {
+        const problems = await openPage(page, `?view=${view}&lang=${lang}`);
+        await expect(page.locator(`#view-${view}`)).toHaveAttribute('data-state', 'ready');
+        // Until the charts on the first screen are drawn, and the layout after them.
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+        expect(await page.evaluate(() => window.__shifts), `${view} ${lang}`).toEqual([]);
+        expect(problems).toEqual([]);
+      }
+    }
+  });
+
   // What each view shows of itself while it opens, and what it leaves for two frames later;
   // a chart on the first screen at 390×844 that is drawn before the rest appears.
   const OPENING = {
