@@ -36,10 +36,14 @@ export function nextTask() {
  */
 export function afterTwoFrames() {
   return new Promise((resolve) => {
-    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    const hidden = () => document.visibilityState === 'hidden' && resolve();
-    hidden();
+    const done = () => {
+      document.removeEventListener('visibilitychange', hidden);
+      resolve();
+    };
+    const hidden = () => document.visibilityState === 'hidden' && done();
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));
     document.addEventListener('visibilitychange', hidden);
+    hidden();
   });
 }
 
