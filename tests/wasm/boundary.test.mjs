@@ -7,7 +7,7 @@ import engine, { readJson } from './load.mjs';
 import { rnnp } from './cli.mjs';
 import { LANGUAGES, errorText, setLanguage } from '../../www/i18n.js';
 import { addProps, configFor, fromSchema, parseQuery, parseValue, toQuery } from '../../www/state.js';
-import { num } from '../../www/ui/format.js';
+import { dateTime, num, whole } from '../../www/ui/format.js';
 
 addProps(fromSchema(engine.settingsSchema()));
 
@@ -93,6 +93,14 @@ test('numbers that overflowed are shown as overflow, never as NaN or Infinity', 
   setLanguage('en');
   assert.match(num(Infinity), /overflow/);
   assert.equal(num(0.000123, 3), '1.23e-4');
+});
+
+test('whole numbers and dates are written without the browser\'s locale formats (their first use is a long task)', () => {
+  assert.equal(whole(30580), '30,580');
+  assert.equal(whole(1234567.4), '1,234,567');
+  assert.equal(whole(999), '999');
+  assert.equal(dateTime(new Date(2026, 11, 3, 14, 5).getTime()), '2026-12-03 14:05');
+  assert.equal(dateTime(NaN), '–');
 });
 
 test('a page link and rnnp --from-url give bit-identical losses after training', () => {

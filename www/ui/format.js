@@ -27,6 +27,14 @@ export function whole(v) {
   return Number.isFinite(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : num(v);
 }
 
+/** A moment as local date and time, "2026-12-03 14:05" (not `toLocaleString`, as above). */
+export function dateTime(ms) {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return '–';
+  const two = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
 /** Fixed decimals, for values in [-1, 1]. */
 export function fixed(v, d = 3) {
   return Number.isFinite(v) ? v.toFixed(d) : num(v);

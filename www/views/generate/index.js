@@ -9,6 +9,7 @@ import { configFor } from '../../state.js';
 import { guard } from '../../engine.js';
 import { describeError, showNotice } from '../../ui/banner.js';
 import { numberControl, selectControl } from '../../ui/controls.js';
+import { whole } from '../../ui/format.js';
 import { createView } from '../../ui/view.js';
 import { corpusErrorText, endOf, loadCorpus, ownTextProblem, shippedCounts, startOf } from './corpora.js';
 import { mountPen } from './pen.js';
@@ -91,7 +92,7 @@ export function mount(root, store, wasm, page) {
     const info = $('corpus-info');
     if (name === 'own' && !own) return (info.textContent = t('write.ownNone'));
     infoFor = { name, ...(name === 'own' ? measure(own, { pasted: true }) : shippedCounts(name)) };
-    info.textContent = t('write.corpusInfo', { chars: infoFor.chars.toLocaleString(), vocabulary: infoFor.vocabulary });
+    info.textContent = t('write.corpusInfo', { chars: whole(infoFor.chars), vocabulary: infoFor.vocabulary });
   }
 
   $('own-use').addEventListener('click', () => {
@@ -104,7 +105,7 @@ export function mount(root, store, wasm, page) {
     }
     own = text;
     const m = measure(text, { pasted: true });
-    $('own-info').textContent = t('write.ownInfo', { chars: m.chars.toLocaleString(), vocabulary: m.vocabulary });
+    $('own-info').textContent = t('write.ownInfo', { chars: whole(m.chars), vocabulary: m.vocabulary });
     training.reset();
     showInfo();
   });

@@ -5,6 +5,7 @@ import { t } from '../../i18n.js';
 import { guard } from '../../engine.js';
 import { describeError, showNotice } from '../../ui/banner.js';
 import { button } from '../../ui/controls.js';
+import { dateTime } from '../../ui/format.js';
 import { download, slug } from '../../ui/download.js';
 import { deleteModel, getModel, listModels, saveModel } from './saved.js';
 import { CORPUS_FILES } from './corpora.js';
@@ -105,7 +106,7 @@ export function mountKeep(ctx) {
       ...list.map((m) => {
         const li = document.createElement('li');
         const text = document.createElement('span');
-        text.textContent = t('write.savedEntry', { name: m.name, cell: t(`cell.${m.cell}`), units: m.units, updates: m.updates, date: new Date(m.date).toLocaleString() });
+        text.textContent = t('write.savedEntry', { name: m.name, cell: t(`cell.${m.cell}`), units: m.units, updates: m.updates, date: dateTime(m.date) });
         const openIt = button('write.openSaved', 'saved-open', async () => {
           try {
             const entry = await getModel(m.id);

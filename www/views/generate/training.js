@@ -6,7 +6,7 @@
 import { t } from '../../i18n.js';
 import { guard } from '../../engine.js';
 import { button, setLabel } from '../../ui/controls.js';
-import { num } from '../../ui/format.js';
+import { num, whole } from '../../ui/format.js';
 
 const LN2 = Math.LN2;
 
@@ -131,7 +131,7 @@ export function mountTraining(ctx) {
         ? t('write.progressEarly', { updates: p.updates, target: p.target, loss: num(loss, 3), bits: num(loss / LN2, 3), uniform: num(h.uniform, 3) })
         : t('write.progress', { updates: p.updates, target: p.target, loss: num(loss, 3), bits: num(loss / LN2, 3), held: num(held, 3), uniform: num(h.uniform, 3), unigram: num(h.unigram, 3) }),
     );
-    if (p.rate) $('rates').textContent = t('write.rates', { updates: num(p.rate.updates, 3), chars: Math.round(p.rate.characters).toLocaleString() });
+    if (p.rate) $('rates').textContent = t('write.rates', { updates: num(p.rate.updates, 3), chars: whole(p.rate.characters) });
     guard(() => ctx.desk().showHistory(h));
     view.redraw(['loss']);
     showSamples(p.samples);
