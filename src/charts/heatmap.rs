@@ -68,7 +68,7 @@ where
     let tokens: Vec<String> = chart.tokens.iter().map(|t| truncate(t, name_chars)).collect();
     let mut c = ChartBuilder::on(&left)
         .margin(style.px(8.0))
-        .caption(&chart.title, style.font(14.0))
+        .caption(&chart.title, style.title_font())
         .x_label_area_size(style.tx(22.0))
         // Room for the widest unit number (about 7 px a digit) beside the axis's name.
         .y_label_area_size(style.tx((24.0 + 7.0 * u.to_string().len() as f32).max(34.0)))
@@ -93,13 +93,13 @@ where
     };
     let mut mesh = c.configure_mesh();
     mesh.disable_mesh()
-        .label_style(style.font(11.0))
+        .label_style(style.text_font())
         .x_labels(cols.min(24) * 2 + 1)
         .y_labels(u * 2 + 1)
         .x_label_formatter(&x_names)
         .y_label_formatter(&y_numbers)
         .y_desc(&chart.unit_label)
-        .axis_desc_style(style.font(12.0));
+        .axis_desc_style(style.text_font());
     // A tick at every row of more than 32 units would be a solid bar: the numbers alone then.
     if u > 32 {
         mesh.set_tick_mark_size(LabelAreaPosition::Left, 0);
@@ -136,7 +136,7 @@ where
         area.draw(&Rectangle::new([(x0, top + k), (x0 + bw, top + k + 1)], palette::diverging(v, range).filled()))?;
     }
     area.draw(&Rectangle::new([(x0, top), (x0 + bw, bottom)], palette::MUTED.stroke_width(1)))?;
-    let font = style.font(10.0);
+    let font = style.text_font();
     let label = |v: f32| if v == 0.0 { "0".to_string() } else { super::line::format_tick(v as f64) };
     for (v, y) in [(range, top), (0.0, (top + bottom) / 2), (-range, bottom)] {
         area.draw(&Text::new(label(v), (x0 + bw + style.px(3.0) as i32, y - style.px(6.0) as i32), font.clone()))?;

@@ -33,7 +33,7 @@ where
         return Ok((area.clone(), None));
     }
     let (w, h) = area.dim_in_pixel();
-    let font = style.font(11.0);
+    let font = style.text_font();
     let usable = w.saturating_sub(style.px(16.0)).max(1);
     let mut rows: Vec<Vec<usize>> = vec![vec![]];
     let mut used = 0u32;
@@ -62,7 +62,7 @@ pub fn draw<DB: DrawingBackend>(strip: &DrawingArea<DB, Shift>, rows: &[Vec<usiz
 where
     DB::ErrorType: 'static,
 {
-    let font = style.font(11.0);
+    let font = style.text_font();
     let row_h = (ROW * style.scale * style.text) as i32;
     for (r, row) in rows.iter().enumerate() {
         let mut x = style.px(8.0) as i32;

@@ -232,7 +232,7 @@ where
     builder
         .margin(style.px(8.0))
         .margin_right(style.px(16.0))
-        .caption(&chart.title, style.font(14.0))
+        .caption(&chart.title, style.title_font())
         .x_label_area_size(style.tx(if chart.x_desc.is_empty() { 22.0 } else { 36.0 }))
         .y_label_area_size(style.tx(if chart.log_y { 58.0 } else { 52.0 }));
     let x_labels = if chart.x_names.is_empty() { tick_count(w, style.tx(64.0), 2, 10) } else { tick_count(w, style.tx(26.0), 1, chart.x_names.len().min(24)) };
@@ -265,8 +265,8 @@ where
     c.configure_mesh()
         .x_desc(&chart.x_desc)
         .y_desc(&chart.y_desc)
-        .label_style(style.font(11.0))
-        .axis_desc_style(style.font(12.0))
+        .label_style(style.text_font())
+        .axis_desc_style(style.text_font())
         .light_line_style(palette::GRID.mix(0.6))
         .bold_line_style(palette::GRID)
         .x_labels(x_labels)

@@ -41,6 +41,13 @@ impl Default for Style {
     }
 }
 
+/// The charts' two text sizes, in CSS pixels. Two on purpose: on a page, each size (at each
+/// device pixel ratio) is a font "strike" set up on first use, and Chromium on Linux asks its
+/// browser process for each strike's settings with a synchronous message that the page
+/// waits for while it draws (the page's stylesheet keeps few sizes for the same reason).
+const TITLE_PX: f32 = 13.0;
+const TEXT_PX: f32 = 11.0;
+
 impl Style {
     /// A length in device pixels.
     pub fn px(&self, css_pixels: f32) -> u32 {
@@ -52,8 +59,17 @@ impl Style {
         (css_pixels * self.scale * self.text).round().max(1.0) as u32
     }
 
-    /// The font for labels and ticks.
-    pub fn font(&self, css_pixels: f32) -> TextStyle<'static> {
+    /// The font of titles and of an empty chart's message.
+    pub fn title_font(&self) -> TextStyle<'static> {
+        self.font(TITLE_PX)
+    }
+
+    /// The font of everything else: ticks, axis names, legends, the colour bar.
+    pub fn text_font(&self) -> TextStyle<'static> {
+        self.font(TEXT_PX)
+    }
+
+    fn font(&self, css_pixels: f32) -> TextStyle<'static> {
         // The family as plotters' own variant: naming it by a string would parse it with
         // `to_lowercase`, which brings Unicode's case tables into the page's download.
         (FontFamily::SansSerif, css_pixels as f64 * self.scale as f64 * self.text as f64).into_font().color(&palette::TEXT)
@@ -106,9 +122,9 @@ where
 {
     area.fill(&WHITE)?;
     let (w, h) = area.dim_in_pixel();
-    area.draw(&Text::new(title.to_string(), (style.px(8.0) as i32, style.px(6.0) as i32), style.font(14.0)))?;
+    area.draw(&Text::new(title.to_string(), (style.px(8.0) as i32, style.px(6.0) as i32), style.title_font()))?;
     let font = style
-        .font(13.0)
+        .title_font()
         .color(&palette::MUTED)
         .pos(plotters::style::text_anchor::Pos::new(plotters::style::text_anchor::HPos::Center, plotters::style::text_anchor::VPos::Center));
     area.draw(&Text::new(message.to_string(), (w as i32 / 2, h as i32 / 2), font))?;

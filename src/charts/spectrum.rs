@@ -80,7 +80,7 @@ where
     let swatch = |c: &RGBColor| if *c == UNIT_CIRCLE { palette::TEXT } else { *c };
     entries.extend(shown.iter().map(|(_, color, dashed, label)| Entry { label: label.to_string(), color: swatch(color), dashed: *dashed, dot: false }));
     let (plot, strip) = legend::split(area, &entries, style)?;
-    let plot = plot.titled(&chart.title, style.font(14.0))?;
+    let plot = plot.titled(&chart.title, style.title_font())?;
 
     // Make the plotting box square: the label areas are fixed, so size the area around them.
     let (m, xl, yl) = (style.px(8.0), style.tx(36.0), style.tx(44.0));
@@ -92,14 +92,14 @@ where
     let ticks = tick_count(side, style.tx(52.0), 3, 9);
     let mut c = ChartBuilder::on(&square).margin(m).x_label_area_size(xl).y_label_area_size(yl).build_cartesian_2d(-extent..extent, -extent..extent)?;
     c.configure_mesh()
-        .label_style(style.font(11.0))
+        .label_style(style.text_font())
         .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID)
         .x_labels(ticks)
         .y_labels(ticks)
         .x_desc("Re λ")
         .y_desc("Im λ")
-        .axis_desc_style(style.font(12.0))
+        .axis_desc_style(style.text_font())
         .draw()?;
     let circle = |r: f64| -> Vec<(f32, f32)> {
         (0..=180).map(|i| (i as f64 / 180.0) * std::f64::consts::TAU).map(|a| ((r * libm::cos(a)) as f32, (r * libm::sin(a)) as f32)).collect()
