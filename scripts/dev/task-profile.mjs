@@ -1,12 +1,23 @@
 // Dev tool: for each main-thread task over MIN_MS (default 10) after first contentful
 // paint, the JavaScript functions it spent its time in (sampled), with the task's style,
 // layout and paint. Makes clear which code a long start-up task is.
-// node scripts/dev/task-profile.mjs URL [slowdown]   (env MIN_MS, WAIT_MS)
+// node scripts/dev/task-profile.mjs URL [slowdown]   (env MIN_MS, WAIT_MS; CLICK=test id: a click instead of the start-up)
 import { openPhone } from './phone.mjs';
 const [, , url, slow = '1'] = process.argv;
 const { browser, page } = await openPhone(slow, { lighthouse: true });
-await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'v8.wasm'] });
-await page.goto(url);
+const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'v8.wasm'];
+if (process.env.CLICK) {
+  // An action instead of the start-up: the page loads, settles, then the trace covers a
+  // click on the control with test id CLICK and the WAIT_MS after it.
+  await page.goto(url);
+  await page.getByTestId(process.env.CLICK).waitFor();
+  await page.waitForTimeout(1500);
+  await browser.startTracing(page, { categories });
+  await page.getByTestId(process.env.CLICK).click();
+} else {
+  await browser.startTracing(page, { categories });
+  await page.goto(url);
+}
 await page.waitForTimeout(Number(process.env.WAIT_MS || 4000));
 const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
 await browser.close();
