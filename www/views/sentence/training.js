@@ -119,7 +119,6 @@ export function mountTraining(ctx, render) {
 
   return {
     start,
-    busy: () => Boolean(job),
     /** Stops training because the settings it used changed, and says so. */
     cancelForSettings() {
       if (!job) return;
