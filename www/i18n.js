@@ -71,6 +71,7 @@ const zh = {
 
   'forward.title': '前向：读第 {t} 个词',
   'forward.idle': '按“前进一步”，网络读入第一个词。',
+  'forward.read': '整句读完。',
   'forward.done': '整句读完。现在可以按“反向传播一步”，看误差信号如何从句尾流回句首。',
   'vec.x': 'xₜ 当前词（独热）',
   'vec.hprev': 'hₜ₋₁ 上一步的记忆',
@@ -323,6 +324,7 @@ const en = {
 
   'forward.title': 'Forward: reading token {t}',
   'forward.idle': 'Press Step and the network reads the first token.',
+  'forward.read': 'The whole sentence is read.',
   'forward.done': 'The whole sentence is read. Press BPTT step to send the error back from the last token to the first.',
   'vec.x': 'xₜ the token (one-hot)',
   'vec.hprev': 'hₜ₋₁ the memory so far',

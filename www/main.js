@@ -3,7 +3,7 @@
 import { browserLanguage, setLanguage, t, translatePage, language } from './i18n.js';
 import { afterTwoFrames, showSkeleton } from './ui/view.js';
 import { TEMPLATE as SENTENCE } from './views/sentence/template.js';
-import { PAGE_PROPS, PROPS, addProps, createStore, fromSchema, parseQuery, prop, toQuery } from './state.js';
+import { PAGE_PROPS, PROPS, addProps, createStore, defaults, fromSchema, isSetting, parseQuery, prop, toQuery } from './state.js';
 import { hideNames } from './ui/hide.js';
 import { mountClassroom } from './ui/classroom.js';
 import { VIEW_PARTS, guard, loadEngine, loadedEngine, onEngineReset } from './engine.js';
@@ -15,6 +15,7 @@ import { JOBS } from './jobs/specs.js';
 import { startWorker } from './jobs/worker.js';
 import { registerOffline } from './offline.js';
 import { mountSentence } from './views/sentence/index.js';
+import { CHAPTERS, chapterOnly, chapterState } from './lesson/chapters.js';
 
 /**
  * Every view but the sentence's is its own file, fetched when it is first shown (with its
@@ -108,13 +109,16 @@ async function main() {
   const main = document.getElementById('main');
   // The view's words and the places of its parts appear at once; the engine's parts fill
   // them when it has loaded.
-  const first = VIEWS[early.view] ? early.view : 'sentence';
+  // (A link to a chapter alone opens that chapter's view.)
+  const linked = chapterOnly(location.search);
+  const firstView = linked ? CHAPTERS[linked - 1].view : early.view;
+  const first = VIEWS[firstView] ? firstView : 'sentence';
   // A link to a lesson's chapter: its words first (the lesson's own small file), so the
   // panel is in its place before the view appears below it and nothing moves.
-  const chapter = Number(early.lesson);
-  if (chapter >= 1 && chapter <= 9) {
+  const previewed = Number(early.lesson);
+  if (previewed >= 1 && previewed <= CHAPTERS.length) {
     await import('./lesson/panel.js')
-      .then((m) => m.preview(document.getElementById('lesson'), chapter))
+      .then((m) => m.preview(document.getElementById('lesson'), previewed))
       .catch(() => {});
   }
   showSkeleton(roots[first], await TEMPLATES[first]());
@@ -152,11 +156,11 @@ async function main() {
   const hideable = PROPS.filter((p) => p.group || ['speed', 'fixedAxis', 'highlight'].includes(p.name)).map((p) => p.name);
   addProps([{ ...prop('hide'), values: hideNames(hideable) }]);
   const { state, rejected } = parseQuery(location.search);
-  const store = createStore(state);
-  if (rejected.length) {
-    showNotice(t('notice.url', { names: rejected.join(', ') }), 'warn');
-    history.replaceState(null, '', location.pathname + toQuery(store.get()) + location.hash);
-  }
+  // `?lesson=5` alone: the page as Next sets chapter 5 up, and the URL Next writes.
+  const chapter = chapterOnly(location.search, isSetting);
+  const store = createStore(chapter ? chapterState(chapter, defaults(), state) : state);
+  if (rejected.length) showNotice(t('notice.url', { names: rejected.join(', ') }), 'warn');
+  if (rejected.length || chapter) history.replaceState(null, '', location.pathname + toQuery(store.get()) + location.hash);
   // The engine's start and the first view's build are separate tasks: neither holds the
   // page for long on a slow phone.
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -190,12 +194,17 @@ async function main() {
     return lesson;
   }
   const lessonTab = document.querySelector('[data-testid="lesson"]');
+  // The chapter last shown: the Lesson button goes back to it.
+  let lastChapter = store.get().lesson || 1;
   lessonTab.addEventListener('click', async () => {
     const l = await openLesson();
-    if (!store.get().lesson) l.go(1);
+    if (!store.get().lesson) l.go(lastChapter);
     else lessonEl.scrollIntoView({ block: 'start' });
   });
-  const lessonState = (s) => lessonTab.setAttribute('aria-pressed', String(s.lesson > 0));
+  const lessonState = (s) => {
+    lessonTab.setAttribute('aria-pressed', String(s.lesson > 0));
+    if (s.lesson) lastChapter = s.lesson;
+  };
   lessonState(store.get());
   if (store.get().lesson) openLesson();
 
@@ -245,7 +254,12 @@ async function main() {
   }
 
   for (const b of document.querySelectorAll('[data-view]')) {
-    b.addEventListener('click', () => store.set({ view: b.dataset.view }));
+    // Another view's tab leaves the lesson: a chapter's words and hidden parts are for its
+    // own view (the Lesson button comes back to the chapter).
+    b.addEventListener('click', () => {
+      const { view, lesson } = store.get();
+      store.set(lesson && b.dataset.view !== view ? { view: b.dataset.view, lesson: 0, hide: '' } : { view: b.dataset.view });
+    });
     // A pointer over the tab, a finger on it or the keyboard's focus: its file is fetched
     // before the click (once; the browser keeps the module).
     const fetchAhead = () => {

@@ -115,6 +115,9 @@ export function parseValue(p, raw) {
   }
 }
 
+/** Whether `name` is one of the page's settings (once the engine's have joined). */
+export const isSetting = (name) => BY_NAME.has(name);
+
 /**
  * Reads the settings from a query string. Unknown names are ignored; bad values take
  * their default and are listed in `rejected`.

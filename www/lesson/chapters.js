@@ -1,30 +1,38 @@
 // The lesson's chapters, in the article's order. Each sets a view up for what it teaches:
 // `view` and `settings` (any page setting, by its URL name), the parts it hides (names of
-// ui/hide.js), the formula it shows, its check question's right answer (1–3), and, where
-// the page can tell, when the "try this" task is done. The words are in lesson/texts.js
+// ui/hide.js), the formula it shows, its check question's right answer (1–3), and when the
+// "try this" task is done. The words are in lesson/texts.js
 // under `lesson.<n>.*`.
 
-/** Every setting a chapter does not name goes back to its default (a clean screen). */
+/** The sentence view's training settings: hidden with its Train panel. */
+const TRAINING = ['optimizer', 'lr', 'clip', 'clipAt'];
+
+/**
+ * Every setting a chapter does not name goes back to its default (a clean screen). A task
+ * is done when `done(state)` holds, or once the page has finished the job `finished`
+ * (jobs/specs.js) in the chapter.
+ */
 export const CHAPTERS = [
   {
     view: 'sentence',
     settings: { pos: 0, back: 0, trained: 0 },
-    hide: ['backward', 'chart-loss', 'chart-grad', 'train', 'gradcheck'],
+    hide: ['backward', 'bptt', 'chart-loss', 'chart-grad', 'train', 'gradcheck', ...TRAINING],
     formula: 'simple_rnn',
     answer: 2,
     done: (s) => s.pos >= 4,
   },
   {
     view: 'sentence',
-    settings: { pos: 1, back: 0, trained: 0 },
-    hide: ['backward', 'chart-grad', 'gradcheck'],
+    settings: { pos: 0, back: 0, trained: 0 },
+    hide: ['backward', 'bptt', 'chart-grad', 'gradcheck'],
     formula: 'loss',
     answer: 1,
+    done: (s) => s.pos >= 1,
   },
   {
     view: 'sentence',
     settings: { pos: 0, back: 0, trained: 0 },
-    hide: ['backward', 'chart-grad', 'gradcheck'],
+    hide: ['backward', 'bptt', 'chart-grad', 'gradcheck'],
     formula: 'loss',
     answer: 2,
     done: (s) => s.trained >= 300,
@@ -32,7 +40,7 @@ export const CHAPTERS = [
   {
     view: 'sentence',
     settings: { pos: 4, back: 0, trained: 0 },
-    hide: ['train', 'gradcheck'],
+    hide: ['train', 'gradcheck', ...TRAINING],
     formula: 'bptt',
     answer: 2,
     done: (s) => s.back >= 4,
@@ -40,7 +48,7 @@ export const CHAPTERS = [
   {
     view: 'gradients',
     settings: { gcell: 'simple_rnn', gact: 'linear', radius: 0.8, seqLen: 50 },
-    hide: ['cells', 'explode', 'race'],
+    hide: ['cells', 'explode', 'race', 'forgetBias'],
     formula: 'rho_k',
     answer: 2,
     done: (s) => s.radius !== 0.8,
@@ -48,7 +56,7 @@ export const CHAPTERS = [
   {
     view: 'gradients',
     settings: { gcell: 'simple_rnn', gact: 'linear', radius: 1.5, seqLen: 50, clipMode: 'none' },
-    hide: ['cells', 'spectrum', 'race'],
+    hide: ['cells', 'spectrum', 'race', 'forgetBias'],
     formula: 'clip_norm',
     answer: 2,
     done: (s) => s.clipMode !== 'none',
@@ -59,6 +67,7 @@ export const CHAPTERS = [
     hide: ['flow', 'spectrum', 'explode'],
     formula: 'lstm',
     answer: 1,
+    finished: 'race',
   },
   {
     view: 'series',
@@ -66,6 +75,7 @@ export const CHAPTERS = [
     hide: [],
     formula: 'series',
     answer: 2,
+    finished: 'seriesTrain',
   },
   {
     view: 'sentence',
@@ -79,6 +89,19 @@ export const CHAPTERS = [
 
 /** What a chapter keeps from the page as it was: the reader's choices, not the lesson's. */
 const KEPT = ['lang', 'present', 'embed', 'speed'];
+
+/**
+ * The chapter a link names and nothing else (`?lesson=5`, with at most the reader's own
+ * choices, such as `lang`): such a link opens the chapter exactly as Next does. A link
+ * with settings of its own (the long form Next writes, or one a teacher changed) keeps
+ * them. `isSetting(name)`: whether a query name is one of the page's settings.
+ */
+export function chapterOnly(search, isSetting = () => true) {
+  const query = new URLSearchParams(search);
+  const n = Number(query.get('lesson'));
+  if (!(Number.isInteger(n) && n >= 1 && n <= CHAPTERS.length)) return 0;
+  return [...query.keys()].every((k) => k === 'lesson' || KEPT.includes(k) || !isSetting(k)) ? n : 0;
+}
 
 /** The page's state for chapter `n` (1-based): `defaults` (every setting's) with the chapter's. */
 export function chapterState(n, defaults, current) {

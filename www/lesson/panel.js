@@ -115,9 +115,17 @@ export function mountLesson(el, store) {
   const prev = $('[data-testid="lesson-prev"]');
   const next = $('[data-testid="lesson-next"]');
   const close = $('[data-testid="lesson-close"]');
-  /** The chapter shown, and the answer picked in it (kept while it is shown). */
+  /** The chapter shown, the answer picked in it and the jobs finished in it (kept while it is shown). */
   let shown = 0;
   let picked = 0;
+  const finished = new Set();
+  const taskDone = (s) => Boolean(CHAPTERS[s.lesson - 1].done?.(s) || finished.has(CHAPTERS[s.lesson - 1].finished));
+  const markDone = (s) => ($('[data-testid="lesson-task-done"]').hidden = !taskDone(s));
+  document.addEventListener('rnnp:finished', (e) => {
+    if (!shown) return;
+    finished.add(e.detail.job);
+    markDone(store.get());
+  });
 
   /** Goes to chapter `n`: the page is set up for it, and Back returns to the last one. */
   function go(n) {
@@ -168,7 +176,10 @@ export function mountLesson(el, store) {
       shown = 0;
       return;
     }
-    if (n !== shown) picked = 0;
+    if (n !== shown) {
+      picked = 0;
+      finished.clear();
+    }
     shown = n;
     words(el, n, {
       picked,
@@ -177,15 +188,14 @@ export function mountLesson(el, store) {
         feedback(n);
       },
     });
-    const done = $('[data-testid="lesson-task-done"]');
-    done.hidden = !CHAPTERS[n - 1].done?.(s);
-    done.textContent = `✓ ${t('lesson.taskDone')}`;
+    $('[data-testid="lesson-task-done"]').textContent = `✓ ${t('lesson.taskDone')}`;
+    markDone(s);
     feedback(n);
   }
 
   store.subscribe((changed, s) => {
     if (changed.includes('lesson') || changed.includes('lang')) render(s);
-    else if (s.lesson) $('[data-testid="lesson-task-done"]').hidden = !CHAPTERS[s.lesson - 1].done?.(s);
+    else if (s.lesson) markDone(s);
   });
   render(store.get());
   return { go, render: () => render(store.get()) };

@@ -27,7 +27,7 @@ extend({
 
     'lesson.2.title': '输出和预测',
     'lesson.2.text': '每一步，网络用 y_t = W_{hy} h_t + b_y 从记忆里给词表中的每个词打一个分，softmax 把分数变成概率，就是它对“下一个词是什么”的猜测。词表有 V = 5 项（四个词加一个句末标记）。还没训练时，它没有明显偏向哪个词，所以损失（约 1.75）和 ln 5 ≈ 1.61 相近。',
-    'lesson.2.task': '看“下一个词的预测”面板：读完“我”，正确答案“爱”的概率是多少？再看“训练”里的“整句损失”，和 ln V 比一比。',
+    'lesson.2.task': '按一次“前进一步”，看“下一个词的预测”面板：读完“我”，正确答案“爱”的概率是多少？再看“训练”里的“整句损失”，和 ln V 比一比。',
     'lesson.2.q': '为什么没训练的网络损失接近 ln V？',
     'lesson.2.a1': '它对 V 个可能的词差不多一视同仁，每个概率约 1/V，而 −ln(1/V) = ln V',
     'lesson.2.a2': '因为句子正好有 V 个字',
@@ -120,7 +120,7 @@ extend({
 
     'lesson.2.title': 'The output and the prediction',
     'lesson.2.text': 'At every step the network scores each token of the vocabulary from its memory, y_t = W_{hy} h_t + b_y, and softmax turns the scores into probabilities: its guess of the next token. The vocabulary has V = 5 entries (the four tokens and an end marker). Untrained, no token is strongly preferred, so the loss (about 1.75) is close to ln 5 ≈ 1.61.',
-    'lesson.2.task': 'Look at the prediction panel: after 我, what probability does the right answer 爱 get? Then compare the sentence loss under Training with ln V.',
+    'lesson.2.task': 'Press Step once and look at the prediction panel: after 我, what probability does the right answer 爱 get? Then compare the sentence loss under Training with ln V.',
     'lesson.2.q': 'Why is the loss of an untrained network near ln V?',
     'lesson.2.a1': 'It treats the V possible tokens almost alike, about 1/V each, and −ln(1/V) = ln V',
     'lesson.2.a2': 'Because the sentence has exactly V characters',

@@ -8,7 +8,7 @@ import { t } from '../i18n.js';
 /** The panels that can be hidden (the templates' `data-hide-id`s). */
 export const PANELS = [
   // The sentence view.
-  'forward', 'prediction', 'backward', 'chart-hidden', 'chart-units', 'chart-loss', 'chart-grad', 'text', 'train', 'gradcheck', 'model',
+  'forward', 'prediction', 'backward', 'bptt', 'chart-hidden', 'chart-units', 'chart-loss', 'chart-grad', 'text', 'train', 'gradcheck', 'model',
   // The gradient lab.
   'flow', 'cells', 'spectrum', 'explode', 'race',
   // The series view.

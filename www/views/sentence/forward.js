@@ -41,9 +41,9 @@ export function shownVocabulary(info) {
  * @param {HTMLElement} el
  * @param {import('../../pkg/rnn_playground.js').SentenceInfo} info
  * @param {import('../../pkg/rnn_playground.js').StepRecord|null} rec  the current step, or null before the first
- * @param {{done: boolean}} state
+ * @param {{done: boolean, bptt: boolean}} state  `bptt`: whether BPTT step is shown (a lesson's chapter may hide it)
  */
-export function renderForward(el, info, rec, { done }) {
+export function renderForward(el, info, rec, { done, bptt = true }) {
   el.replaceChildren();
   const cell = info.cell;
   if (!rec) {
@@ -69,7 +69,7 @@ export function renderForward(el, info, rec, { done }) {
   box.dataset.testid = 'forward-grid';
   box.append(...rows);
   el.append(makeGrid(box, t('grid.forward')), cellScale(t));
-  if (done) el.append(para(t('forward.done'), 'note'));
+  if (done) el.append(para(t(bptt ? 'forward.done' : 'forward.read'), 'note'));
 }
 
 /** The bars of p_t over the vocabulary, the true next token and the best guess marked. */

@@ -2,6 +2,7 @@
 // worker), drawn by the engine. This module builds the network from the settings and wires
 // the parts; each part is its own module.
 import { t } from '../../i18n.js';
+import { hiddenSet } from '../../ui/hide.js';
 import { configFor } from '../../state.js';
 import { guard } from '../../engine.js';
 import { describeError, showNotice } from '../../ui/banner.js';
@@ -73,7 +74,7 @@ export function mountSentence(root, store, wasm, page) {
     const { trained, pos, back } = store.get();
     if (restore && trained > 0) {
       // A link to a trained network: train it again from the seed (training is exact).
-      training.start(trained, { quiet: true, then: () => goTo(pos, back) });
+      training.start(trained, { quiet: true });
     } else if (restore) {
       // (goTo renders: once is enough in the task that shows the view.)
       return goTo(pos, back);
@@ -133,7 +134,7 @@ export function mountSentence(root, store, wasm, page) {
     const pos = guard(() => pg.position());
     const current = guard(() => pg.current());
     renderStrip(view.$('strip'), info, pos);
-    renderForward(view.$('forward'), info, current, { done: pos.forward === pos.length });
+    renderForward(view.$('forward'), info, current, { done: pos.forward === pos.length, bptt: !hiddenSet(store.get().hide).has('bptt') });
     if (current) view.$('forward').append(copyButtons(info, current));
     renderPrediction(view.$('prediction'), info, current);
     renderBackward(view.$('backward'), info, guard(() => pg.lastBack()), { ready: pos.forward === pos.length, done: pos.backward === pos.length });
@@ -153,6 +154,7 @@ export function mountSentence(root, store, wasm, page) {
       build({ restore: moment });
     } else if (moment && (changed.includes('pos') || changed.includes('back'))) goTo(s.pos, s.back);
     else if (changed.includes('highlight')) view.redraw(['units']);
+    if (changed.includes('hide')) render();
   });
   view.onReset(() => {
     pg = null;

@@ -36,8 +36,12 @@ export function mountStepping(ctx, render) {
     button('step.step', 'step', () => step(), 'primary'),
     playButton,
     sliderControl(store, 'speed', 'step.speed', 0.25, 'speed', (v) => `${v}×`),
-    button('step.bptt', 'bptt-step', () => bptt(), 'accent'),
+    // (A span around it: a hidden part carries its own "shown to students" checkbox.)
+    Object.assign(document.createElement('span'), { className: 'part' }),
   );
+  const bpttWrap = view.$('stepbar').lastElementChild;
+  bpttWrap.dataset.hideId = 'bptt';
+  bpttWrap.append(button('step.bptt', 'bptt-step', () => bptt(), 'accent'));
   player.setSpeed(store.get().speed);
   store.subscribe((changed, s) => changed.includes('speed') && player.setSpeed(s.speed));
 

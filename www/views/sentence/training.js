@@ -26,7 +26,7 @@ export function mountTraining(ctx, render) {
    * Trains `epochs` more (the URL's `trained` counts those done). `quiet`: a link's
    * training on load, which ends without the "trained" notice.
    */
-  function start(epochs, { quiet = false, then = () => {} } = {}) {
+  function start(epochs, { quiet = false } = {}) {
     if (job) return;
     // A network from a file trains with the settings it brought (some have no control,
     // such as the GRU's reset_after); others with the page's.
@@ -52,8 +52,16 @@ export function mountTraining(ctx, render) {
         guard(() => ctx.pg().adopt(result.params, result.losses));
         const done = result.losses.length - from;
         if (done > 0) showSpeed((performance.now() - started) / Math.max(1, result.losses.length));
+        // The reader stays at the moment they were at (a link's, or where they pressed
+        // Train), now with the trained weights: the URL, Copy link and file names keep it.
+        const { pos, back } = store.get();
+        try {
+          guard(() => ctx.pg().goTo(pos, back));
+        } catch {
+          store.set({ pos: 0, back: 0 });
+        }
         // (A network from a file: a link cannot carry its weights, so it does not count them.)
-        store.set({ trained: ctx.fromFile ? 0 : result.losses.length, pos: 0, back: 0 });
+        store.set({ trained: ctx.fromFile ? 0 : result.losses.length });
         if (result.report?.diverged) {
           const message = errorText(result.report.diverged);
           view.status.set($('train-status'), () => t('train.diverged', { message: errorText(result.report.diverged) }));
@@ -65,7 +73,6 @@ export function mountTraining(ctx, render) {
           page.announce(t('live.trained', { loss: num(ctx.pg().sentenceLoss(), 3) }));
         } else view.status.set($('train-status'), () => t('train.linked', { n: result.losses.length }));
         $('progress').value = 1;
-        then();
         render();
       },
     });
