@@ -85,16 +85,17 @@ export function mountSentence(root, store, wasm, page) {
     render();
   }
 
-  /** Goes to the link's moment (tokens read, steps walked back). */
-  function goTo(pos, back) {
+  /** Goes to the link's moment (tokens read, steps walked back); `draw`: render it now. */
+  function goTo(pos, back, { draw = true } = {}) {
     try {
       guard(() => pg.goTo(pos, back));
     } catch (err) {
       showNotice(describeError(err), 'warn');
       store.set({ pos: 0, back: 0 });
     }
-    render();
+    if (draw) render();
   }
+  ctx.goTo = goTo;
 
   /**
    * Shows the network `next` (opened from a file): the controls take the settings it

@@ -54,12 +54,7 @@ export function mountTraining(ctx, render) {
         if (done > 0) showSpeed((performance.now() - started) / Math.max(1, result.losses.length));
         // The reader stays at the moment they were at (a link's, or where they pressed
         // Train), now with the trained weights: the URL, Copy link and file names keep it.
-        const { pos, back } = store.get();
-        try {
-          guard(() => ctx.pg().goTo(pos, back));
-        } catch {
-          store.set({ pos: 0, back: 0 });
-        }
+        ctx.goTo(store.get().pos, store.get().back, { draw: false });
         // (A network from a file: a link cannot carry its weights, so it does not count them.)
         store.set({ trained: ctx.fromFile ? 0 : result.losses.length });
         if (result.report?.diverged) {
