@@ -541,11 +541,12 @@ export function t(key, vars = {}) {
 /** The pieces of a text with subscripts (x_t, W_{hh}) and superscripts (ρ^{T−t}): [text, 'sub'|'sup'|null]. */
 export function richPieces(text) {
   const out = [];
-  // A single symbol (not the end of a word such as input_shape) then _ or ^.
-  const re = /(?<![A-Za-z0-9_])([A-Za-zα-ωΑ-Ω∂‖])([_^])(\{([^{}]*)\}|\(([^()]*)\)|([A-Za-z0-9]))/g;
+  // A single symbol (not the end of a word such as input_shape), or a number before ^,
+  // then _ or ^ and one letter, a run of digits (ρ^49), or a group in braces or brackets.
+  const re = /(?<![A-Za-z0-9_.])([A-Za-zα-ωΑ-Ω∂‖]|\d+(?:\.\d+)?(?=\^))([_^])(\{([^{}]*)\}|\(([^()]*)\)|(\d+|[A-Za-z0-9]))/g;
   let last = 0;
   for (let m; (m = re.exec(text)); ) {
-    out.push([text.slice(last, m.index + 1), null]);
+    out.push([text.slice(last, m.index + m[1].length), null]);
     out.push([m[4] ?? m[5] ?? m[6], m[2] === '_' ? 'sub' : 'sup']);
     last = re.lastIndex;
   }

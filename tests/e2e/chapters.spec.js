@@ -100,3 +100,65 @@ for (const query of ['?lang=en&pos=3&trained=300', '?lang=en&trained=50&pos=4&ba
     expect(problems).toEqual([]);
   });
 }
+
+test('space presses a button reached by the keyboard and steps after a mouse click; Check grades the lesson question', async ({ page }) => {
+  const problems = await openPage(page, '?lang=en&pos=2');
+  const pos = async () => {
+    await page.evaluate(() => window.__rnnp.store.flush());
+    return page.evaluate(() => window.__rnnp.store.get().pos);
+  };
+  // Clicked with the mouse, Step keeps the focus but space still steps (once per press).
+  await page.getByTestId('step').click();
+  expect(await pos()).toBe(3);
+  await page.keyboard.press('Space');
+  expect(await pos()).toBe(4);
+  // Reached by the keyboard, Reset is pressed by space: back to the start, not a step.
+  for (let i = 0; i < 4 && (await page.evaluate(() => document.activeElement?.dataset.testid)) !== 'reset'; i++) await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate(() => document.activeElement?.dataset.testid)).toBe('reset');
+  await page.keyboard.press('Space');
+  expect(await pos()).toBe(0);
+  // And Play, reached by Tab, starts playing.
+  for (let i = 0; i < 4 && (await page.evaluate(() => document.activeElement?.dataset.testid)) !== 'play'; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+
+  // Presenter mode: after Settings is clicked, space steps and Settings stays open.
+  await openPage(page, '?lang=en&present=1&pos=1');
+  await page.getByTestId('toggle-settings').click();
+  await expect(page.getByTestId('toggle-settings')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Space');
+  expect(await pos()).toBe(2);
+  await expect(page.getByTestId('toggle-settings')).toHaveAttribute('aria-pressed', 'true');
+
+  // The lesson's question: arrowing through the answers grades none of them.
+  await openPage(page, '?lang=en&lesson=1');
+  await page.getByTestId('lesson-answer-1').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('lesson-feedback')).toHaveText('');
+  expect(await page.locator('.answers label.right, .answers label.wrong').count()).toBe(0);
+  expect(problems).toEqual([]);
+});
+
+test('chapter 7: Compare shows what the chapter says (the LSTM remembers at every length, the others fall by 50), and the task ticks', async ({ page }) => {
+  test.setTimeout(240_000);
+  const problems = await openPage(page, '?lang=en&lesson=7');
+  await expect(page.locator('main > .view')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('race').click();
+  await expect(page.getByTestId('lesson-task-done')).toBeVisible({ timeout: 200_000 });
+  const results = await page.evaluate(() => window.__rnnp.views.gradients.debug.race().results);
+  const acc = (cell, length) => results.find((r) => r.cell === cell && r.length === length).accuracy;
+  console.log(results.map((r) => `${r.cell} ${r.length}: ${r.accuracy.toFixed(3)}`).join('; '));
+  expect(results).toHaveLength(12);
+  for (const length of [5, 10, 20, 50]) expect(acc('lstm', length), `LSTM at ${length}`).toBeGreaterThan(0.95);
+  // Four symbols: chance is 0.25.
+  expect(acc('simple_rnn', 50)).toBeLessThan(0.6);
+  expect(acc('gru', 50)).toBeLessThan(0.6);
+  expect(acc('simple_rnn', 5)).toBeGreaterThan(0.95);
+  // The table says the same.
+  const rows = await page.getByTestId('race-results').locator('tbody tr').allTextContents();
+  expect(rows.length).toBe(12);
+  expect(problems).toEqual([]);
+});

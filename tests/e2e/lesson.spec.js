@@ -39,13 +39,21 @@ for (const lang of ['en', 'zh']) {
       expect(hidden).toEqual([...present].sort());
       for (const h of present) await expect(page.locator(`main [data-hide-id="${h}"]`).first()).toBeHidden();
       expect(await page.getByTestId('lesson-text').textContent()).not.toMatch(/lesson\.\d/);
-      // A wrong answer, then the right one: each says so at once, with the explanation.
+      // A wrong answer, then the right one, each graded by Check: the wrong one says so and
+      // does not give the right one away; the right one comes with the explanation.
       const wrong = [1, 2, 3].find((i) => i !== c.answer);
       const feedback = page.getByTestId('lesson-feedback');
+      const grade = page.getByTestId('lesson-grade');
+      await expect(grade).toBeDisabled();
       await page.getByTestId(`lesson-answer-${wrong}`).check();
+      await expect(feedback).not.toHaveAttribute('data-result', /./);
+      await grade.click();
       await expect(feedback).toHaveAttribute('data-result', 'wrong');
       await expect(feedback).toContainText(lang === 'en' ? 'Not quite.' : '不对。');
+      expect(await page.locator('.answers label.right').count()).toBe(0);
       await page.getByTestId(`lesson-answer-${c.answer}`).check();
+      await expect(feedback).not.toHaveAttribute('data-result', /./);
+      await grade.click();
       await expect(feedback).toHaveAttribute('data-result', 'right');
       await expect(feedback).toContainText(lang === 'en' ? 'Right.' : '答对了。');
       const why = await feedback.textContent();

@@ -128,4 +128,6 @@ test('prose gets real subscripts for x_t, W_{hh} and ρ^(T−t), and leaves name
   assert.deepEqual(richPieces('ρ^(T−1) = 2'), [['ρ', null], ['T−1', 'sup'], [' = 2', null]]);
   assert.deepEqual(richPieces('needs input_shape=(None, 1)'), [['needs input_shape=(None, 1)', null]]);
   assert.deepEqual(richPieces('σ_{max}'), [['σ', null], ['max', 'sub']]);
+  // Powers with several digits, and of a number, are raised whole.
+  assert.deepEqual(richPieces('ρ^49 and 0.73^49 ≈ 2'), [['ρ', null], ['49', 'sup'], [' and 0.73', null], ['49', 'sup'], [' ≈ 2', null]]);
 });

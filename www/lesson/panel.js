@@ -1,5 +1,5 @@
 // The lesson's panel: the chapter's words, its formula, a "try this" task (marked done when
-// the page can tell) and a check question answered at once, with Previous / Next and the
+// the page can tell) and a check question graded by its Check button, with Previous / Next and the
 // ← → keys. Going to a chapter sets the page up for it (lesson/chapters.js); opening a link
 // to a chapter keeps the link's screen as it is.
 import './texts.js';
@@ -47,6 +47,7 @@ function build(el) {
         <fieldset class="lesson-check" data-testid="lesson-check">
           <legend></legend>
           <div class="answers" data-role="answers"></div>
+          <button type="button" data-testid="lesson-grade" data-role="grade"></button>
           <p class="feedback" data-testid="lesson-feedback" role="status"></p>
         </fieldset>
       </div>
@@ -57,7 +58,7 @@ function build(el) {
  * Puts chapter `n`'s words in the panel: text, formula, task, question and its answers
  * (each calls `pick(i)` when chosen; without `pick` they are shown, not yet usable).
  */
-function words(el, n, { picked = 0, pick = null } = {}) {
+function words(el, n, { picked = 0, pick = null, grade = null } = {}) {
   const $ = (sel) => el.querySelector(sel);
   const c = CHAPTERS[n - 1];
   $('[data-testid="lesson-progress"]').textContent = t('lesson.progress', { n, total: TOTAL });
@@ -88,6 +89,10 @@ function words(el, n, { picked = 0, pick = null } = {}) {
       return label;
     }),
   );
+  const check = $('[data-role="grade"]');
+  check.textContent = t('lesson.grade');
+  check.disabled = !grade || !picked;
+  check.onclick = grade;
   for (const [id, key] of [['lesson-prev', 'lesson.prev'], ['lesson-next', 'lesson.next'], ['lesson-close', 'lesson.close']]) $(`[data-testid="${id}"]`).textContent = t(key);
   $('[data-testid="lesson-prev"]').disabled = n === 1;
   $('[data-testid="lesson-next"]').disabled = n === TOTAL;
@@ -115,9 +120,14 @@ export function mountLesson(el, store) {
   const prev = $('[data-testid="lesson-prev"]');
   const next = $('[data-testid="lesson-next"]');
   const close = $('[data-testid="lesson-close"]');
-  /** The chapter shown, the answer picked in it and the jobs finished in it (kept while it is shown). */
+  /**
+   * The chapter shown, the answer picked in it, the answers checked and found wrong, whether
+   * the right one was checked, and the jobs finished in it (kept while it is shown).
+   */
   let shown = 0;
   let picked = 0;
+  let tried = new Set();
+  let solved = false;
   const finished = new Set();
   const taskDone = (s) => Boolean(CHAPTERS[s.lesson - 1].done?.(s) || finished.has(CHAPTERS[s.lesson - 1].finished));
   const markDone = (s) => ($('[data-testid="lesson-task-done"]').hidden = !taskDone(s));
@@ -150,22 +160,31 @@ export function mountLesson(el, store) {
     }
   });
 
+  /**
+   * Marks the answers checked so far. Choosing an answer grades nothing (the arrows move
+   * through them); Check grades the one chosen. A wrong one says so and leaves the
+   * question open for another try; the right one is explained.
+   */
   function feedback(n) {
     const box = $('[data-testid="lesson-feedback"]');
     const c = CHAPTERS[n - 1];
     for (const input of el.querySelectorAll('.answers input')) {
       const label = input.closest('label');
-      label.classList.toggle('right', picked > 0 && Number(input.value) === c.answer);
-      label.classList.toggle('wrong', picked > 0 && Number(input.value) === picked && picked !== c.answer);
+      const i = Number(input.value);
+      label.classList.toggle('right', solved && i === c.answer);
+      label.classList.toggle('wrong', tried.has(i));
     }
-    if (!picked) {
+    $('[data-role="grade"]').disabled = !picked || solved;
+    if (solved) {
+      box.dataset.result = 'right';
+      setRich(box, `${t('lesson.right')} ${t(`lesson.${n}.why`)}`);
+    } else if (tried.has(picked)) {
+      box.dataset.result = 'wrong';
+      box.textContent = `${t('lesson.wrong')} ${t('lesson.again')}`;
+    } else {
       box.textContent = '';
       delete box.dataset.result;
-      return;
     }
-    const right = picked === c.answer;
-    box.dataset.result = right ? 'right' : 'wrong';
-    setRich(box, `${t(right ? 'lesson.right' : 'lesson.wrong')} ${t(`lesson.${n}.why`)}`);
   }
 
   /** Shows chapter `lesson` of the state (or hides the panel at 0). */
@@ -178,6 +197,8 @@ export function mountLesson(el, store) {
     }
     if (n !== shown) {
       picked = 0;
+      tried = new Set();
+      solved = false;
       finished.clear();
     }
     shown = n;
@@ -185,6 +206,12 @@ export function mountLesson(el, store) {
       picked,
       pick: (i) => {
         picked = i;
+        feedback(n);
+      },
+      grade: () => {
+        if (!picked) return;
+        if (picked === CHAPTERS[n - 1].answer) solved = true;
+        else tried.add(picked);
         feedback(n);
       },
     });

@@ -13,6 +13,8 @@ extend({
     'lesson.check': '想一想',
     'lesson.right': '答对了。',
     'lesson.wrong': '不对。',
+    'lesson.again': '再选一个试试。',
+    'lesson.grade': '检查答案',
     'lesson.taskDone': '做到了',
     'lesson.keys': '← → 翻章',
 
@@ -71,7 +73,7 @@ extend({
     'lesson.6.why': 'g ← (c / ‖g‖)·g 只改长度不改方向，所以每一步仍然朝着让损失下降的方向走，只是不会一步迈得太远。',
 
     'lesson.7.title': '门：LSTM 和 GRU',
-    'lesson.7.text': 'LSTM 多了一条细胞状态 c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t：遗忘门 f_t 接近 1 时，旧的记忆几乎原样留下，梯度沿着 c 往回传也几乎不衰减。这一章把遗忘门偏置设为 5，f_t 一开始就约是 0.993。GRU 用更新门 z_t 在旧状态和新候选之间取舍；刚初始化时 z ≈ 0.5，梯度每步减半，训练会把需要记忆处的 z 推向 1。这一章的图在同样的 ρ = 0.5 下比较三种单元。',
+    'lesson.7.text': 'LSTM 多了一条细胞状态 c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t：遗忘门 f_t 接近 1 时，旧的记忆几乎原样留下，梯度沿着 c 往回传也几乎不衰减。这一章把遗忘门偏置设为 5，f_t 一开始就约是 0.993。GRU 用更新门 z_t 在旧状态和新候选之间取舍；刚初始化时 z ≈ 0.5，每一步只把略多于一半的梯度传回去，要等训练把需要记忆处的 z 推向 1。这一章的图在同样的 ρ = 0.5 下比较三种单元。',
     'lesson.7.task': '看“三种单元”图里三条线的斜率，然后按“开始比较”：三种单元学同一个“记住第一个词”的任务，序列越来越长时谁的准确率掉得慢？',
     'lesson.7.q': '遗忘门 f_t 接近 1 时，梯度沿细胞状态往回传会怎样？',
     'lesson.7.a1': '几乎不衰减',
@@ -106,6 +108,8 @@ extend({
     'lesson.check': 'Check yourself',
     'lesson.right': 'Right.',
     'lesson.wrong': 'Not quite.',
+    'lesson.again': 'Choose another answer and check again.',
+    'lesson.grade': 'Check',
     'lesson.taskDone': 'done',
     'lesson.keys': '← → change chapter',
 
@@ -164,7 +168,7 @@ extend({
     'lesson.6.why': 'g ← (c / ‖g‖)·g changes the length only, not the direction: each update still goes downhill, just never too far at once.',
 
     'lesson.7.title': 'Gates: the LSTM and the GRU',
-    'lesson.7.text': 'The LSTM adds a cell state c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t: when the forget gate f_t is near 1, the old memory passes almost unchanged, and so does the gradient flowing back along c. This chapter sets the forget-gate bias to 5, so f_t starts near 0.993. The GRU’s update gate z_t chooses between the old state and a new candidate; untrained, z ≈ 0.5 halves the gradient every step, and training pushes z towards 1 where memory is needed. The charts of this chapter compare the three cells at the same ρ = 0.5.',
+    'lesson.7.text': 'The LSTM adds a cell state c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t: when the forget gate f_t is near 1, the old memory passes almost unchanged, and so does the gradient flowing back along c. This chapter sets the forget-gate bias to 5, so f_t starts near 0.993. The GRU’s update gate z_t chooses between the old state and a new candidate; untrained, z ≈ 0.5 passes back only a little more than half of the gradient each step, until training pushes z towards 1 where memory is needed. The charts of this chapter compare the three cells at the same ρ = 0.5.',
     'lesson.7.task': 'Compare the slopes in “The three cells”, then press Compare: the three cells learn the same remember-the-first-token task; as the sequences get longer, whose accuracy falls more slowly?',
     'lesson.7.q': 'When the forget gate f_t is near 1, what happens to the gradient flowing back along the cell state?',
     'lesson.7.a1': 'It hardly shrinks',

@@ -71,7 +71,7 @@ extend({
     'race.chance': '随机猜测',
     'race.empty': '点“开始比较”（约需几秒到几十秒）',
     'race.progress': '已完成 {done}/{total} 次更新',
-    'race.why': 'ρ 小的时候，简单 RNN 的梯度往回 50 步缩小到 ρ^49，学不会；GRU 的更新门能把状态原样复制下去。LSTM 要靠遗忘门接近 1：偏置为 1 时 f ≈ 0.73，0.73^49 ≈ 2×10⁻⁷，还需要更多训练；把偏置设为 5 再试。',
+    'race.why': 'ρ 小的时候，简单 RNN 的梯度往回 50 步缩小到 ρ^49，在这些次数里学不会。GRU 的更新门一开始 z ≈ 0.5，状态每步只留下一半左右，要训练更久才会把 z 推向 1。LSTM 要靠遗忘门接近 1：偏置为 1 时 f ≈ 0.73，0.73^49 ≈ 2×10⁻⁷，也学不会；偏置为 5 时 f ≈ 0.993，每种长度都记得住。',
     'table.cell': '单元',
   },
   en: {
@@ -143,7 +143,7 @@ extend({
     'race.chance': 'chance',
     'race.empty': 'press Compare (takes a few seconds to a minute)',
     'race.progress': '{done} of {total} updates done',
-    'race.why': 'With a small ρ the simple RNN’s gradient shrinks to ρ^49 over 50 steps and it cannot learn; the GRU’s update gate can copy the state forward unchanged. The LSTM needs its forget gate near 1: with bias 1, f ≈ 0.73 and 0.73^49 ≈ 2·10⁻⁷, so it needs more training; set the bias to 5 and try again.',
+    'race.why': 'With a small ρ the simple RNN’s gradient shrinks to ρ^49 over 50 steps, and it does not learn in these updates. The GRU’s update gate starts at z ≈ 0.5, keeping only about half of the state each step; it needs longer training to push z towards 1. The LSTM needs its forget gate near 1: with bias 1, f ≈ 0.73 and 0.73^49 ≈ 2·10⁻⁷, and it does not learn either; with bias 5, f ≈ 0.993 and it remembers at every length.',
     'table.cell': 'cell',
   },
 });

@@ -1,21 +1,38 @@
 // Stepping through the sentence: Reset (back to the first token), Step back, Step, Play,
 // speed, BPTT step; and the keyboard: space steps, ← goes back, r goes to the start,
-// whenever the focus is not in a text field (a focused button does not swallow them).
+// whenever the focus is not in a field or on a control reached by the keyboard.
 import { t } from '../../i18n.js';
 import { button, setLabel, sliderControl } from '../../ui/controls.js';
 import { num } from '../../ui/format.js';
 import { Player } from '../../player.js';
 import { guard } from '../../engine.js';
 
-/**
- * Keys that belong to the focused element: a field being typed in, or a button whose
- * press space is for (the header's, the lesson's, a notice's, a chart's menu, the copy and
- * model buttons). After any other button (Step, Use this sentence, Train) space steps.
- */
+/** A field being typed in: every key is its own. */
 function typing(el) {
-  if (!el) return false;
-  const tag = el.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable || Boolean(el.closest?.('header, #lesson, #notice, figcaption, .copy-row, .model-io'));
+  const tag = el?.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || Boolean(el?.isContentEditable);
+}
+
+/**
+ * The element that last got the focus from the keyboard (Tab, or a key pressed before a
+ * script moved the focus), as opposed to a click. Browsers' :focus-visible cannot tell:
+ * Chromium turns it on for a clicked button as soon as any key is pressed.
+ */
+let keyboardFocus = null;
+let lastInput = 'key';
+document.addEventListener('pointerdown', () => (lastInput = 'pointer'), true);
+document.addEventListener('keydown', () => (lastInput = 'key'), true);
+document.addEventListener('focusin', (e) => (keyboardFocus = lastInput === 'key' ? e.target : null), true);
+
+/**
+ * Whether space belongs to the focused element: a field, or a button, link or summary
+ * reached by the keyboard (space presses it, as everywhere). A button last clicked with
+ * the mouse keeps the focus but not the key: space steps, as with the focus nowhere.
+ */
+function ownsSpace(el) {
+  if (typing(el)) return true;
+  const pressable = el?.tagName === 'BUTTON' || el?.tagName === 'SUMMARY' || el?.tagName === 'A' || el?.getAttribute?.('role') === 'button';
+  return Boolean(pressable && el === keyboardFocus);
 }
 
 /**
@@ -86,6 +103,7 @@ export function mountStepping(ctx, render) {
   function onKey(e) {
     if (!view.root.isConnected || e.ctrlKey || e.metaKey || e.altKey || typing(document.activeElement)) return;
     if (e.key === ' ') {
+      if (ownsSpace(document.activeElement)) return;
       e.preventDefault();
       if (e.type === 'keydown' && !e.repeat) step();
     } else if (e.type === 'keydown' && e.key === 'ArrowLeft' && !store.get().lesson) {
@@ -106,7 +124,7 @@ export function mountStepping(ctx, render) {
   keysHint();
   store.subscribe((changed) => changed.includes('lesson') && keysHint());
   // A focused button would press itself on the key's release: that press is the step's.
-  document.addEventListener('keyup', (e) => e.key === ' ' && view.root.isConnected && !typing(document.activeElement) && e.preventDefault());
+  document.addEventListener('keyup', (e) => e.key === ' ' && view.root.isConnected && !ownsSpace(document.activeElement) && e.preventDefault());
 
   return {
     player,
