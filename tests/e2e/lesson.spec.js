@@ -145,7 +145,9 @@ test('the numbers the chapters name are the ones the page shows with their setti
   // global-norm clipping it runs to the end.
   await chapter(page, 6);
   await page.getByTestId('train-grad').click();
-  await expect(page.getByTestId('train-grad-status')).toContainText('stopped at update 4', { timeout: 60_000 });
+  await expect(page.getByTestId('train-grad-status')).toContainText('Training stopped: at update 4', { timeout: 60_000 });
+  // (Said once: the message does not repeat its own preface.)
+  expect((await page.getByTestId('train-grad-status').textContent()).match(/stopped/g)).toHaveLength(1);
   await expect(page.getByTestId('train-grad-status')).toContainText('NaN');
   await page.getByTestId('clip-mode').selectOption('norm');
   await page.getByTestId('train-grad').click();

@@ -19,7 +19,7 @@ extend({
     'lesson.keys': '← → 翻章',
 
     'lesson.1.title': '序列和隐藏状态',
-    'lesson.1.text': '一句话是一个序列：“我 爱 北京 天安门”有四个词，网络一次只读一个。它身上带着一个向量 h，叫隐藏状态，是它对前面读过内容的记忆。读第 t 个词 x_t 时，它把旧的记忆 h_{t−1} 和新词合在一起，算出新的记忆 h_t；三组权重 W_{hh}、W_{xh} 和 b_h 在每一步都是同一组。',
+    'lesson.1.text': '一句话是一个序列：“我 爱 北京 天安门”有四个词，网络一次只读一个。它身上带着一个向量 h，叫隐藏状态，是它对前面读过内容的记忆。读第 t 个词 x_t 时，它把旧的记忆 h_{t−1} 和新词合在一起，算出新的记忆 h_t；权重 W_{hh}、W_{xh} 和偏置 b_h 在每一步都是同一组。',
     'lesson.1.task': '按四次“前进一步”。每按一次，“隐藏状态 hₜ”的热图里就多出这一步的 h_t；“前向”面板里“hₜ₋₁ 上一步的记忆”一行，正是上一步“hₜ 新的记忆”那一行。',
     'lesson.1.q': '读完“爱”之后的隐藏状态 h_2 是由什么算出来的？',
     'lesson.1.a1': '只由“爱”这个词',
@@ -114,7 +114,7 @@ extend({
     'lesson.keys': '← → change chapter',
 
     'lesson.1.title': 'A sequence and a hidden state',
-    'lesson.1.text': 'A sentence is a sequence: “我 爱 北京 天安门” has four tokens, and the network reads one at a time. It carries a vector h, the hidden state: its memory of what it has read. At token x_t it combines the old memory h_{t−1} with the new token into a new memory h_t. The weights W_{hh}, W_{xh} and b_h are the same at every step.',
+    'lesson.1.text': 'A sentence is a sequence: “我 爱 北京 天安门” has four tokens, and the network reads one at a time. It carries a vector h, the hidden state: its memory of what it has read. At token x_t it combines the old memory h_{t−1} with the new token into a new memory h_t. The weights W_{hh} and W_{xh} and the bias b_h are the same at every step.',
     'lesson.1.task': 'Press Step four times. Each press adds this step’s h_t to the hidden-state heatmap; in the Forward panel, the row “hₜ₋₁ the memory so far” is the previous step’s “hₜ the new memory”.',
     'lesson.1.q': 'After reading 爱, what is h_2 computed from?',
     'lesson.1.a1': 'Only the token 爱',
