@@ -180,7 +180,7 @@ export function mountLesson(el, store) {
       setRich(box, `${t('lesson.right')} ${t(`lesson.${n}.why`)}`);
     } else if (tried.has(picked)) {
       box.dataset.result = 'wrong';
-      box.textContent = `${t('lesson.wrong')} ${t('lesson.again')}`;
+      box.textContent = t('lesson.wrongAgain');
     } else {
       box.textContent = '';
       delete box.dataset.result;

@@ -19,10 +19,15 @@ function typing(el) {
  * Chromium turns it on for a clicked button as soon as any key is pressed.
  */
 let keyboardFocus = null;
-let lastInput = 'key';
-document.addEventListener('pointerdown', () => (lastInput = 'pointer'), true);
-document.addEventListener('keydown', () => (lastInput = 'key'), true);
-document.addEventListener('focusin', (e) => (keyboardFocus = lastInput === 'key' ? e.target : null), true);
+let watching = false;
+function watchFocus() {
+  if (watching) return;
+  watching = true;
+  let lastInput = 'key';
+  document.addEventListener('pointerdown', () => (lastInput = 'pointer'), true);
+  document.addEventListener('keydown', () => (lastInput = 'key'), true);
+  document.addEventListener('focusin', (e) => (keyboardFocus = lastInput === 'key' ? e.target : null), true);
+}
 
 /**
  * Whether space belongs to the focused element: a field, or a button, link or summary
@@ -41,6 +46,7 @@ function ownsSpace(el) {
  */
 export function mountStepping(ctx, render) {
   const { view, store } = ctx;
+  watchFocus();
   const player = new Player(() => step(), (playing) => {
     setLabel(playButton, playing ? 'step.pause' : 'step.play');
     playButton.setAttribute('aria-pressed', String(playing));
