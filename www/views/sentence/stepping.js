@@ -15,8 +15,8 @@ function typing(el) {
 
 /**
  * The element that last got the focus from the keyboard (Tab, or a key pressed before a
- * script moved the focus), as opposed to a click. Browsers' :focus-visible cannot tell:
- * Chromium turns it on for a clicked button as soon as any key is pressed.
+ * script moved the focus), as opposed to a click. :focus-visible cannot tell them apart
+ * here: in Chromium a clicked button matches it once a key is pressed on it.
  */
 let keyboardFocus = null;
 let watching = false;
