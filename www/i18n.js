@@ -197,7 +197,7 @@ const zh = {
   'lab.runsStopped': '设置变了，正在进行的实验已停止：它们用的是旧设置。',
   'num.overflow': '溢出（> 3.4e38，超出 float32）',
   'num.underflow': '溢出（< −3.4e38，超出 float32）',
-  'num.nan': '非数（NaN，溢出后的结果）',
+  'num.nan': '非数（溢出后的结果）',
 
   'error.json': '这不是有效的 JSON（第 {line} 行第 {column} 列）：{message}',
   'error.format': '文件格式是“{found}”，这里读的是“{expected}”。',
