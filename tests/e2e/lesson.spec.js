@@ -153,6 +153,9 @@ test('the numbers the chapters name are the ones the page shows with their setti
   await page.getByTestId('train-grad').click();
   await expect(page.getByTestId('train-grad-status')).toContainText('300/300 updates', { timeout: 60_000 });
   await expect(page.getByTestId('train-grad-status')).toContainText('batch accuracy 1.0,');
+  // The loss has fallen below float32's smallest number: the status says what that 0 means.
+  await expect(page.getByTestId('train-grad-status')).toContainText('smaller than float32 can hold');
+  await expect(page.locator('[data-i18n="explode.intro"]')).toContainText('linear at ρ = 1.5');
   // 7: at ρ = 0.5 with the forget-gate bias 5, the LSTM's gradient comes back from step T,
   // the GRU's and the simple RNN's hardly do.
   await chapter(page, 7);

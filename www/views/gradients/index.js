@@ -144,7 +144,7 @@ export function mount(root, store, wasm, page) {
     if (v.stopped) return t('explode.stopped', { message: errorText(v.stopped) });
     const last = v.records[v.records.length - 1];
     return last
-      ? t('explode.status', { n: v.records.length, total: v.config.updates, clipped: v.clipped, norm: num(last.gradNorm, 3), angle: num(last.angleDegrees, 2), acc: num(last.accuracy, 2), loss: num(last.loss, 3) })
+      ? t('explode.status', { n: v.records.length, total: v.config.updates, clipped: v.clipped, norm: num(last.gradNorm, 3), angle: num(last.angleDegrees, 2), acc: num(last.accuracy, 2), loss: last.loss === 0 && last.accuracy === 1 ? t('explode.lossZero') : num(last.loss, 3) })
       : '';
   }
 
