@@ -126,7 +126,7 @@ export function mountLesson(el, store) {
    */
   let shown = 0;
   let picked = 0;
-  let tried = new Set();
+  const tried = new Set();
   let solved = false;
   const finished = new Set();
   const taskDone = (s) => Boolean(CHAPTERS[s.lesson - 1].done?.(s) || finished.has(CHAPTERS[s.lesson - 1].finished));
@@ -177,7 +177,7 @@ export function mountLesson(el, store) {
     $('[data-role="grade"]').disabled = !picked || solved;
     if (solved) {
       box.dataset.result = 'right';
-      setRich(box, `${t('lesson.right')} ${t(`lesson.${n}.why`)}`);
+      setRich(box, t('lesson.right', { why: t(`lesson.${n}.why`) }));
     } else if (tried.has(picked)) {
       box.dataset.result = 'wrong';
       box.textContent = t('lesson.wrongAgain');
@@ -197,7 +197,7 @@ export function mountLesson(el, store) {
     }
     if (n !== shown) {
       picked = 0;
-      tried = new Set();
+      tried.clear();
       solved = false;
       finished.clear();
     }
