@@ -87,6 +87,9 @@ pub struct LineChart {
     /// Fixed y range (on a log scale, of the values, not their logarithms); otherwise from
     /// the data. Points outside are marked at the edge.
     pub y_range: Option<(f64, f64)>,
+    /// On a log axis, its lowest value: a smaller value, or 0, is drawn on it as part of the
+    /// line (a loss float32 rounds to 0 still belongs to the curve), not marked off the axis.
+    pub y_floor: Option<f64>,
     /// Names for the integer x positions (tokens), instead of numbers.
     pub x_names: Vec<String>,
     /// Shown in the middle when there is nothing to draw.
@@ -139,8 +142,9 @@ struct Placed {
 }
 
 /// Places the points of `s` on the y axis (log10 on a log scale); `window` is the y range
-/// in plot coordinates (points outside go to the edges), or none yet.
-fn place(s: &Series, log: bool, window: Option<(f64, f64)>) -> Placed {
+/// in plot coordinates (points outside go to the edges), or none yet; `floor` (log10) is the
+/// lowest a value is drawn, smaller ones (and 0) are drawn at it.
+fn place(s: &Series, log: bool, window: Option<(f64, f64)>, floor: Option<f64>) -> Placed {
     let mut out = Placed { runs: vec![], above: vec![], below: vec![] };
     let mut run = vec![];
     for &(x, y) in &s.points {
@@ -148,10 +152,12 @@ fn place(s: &Series, log: bool, window: Option<(f64, f64)>) -> Placed {
             continue;
         }
         let v = if log {
-            if y > 0.0 && y.is_finite() {
-                Some(libm::log10(y))
-            } else if y.is_nan() || y == f64::INFINITY {
+            if y.is_nan() || y == f64::INFINITY {
                 None
+            } else if let Some(f) = floor.filter(|&f| !(y > 0.0) || libm::log10(y) < f) {
+                Some(f)
+            } else if y > 0.0 {
+                Some(libm::log10(y))
             } else {
                 Some(f64::NEG_INFINITY)
             }
@@ -186,18 +192,26 @@ fn y_window(chart: &LineChart) -> Option<(f64, f64)> {
     if let Some((lo, hi)) = chart.y_range {
         return Some(if chart.log_y { (libm::log10(lo.max(1e-300)), libm::log10(hi.max(1e-300))) } else { (lo, hi) });
     }
-    let values = chart.series.iter().flat_map(|s| place(s, chart.log_y, None).runs.into_iter().flatten().map(|p| p.1)).collect::<Vec<_>>();
+    let floor = log_floor(chart);
+    let values = chart.series.iter().flat_map(|s| place(s, chart.log_y, None, floor).runs.into_iter().flatten().map(|p| p.1)).collect::<Vec<_>>();
     if chart.log_y {
         let (lo, hi) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| (a.min(v), b.max(v)));
         if lo > hi {
             return None;
         }
-        // A factor 2 (3 for less than a decade) of room at each end, as a log axis wants.
+        // A factor 2 (3 for less than a decade) of room at each end, as a log axis wants;
+        // none below a floor, which is the axis's end.
         let pad = if hi - lo < 1.0 { libm::log10(3.0) } else { libm::log10(2.0) };
-        Some(((lo - pad).max(-LOG_LIMIT), (hi + pad).min(LOG_LIMIT)))
+        let bottom = floor.map_or(lo - pad, |f| (lo - pad).max(f));
+        Some((bottom.max(-LOG_LIMIT), (hi + pad).min(LOG_LIMIT)))
     } else {
         padded(values.into_iter())
     }
+}
+
+/// The floor in plot coordinates, on a log axis.
+fn log_floor(chart: &LineChart) -> Option<f64> {
+    chart.y_floor.filter(|f| chart.log_y && *f > 0.0).map(libm::log10)
 }
 
 /// Draws a line chart filling `area`.
@@ -210,7 +224,7 @@ where
         return draw_message(area, &chart.title, &chart.empty_message, style);
     }
     let window = y_window(chart);
-    let placed: Vec<Placed> = chart.series.iter().map(|s| place(s, chart.log_y, window)).collect();
+    let placed: Vec<Placed> = chart.series.iter().map(|s| place(s, chart.log_y, window, log_floor(chart))).collect();
     let xs = || placed.iter().flat_map(|p| p.runs.iter().flatten().map(|q| q.0).chain(p.above.iter().copied()).chain(p.below.iter().copied()));
     let (x0, x1) = chart.x_range.unwrap_or_else(|| {
         let (lo, hi) = xs().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| (a.min(x), b.max(x)));
@@ -366,12 +380,22 @@ mod tests {
     #[test]
     fn runs_break_at_what_cannot_be_drawn_and_it_is_counted() {
         let s = series(&[(0.0, 1.0), (1.0, f64::NAN), (2.0, 2.0), (3.0, 0.0), (4.0, 3.0)]);
-        let lin = place(&s, false, None);
+        let lin = place(&s, false, None, None);
         assert_eq!((lin.runs.len(), lin.above.len(), lin.below.len()), (2, 1, 0));
-        let log = place(&s, true, None);
+        let log = place(&s, true, None, None);
         assert_eq!((log.runs.len(), log.above.len(), log.below.len()), (3, 1, 1));
-        let fixed = place(&s, false, Some((0.0, 2.5)));
+        let fixed = place(&s, false, Some((0.0, 2.5)), None);
         assert_eq!(fixed.above, vec![1.0, 4.0]);
+    }
+
+    #[test]
+    fn below_a_floor_a_value_and_a_zero_are_drawn_on_it() {
+        let s = series(&[(1.0, 10.0), (2.0, 0.0), (3.0, 1e-40), (4.0, 1e-3), (5.0, f64::NAN)]);
+        let p = place(&s, true, None, Some(-8.0));
+        assert_eq!(p.runs, vec![vec![(1.0, 1.0), (2.0, -8.0), (3.0, -8.0), (4.0, -3.0)]]);
+        assert_eq!((p.above.len(), p.below.len()), (1, 0));
+        let chart = LineChart { log_y: true, y_floor: Some(1e-8), series: vec![s], ..Default::default() };
+        assert_eq!(y_window(&chart).map(|w| w.0), Some(-8.0), "the floor is the axis's bottom, with no room below");
     }
 
     #[test]

@@ -13,6 +13,11 @@ use crate::settings::{CellName, ClipMode};
 /// to show how far apart they are (an automatic axis draws every ρ as the same diagonal).
 pub const FIXED_FLOW_AXIS: (f64, f64) = (1e-30, 1e30);
 
+/// The bottom of the explosion chart's axis. A clipped run that has learned the task has a
+/// loss float32 rounds to 0 and gradients down to 1e-40; drawn to scale they would bury the
+/// spikes the lesson is about (or fall off a log axis).
+pub const EXPLODE_FLOOR: f64 = 1e-8;
+
 /// A chart of the lab, with its texts.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
@@ -28,7 +33,7 @@ pub enum LabFigure {
     /// ‖∂h_t/∂h_{t−1}‖ along the sequence, with 1 dashed.
     Jacobians { title: String, x: String, y: String, one: String },
     /// Gradient norm before clipping and loss per update of the training run.
-    Explode { title: String, x: String, y: String, norm: String, loss: String, threshold: String, empty: String },
+    Explode { title: String, x: String, y: String, norm: String, loss: String, threshold: String, floor: String, empty: String },
     /// Accuracy against length for each cell, chance dashed.
     Race { title: String, x: String, y: String, chance: String, empty: String, names: [String; 3] },
 }
@@ -83,6 +88,7 @@ impl LabFigure {
                 norm: s("||g|| before clipping"),
                 loss: s("loss"),
                 threshold: s("threshold"),
+                floor: s("below 1e-8 or 0 (drawn on the bottom line)"),
                 empty: s("no updates"),
             },
             "race" => LabFigure::Race {
@@ -154,7 +160,7 @@ pub fn figure(session: &LabSession, which: &LabFigure) -> Figure {
                 ..LineChart::new(title, x, y, "")
             })
         }
-        LabFigure::Explode { title, x, y, norm, loss, threshold, empty } => {
+        LabFigure::Explode { title, x, y, norm, loss, threshold, floor, empty } => {
             let mut series = vec![];
             if let Some(run) = session.explode_view.as_ref().filter(|r| !r.records.is_empty()) {
                 let pts = |f: fn(&crate::lab::explode::UpdateRecord) -> f32| run.records.iter().map(|r| (r.update as f64, f(r) as f64)).collect::<Vec<_>>();
@@ -168,11 +174,15 @@ pub fn figure(session: &LabSession, which: &LabFigure) -> Figure {
                     faded: false,
                 });
                 series.push(Series { label: loss.clone(), points: pts(|r| r.loss), color: 0, dashed: false, markers: false, in_table: true, faded: false });
+                let n = run.records.len().max(2) as f64;
                 if run.config.clip == ClipMode::Norm {
-                    series.push(Series::level(threshold, run.config.clip_threshold, 1.0, run.records.len().max(2) as f64, 2));
+                    series.push(Series::level(threshold, run.config.clip_threshold, 1.0, n, 2));
+                }
+                if run.records.iter().any(|r| r.loss < EXPLODE_FLOOR as f32 || r.grad_norm < EXPLODE_FLOOR as f32) {
+                    series.push(Series::level(floor, EXPLODE_FLOOR, 1.0, n, 3));
                 }
             }
-            Figure::Line(LineChart { log_y: true, series, ..LineChart::new(title, x, y, empty) })
+            Figure::Line(LineChart { log_y: true, y_floor: Some(EXPLODE_FLOOR), series, ..LineChart::new(title, x, y, empty) })
         }
         LabFigure::Race { title, x, y, chance, empty, names } => {
             let mut series = vec![];

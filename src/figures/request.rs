@@ -187,9 +187,9 @@ impl LabFigure {
                 LabFigure::Jacobians { title, x, y, one }
             }
             "explode" => {
-                const F: [&str; 7] = ["title", "x", "y", "norm", "loss", "threshold", "empty"];
-                let [title, x, y, norm, loss, threshold, empty] = fields(name, map, &F)?.texts(F)?;
-                LabFigure::Explode { title, x, y, norm, loss, threshold, empty }
+                const F: [&str; 8] = ["title", "x", "y", "norm", "loss", "threshold", "floor", "empty"];
+                let [title, x, y, norm, loss, threshold, floor, empty] = fields(name, map, &F)?.texts(F)?;
+                LabFigure::Explode { title, x, y, norm, loss, threshold, floor, empty }
             }
             _ => {
                 let f = fields(name, map, &["title", "x", "y", "chance", "empty", "names"])?;
@@ -253,7 +253,7 @@ mod tests {
             json!({"cells": {"title": t, "x": t, "y": t, "empty": t, "names": ["a", "b", "c"], "fixedAxis": false}}),
             json!({"spectrum": {"title": t, "eigenvalues": t, "unit": t, "inverseGamma": t, "radius": t, "sigma": t}}),
             json!({"jacobians": {"title": t, "x": t, "y": t, "one": t}}),
-            json!({"explode": {"title": t, "x": t, "y": t, "norm": t, "loss": t, "threshold": t, "empty": t}}),
+            json!({"explode": {"title": t, "x": t, "y": t, "norm": t, "loss": t, "threshold": t, "floor": t, "empty": t}}),
             json!({"race": {"title": t, "x": t, "y": t, "chance": t, "empty": t, "names": ["a", "b", "c"]}}),
             json!({"loss": {"title": t, "x": t, "y": t, "loss": t, "baseline": t, "empty": t}}),
             json!({"prediction": {"title": t, "x": t, "y": t, "truth": t, "prediction": t, "empty": t, "count": 2}}),

@@ -162,3 +162,22 @@ test('chapter 7: Compare shows what the chapter says (the LSTM remembers at ever
   expect(rows.length).toBe(12);
   expect(problems).toEqual([]);
 });
+
+test('chapter 6: the clipped run is readable: no point off the axis, the loss on the floor once learned, the spikes clipped', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = await openPage(page, '?lang=en&lesson=6');
+  await expect(page.locator('main > .view')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('clip-mode').selectOption('norm');
+  await page.getByTestId('train-grad').click();
+  await expect(page.getByTestId('train-grad-status')).toContainText('300/300', { timeout: 90_000 });
+  await expect(page.getByTestId('lesson-task-done')).toBeVisible();
+  const records = await page.evaluate(() => window.__rnnp.views.gradients.debug.explode().records);
+  // The run's loss and gradient reach 0 in float32: on a log axis without a floor those
+  // points fall off the axis and the chart says so.
+  expect(records.filter((r) => r.loss === 0).length).toBeGreaterThan(100);
+  await expect(page.getByTestId('chart-train-grad-note')).toBeHidden();
+  expect(records.slice(-50).every((r) => r.loss < 1e-3 && r.accuracy === 1)).toBe(true);
+  expect(Math.max(...records.slice(20).map((r) => r.loss))).toBeGreaterThan(1);
+  await expect(page.getByTestId('train-grad-status')).toContainText('smaller than float32 can hold');
+  expect(problems).toEqual([]);
+});

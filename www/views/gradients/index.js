@@ -62,7 +62,7 @@ export function mount(root, store, wasm, page) {
     ['cells', 'chart-cells', () => ({ cells: { title: t('cells.title'), x: t('flow.x'), y: t('flow.y'), empty: t('flow.empty'), names: cellNames(), fixedAxis: store.get().fixedAxis } }), (o) => measureUpTo('cells', o)],
     ['spectrum', 'chart-spectrum', () => ({ spectrum: { title: t('spectrum.title'), eigenvalues: t('spectrum.eigen'), unit: t('spectrum.unit'), inverseGamma: t('spectrum.invGamma'), radius: t('spectrum.rho'), sigma: t('spectrum.sigma') } })],
     ['jacobians', 'chart-jacobians', () => ({ jacobians: { title: t('jac.title'), x: t('jac.x'), y: t('jac.y'), one: t('jac.one') } }), (o) => measureUpTo('jacobians', o)],
-    ['explode', 'chart-train-grad', () => ({ explode: { title: t('explode.title'), x: t('explode.x'), y: t('explode.y'), norm: t('explode.norm'), loss: t('explode.loss'), threshold: t('explode.threshold'), empty: t('explode.empty') } })],
+    ['explode', 'chart-train-grad', () => ({ explode: { title: t('explode.title'), x: t('explode.x'), y: t('explode.y'), norm: t('explode.norm'), loss: t('explode.loss'), threshold: t('explode.threshold'), floor: t('explode.floor'), empty: t('explode.empty') } })],
     ['race', 'chart-race', () => ({ race: { title: t('race.title'), x: t('race.x'), y: t('race.y'), chance: t('race.chance'), empty: t('race.empty'), names: cellNames() } })],
   ]);
 
