@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::bptt;
 use crate::loss::{loss_and_grad, LossAt, LossKind, OwnedTargets, Targets};
-use crate::model::Model;
+use crate::model::{CellKind, Model};
 use crate::network::{forward, Initial, Inputs, Workspace};
 
 /// The outcome of a gradient check (so far).
@@ -175,16 +175,73 @@ pub fn check(model: &Model, inputs: Inputs, targets: Targets, kind: LossKind, at
     run.step(usize::MAX).clone()
 }
 
-/// "kernel[0][3]" for a flat index.
+/// The weight at a flat index in the page's notation, with its place in the Keras file:
+/// "W_hy[2][0] (dense_kernel[0][2])". Keras stores the transposes of the column-vector
+/// matrices the page writes, so the indices swap; a gated cell's blocks are its gates'
+/// matrices (W_f, U_f, b_f for the LSTM's forget gate).
 pub fn weight_name(model: &Model, index: usize) -> String {
+    let spec = &model.spec;
+    let gates: &[&str] = match spec.cell {
+        CellKind::SimpleRnn { .. } => &[""],
+        CellKind::Lstm => &["i", "f", "c", "o"],
+        CellKind::Gru { .. } => &["z", "r", "h"],
+    };
+    let simple = gates.len() == 1;
     for t in model.layout.tensors() {
-        if t.range.contains(&index) {
-            let k = index - t.range.start;
-            return match t.shape.as_slice() {
-                [_, cols] => format!("{}[{}][{}]", t.name, k / cols, k % cols),
-                _ => format!("{}[{k}]", t.name),
-            };
+        if !t.range.contains(&index) {
+            continue;
         }
+        let k = index - t.range.start;
+        let (row, col, keras) = match t.shape.as_slice() {
+            [_, cols] => (k / cols, k % cols, format!("{}[{}][{}]", t.name, k / cols, k % cols)),
+            _ => (0, k, format!("{}[{k}]", t.name)),
+        };
+        let u = spec.units;
+        let gate = gates[(col / u).min(gates.len() - 1)];
+        let (j, sub) = (col % u, gate);
+        let page = match t.name {
+            "kernel" if simple => format!("W_xh[{j}][{row}]"),
+            "kernel" => format!("W_{sub}[{j}][{row}]"),
+            "recurrent_kernel" if simple => format!("W_hh[{j}][{row}]"),
+            "recurrent_kernel" => format!("U_{sub}[{j}][{row}]"),
+            "bias" if simple => format!("b_h[{j}]"),
+            "bias" if row == 1 => format!("b_r{sub}[{j}]"), // the GRU's recurrent bias row
+            "bias" => format!("b_{sub}[{j}]"),
+            "dense_kernel" => format!("W_hy[{col}][{row}]"),
+            _ => format!("b_y[{k}]"),
+        };
+        return format!("{page} ({keras})");
     }
     format!("#{index}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::activation::Activation;
+    use crate::model::{OutputKind, Spec};
+
+    fn name(cell: CellKind, index: usize) -> String {
+        // I = 3, U = 4, O = 2.
+        let model = Model::zeros(Spec { cell, input_size: 3, units: 4, output_size: 2, output: OutputKind::Linear }).unwrap();
+        weight_name(&model, index)
+    }
+
+    #[test]
+    fn a_weight_is_named_as_the_page_writes_it_and_as_keras_stores_it() {
+        let simple = CellKind::SimpleRnn { activation: Activation::Tanh };
+        // kernel [3][4]: index 6 is row 1, column 2, so W_xh[2][1].
+        assert_eq!(name(simple, 6), "W_xh[2][1] (kernel[1][2])");
+        assert_eq!(name(simple, 12 + 5), "W_hh[1][1] (recurrent_kernel[1][1])");
+        assert_eq!(name(simple, 28 + 3), "b_h[3] (bias[3])");
+        // dense_kernel [4][2] after bias [4]: its index 3 is row 1, column 1.
+        assert_eq!(name(simple, 32 + 3), "W_hy[1][1] (dense_kernel[1][1])");
+        assert_eq!(name(simple, 40 + 1), "b_y[1] (dense_bias[1])");
+        // The LSTM's kernel [3][16] holds the gates i, f, c, o side by side.
+        assert_eq!(name(CellKind::Lstm, 5), "W_f[1][0] (kernel[0][5])");
+        assert_eq!(name(CellKind::Lstm, 48 + 16 + 15), "U_o[3][1] (recurrent_kernel[1][15])");
+        // The GRU's bias [2][12]: the second row is the recurrent bias.
+        let gru = CellKind::Gru { reset_after: true };
+        assert_eq!(name(gru, 36 + 48 + 12 + 9), "b_rh[1] (bias[1][9])");
+    }
 }

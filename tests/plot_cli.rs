@@ -15,7 +15,7 @@ fn flow_chart_as_svg_has_both_lines_and_the_labels() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.starts_with("<svg"), "{}", &text[..80.min(text.len())]);
-    assert!(text.contains("rho = 1.5") && text.contains("measured") && text.contains("rho^(T-t)"));
+    assert!(text.contains("rho = 1.5") && text.contains("measured") && text.contains("||dL/dh_T|| rho^(T-t)"));
     // Two data lines of 50 points each (the dashed reference is drawn in many pieces).
     let polylines = text.matches("<polyline").count();
     assert!(polylines >= 2, "{polylines} polylines");

@@ -60,7 +60,7 @@ impl LabFigure {
                 x: s("time step t"),
                 y: s("||dL/dh_t||"),
                 measured: s("measured"),
-                reference: s("rho^(T-t)"),
+                reference: s("||dL/dh_T|| rho^(T-t)"),
                 empty: s("no data"),
                 fixed_axis: false,
             },

@@ -30,8 +30,12 @@ pub struct Flow {
     pub predicted_last_to_first: f64,
     /// ‖dL/dh_1‖ / ‖dL/dh_T‖.
     pub last_to_first: f64,
-    /// The average factor per step back, (‖dL/dh_1‖ / ‖dL/dh_T‖)^(1/(T-1)).
+    /// The average factor per step back, (‖dL/dh_t‖ / ‖dL/dh_T‖)^(1/(T-t)) from the earliest
+    /// t whose norm float32 still holds as a normal number (t = 1 unless it underflowed:
+    /// with ρ = 0.1 and T = 50, ‖dL/dh_1‖ would be about 1e-49).
     pub ratio_per_step: f64,
+    /// T − t of that average: T − 1, or fewer steps when the norms underflowed.
+    pub ratio_steps: usize,
     /// ‖dL/dh_{T-1}‖ / ‖dL/dh_T‖ and the next few: what a student can check by hand.
     pub first_ratios: Vec<f64>,
     /// Some number overflowed (inf or NaN).
@@ -75,7 +79,9 @@ pub fn flow(config: &LabConfig, with_jacobians: bool) -> Result<Flow> {
     let rho = config.radius as f32 as f64;
     let reference = (0..t).map(|s| last * rho.powi((t - 1 - s) as i32)).collect();
     let last_to_first = norms[0] as f64 / last;
-    let ratio_per_step = if t > 1 { libm::pow(last_to_first, 1.0 / (t - 1) as f64) } else { 1.0 };
+    let earliest = norms.iter().position(|n| n.is_normal()).unwrap_or(t - 1);
+    let ratio_steps = t - 1 - earliest;
+    let ratio_per_step = if ratio_steps > 0 { libm::pow(norms[earliest] as f64 / last, 1.0 / ratio_steps as f64) } else { 1.0 };
     let first_ratios = (1..t.min(6)).map(|k| norms[t - 1 - k] as f64 / norms[t - k] as f64).collect();
     let overflow = norms.iter().any(|n| !n.is_finite()) || ws.h.iter().any(|v| !v.is_finite());
 
@@ -95,6 +101,7 @@ pub fn flow(config: &LabConfig, with_jacobians: bool) -> Result<Flow> {
         predicted_last_to_first: rho.powi(t as i32 - 1),
         last_to_first,
         ratio_per_step,
+        ratio_steps,
         first_ratios,
         overflow,
         radius: eigenvalues.first().map_or(0.0, |l| l.abs()),
@@ -188,6 +195,18 @@ mod tests {
             }
             assert!((f.ratio_per_step - rho as f64).abs() < 1e-3, "ρ = {rho}: mean {}", f.ratio_per_step);
         }
+    }
+
+    /// With ρ = 0.1 the earliest norms fall below float32's smallest number: the average is
+    /// over the steps it still holds, not a 0 from the underflow.
+    #[test]
+    fn the_average_factor_skips_norms_float32_cannot_hold() {
+        let f = flow(&LabConfig { radius: 0.1, seq_len: 50, ..Default::default() }, false).unwrap();
+        assert!(!f.norms[0].is_normal());
+        assert!(f.ratio_steps > 10 && f.ratio_steps < 49, "{}", f.ratio_steps);
+        assert!((f.ratio_per_step - 0.1).abs() < 2e-3, "mean {}", f.ratio_per_step);
+        let g = flow(&LabConfig { radius: 0.9, seq_len: 50, ..Default::default() }, false).unwrap();
+        assert_eq!(g.ratio_steps, 49);
     }
 
     /// A non-normal W_hh: successive ratios still approach ρ (power iteration), and

@@ -124,3 +124,13 @@ test('the memory comparison runs in slices and reports accuracies', async ({ pag
   await page.getByTestId('race').click();
   expect(problems).toEqual([]);
 });
+
+test('with ρ = 0.1 the average factor per step is 0.1, over the steps float32 still holds, not a 0 from the underflow', async ({ page }) => {
+  const problems = await openLab(page, '?radius=0.1');
+  const numbers = page.getByTestId('flow-numbers');
+  await expect(numbers).toContainText('average factor per step 0.1000 over the last');
+  await expect(numbers).toContainText('below the smallest normal float32');
+  await page.getByTestId('lang').click();
+  await expect(numbers).toContainText('最后');
+  expect(problems).toEqual([]);
+});

@@ -114,6 +114,10 @@ test('the gradient check of a large network runs with a progress bar and the pag
   await expect(page.getByTestId('token-0')).toHaveAttribute('aria-current', 'step');
   expect(Date.now() - t0).toBeLessThan(1000);
   await expect(page.getByTestId('gradcheck-result')).toContainText('worst relative error', { timeout: 120_000 });
+  // The weight is named as the formulas write it (an LSTM's gate matrices, W_c with its
+  // subscript), then as Keras stores it.
+  await expect(page.getByTestId('gradcheck-result')).toContainText(/at [WUb][a-z]{1,2}\[\d+\](\[\d+\])? \((kernel|recurrent_kernel|bias|dense_kernel|dense_bias)\[/);
+  await expect(page.getByTestId('gradcheck-result').locator('sub')).toHaveCount(1);
   expect(problems).toEqual([]);
 });
 

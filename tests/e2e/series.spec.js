@@ -14,7 +14,12 @@ test('Train runs 20 epochs: 20 loss points, a prediction chart, far below the me
   await expect(page.getByTestId('series-progress')).toHaveJSProperty('value', 1);
   // The loss chart's data table has one row per epoch.
   await page.getByTestId('chart-series-loss-table-toggle').click();
-  await expect(page.locator('[data-testid="chart-series-loss"] ~ .data-table tbody tr, figure:has([data-testid="chart-series-loss"]) .data-table tbody tr')).toHaveCount(20);
+  const rows = page.locator('[data-testid="chart-series-loss"] ~ .data-table tbody tr, figure:has([data-testid="chart-series-loss"]) .data-table tbody tr');
+  await expect(rows).toHaveCount(20);
+  // Epochs are whole numbers, printed as such (not 1.000 … 10.00); the losses keep their digits.
+  const epochs = await rows.locator('td:first-child').allTextContents();
+  expect(epochs).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1)));
+  expect(await rows.first().locator('td').nth(1).textContent()).toMatch(/^\d\.\d{3}|^\d\.\d+e/);
   expect(await inkPixels(page, 'chart-predict')).toBeGreaterThan(emptyPredict + 2000);
   const status = await page.getByTestId('series-status').textContent();
   const [loss, test, baseline] = status.match(/\d+(\.\d+)?(e-?\d+)?/g).map(Number);

@@ -133,16 +133,18 @@ export function addTools(box, ...tools) {
   caption.append(wrap);
 }
 
-function cell(c) {
+function cell(c, whole) {
   if (c === null || c === undefined) return '';
-  if (typeof c === 'number') return num(c, 4);
+  if (typeof c === 'number') return whole ? String(c) : num(c, 4);
   return String(c);
 }
 
-/** A table of the engine's `{columns, rows}` as HTML (escaped). */
+/** A table of the engine's `{columns, rows}` as HTML (escaped). A column of whole numbers
+ * (steps, updates, lengths) is printed as whole numbers, not 1.000 … 99.00, 100.0. */
 export function renderTable(table) {
+  const whole = table.columns.map((_, i) => table.rows.every((r) => typeof r[i] !== 'number' || (Number.isInteger(r[i]) && Math.abs(r[i]) < 1e9)));
   const html = ['<table><thead><tr>', ...table.columns.map((h) => `<th scope="col">${escape(h)}</th>`), '</tr></thead><tbody>'];
-  for (const r of table.rows) html.push('<tr>', ...r.map((c) => `<td>${escape(cell(c))}</td>`), '</tr>');
+  for (const r of table.rows) html.push('<tr>', ...r.map((c, i) => `<td>${escape(cell(c, whole[i]))}</td>`), '</tr>');
   html.push('</tbody></table>');
   return html.join('');
 }

@@ -4,7 +4,7 @@ import { extend } from '../../i18n.js';
 extend({
   zh: {
     'write.heading': '让网络写诗：逐字生成',
-    'write.intro': '文章最后说，RNN 的第一个应用就是“自动写作、写诗”。这里用同一个引擎训练一个字符级模型：它每次读一个字，预测下一个字的概率分布。训练时，损失从 ln V（瞎猜）往下掉；写的时候，每一步从分布里抽一个字，再把这个字读进去，隐藏状态带着前文往下走。',
+    'write.intro': '文章在“未来应用展望”里说，RNN 可以用来生成文本，比如自动写作、诗词创作。这里用同一个引擎训练一个字符级模型：它每次读一个字，预测下一个字的概率分布。训练时，损失从 ln V（瞎猜）往下掉；写的时候，每一步从分布里抽一个字，再把这个字读进去，隐藏状态带着前文往下走。',
     'write.controls': '模型',
     'write.trainHeading': '在浏览器里训练',
     'write.corpus': '语料',
@@ -120,7 +120,7 @@ extend({
   },
   en: {
     'write.heading': 'Let the network write: one character at a time',
-    'write.intro': 'The article ends with what RNNs are for, and automatic writing and poetry come first. Here the same engine trains a character model: it reads one character and predicts a distribution over the next. While it trains, the loss falls from ln V (pure guessing); while it writes, each step draws a character from that distribution and reads it back in, so the hidden state carries what came before.',
+    'write.intro': 'Among the uses the article looks ahead to is generating text: automatic writing and poetry. Here the same engine trains a character model: it reads one character and predicts a distribution over the next. While it trains, the loss falls from ln V (pure guessing); while it writes, each step draws a character from that distribution and reads it back in, so the hidden state carries what came before.',
     'write.controls': 'Model',
     'write.trainHeading': 'Train it in the browser',
     'write.corpus': 'Text',

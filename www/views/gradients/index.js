@@ -71,7 +71,8 @@ export function mount(root, store, wasm, page) {
     const v = guard(() => lab.view());
     const f = v.flow;
     const s = store.get();
-    setRich($('flow-numbers'), t('flow.numbers', { ratio: num(f.ratioPerStep, 4), rho: num(s.radius, 3), ltf: num(f.lastToFirst, 3), pred: num(f.predictedLastToFirst, 3) }));
+    const under = f.ratioSteps < f.norms.length - 1;
+    setRich($('flow-numbers'), t(under ? 'flow.numbersUnder' : 'flow.numbers', { ratio: num(f.ratioPerStep, 4), steps: f.ratioSteps, rho: num(s.radius, 3), ltf: num(f.lastToFirst, 3), pred: num(f.predictedLastToFirst, 3) }));
     setRich($('flow-ratios'), t('flow.ratios', { ratios: f.firstRatios.map((r) => num(r, 4)).join(', ') }));
     $('flow-overflow').hidden = !f.overflow;
     $('flow-numbers').dataset.lastToFirst = String(f.lastToFirst);
