@@ -105,6 +105,20 @@ test('phone: the unit circle of the eigenvalue chart is round (width and height 
   expect(problems).toEqual([]);
 });
 
+test.describe('a phone previewed in device emulation (deviceScaleFactor 3)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  test('charts are drawn at the emulated density (2 canvas pixels per CSS pixel at most), not at a third of it', async ({ page }) => {
+    const problems = await openPage(page, '?lang=en');
+    for (const id of ['chart-hidden', 'chart-loss']) {
+      const canvas = await seeChart(page, id);
+      const { css, width, dpr } = await canvas.evaluate((c) => ({ css: c.getBoundingClientRect().width, width: c.width, dpr: devicePixelRatio }));
+      expect(dpr).toBe(3);
+      expect(Math.abs(width - css * 2), `${id}: ${width} canvas pixels for ${css} CSS pixels`).toBeLessThanOrEqual(2);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 test('space steps after any button has been clicked; the keys stay away from text fields', async ({ page }) => {
   const problems = await openPage(page);
   await page.getByTestId('apply-text').click();

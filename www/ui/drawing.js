@@ -9,6 +9,20 @@
 const FRAME_BUDGET_MS = 12;
 
 /**
+ * The device-pixel size of a ResizeObserver entry. devicePixelContentBoxSize is exact (no
+ * rounding on a 1.25 screen), but in device emulation (Chrome's device toolbar, a test's
+ * deviceScaleFactor) it stays at the real screen's density while devicePixelRatio is the
+ * emulated one: when the two disagree by more than rounding, the ratio wins, or every chart
+ * would be drawn at a third of its size and enlarged.
+ */
+export function entrySize(e, dpr) {
+  const css = { width: e.contentRect.width * dpr, height: e.contentRect.height * dpr };
+  const device = e.devicePixelContentBoxSize?.[0];
+  if (device && Math.abs(device.inlineSize - css.width) <= 1.5 && Math.abs(device.blockSize - css.height) <= 1.5) return { width: device.inlineSize, height: device.blockSize, dpr };
+  return { width: Math.round(css.width), height: Math.round(css.height), dpr };
+}
+
+/**
  * @param {{root: HTMLElement, draw: (name: string, size: {width: number, height: number, dpr: number}, now: boolean) => boolean | void}} options
  *   `draw(name, size, now)` draws the chart `name` at `size` (device pixels); it may return
  *   false to say it did part of the work only (measuring what the chart shows) and wants
@@ -26,9 +40,7 @@ export function chartScheduler({ root, draw }) {
     typeof ResizeObserver === 'function'
       ? new ResizeObserver((entries) => {
           for (const e of entries) {
-            const dpr = window.devicePixelRatio || 1;
-            const device = e.devicePixelContentBoxSize?.[0];
-            const size = device ? { width: device.inlineSize, height: device.blockSize, dpr } : { width: Math.round(e.contentRect.width * dpr), height: Math.round(e.contentRect.height * dpr), dpr };
+            const size = entrySize(e, window.devicePixelRatio || 1);
             const old = sizes.get(e.target);
             sizes.set(e.target, size);
             if (!old || old.width !== size.width || old.height !== size.height) redraw([names.get(e.target)]);
