@@ -7,10 +7,19 @@ import { offlinePlugin } from './www/build/offline-plugin.js';
 import { bootPlugin } from './www/build/boot-plugin.js';
 import { corporaPlugin } from './www/build/corpora-plugin.js';
 import { compileHintsPlugin } from './www/build/compile-hints-plugin.js';
+import { existsSync, statSync } from 'node:fs';
+
+/** Each engine module's size, for the loading line's bar (a gzipped download's length is not it). */
+function engineBytes() {
+  const parts = ['sentence', 'lab', 'series', 'writing'];
+  const file = (p) => new URL(`./www/pkg/${p}/rnn_playground_bg.wasm`, import.meta.url);
+  return Object.fromEntries(parts.filter((p) => existsSync(file(p))).map((p) => [p, statSync(file(p)).size]));
+}
 
 export default defineConfig({
   base: './',
   publicDir: false,
+  define: { __ENGINE_BYTES__: JSON.stringify(engineBytes()) },
   plugins: [formulasPlugin(), corporaPlugin(), compileHintsPlugin(), bootPlugin(), cspPlugin(), offlinePlugin()],
   build: {
     outDir: 'dist',

@@ -29,9 +29,39 @@ const loaded = new Map();
 const resetListeners = new Set();
 let generation = 0;
 
+const progressListeners = new Set();
+
+/**
+ * Calls `fn({part, received, total})` as a module downloads (bytes; `total` is 0 when the
+ * host does not say, or says the compressed size of a body the browser unpacks).
+ * Returns a function that stops the calls.
+ */
+export function onEngineProgress(fn) {
+  progressListeners.add(fn);
+  return () => progressListeners.delete(fn);
+}
+
+/** The response, with its body counted as it arrives (headers kept for compileStreaming). */
+function counted(part, response) {
+  if (!response.ok || !response.body || progressListeners.size === 0 || typeof TransformStream !== 'function') return response;
+  const length = Number(response.headers.get('content-length')) || 0;
+  // A compressed download's length is not what the body brings: the build's figure is.
+  const built = typeof __ENGINE_BYTES__ === 'object' ? __ENGINE_BYTES__[part] : 0;
+  const total = response.headers.get('content-encoding') ? built || 0 : length;
+  let received = 0;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      received += chunk.byteLength;
+      for (const fn of progressListeners) fn({ part, received, total });
+      controller.enqueue(chunk);
+    },
+  });
+  return new Response(response.body.pipeThrough(counter), { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 /** A module's code, compiled while it downloads. */
-async function compile(url) {
-  const response = fetch(url);
+async function compile(url, part) {
+  const response = fetch(url).then((r) => counted(part, r));
   try {
     return await WebAssembly.compileStreaming(response);
   } catch {
@@ -53,7 +83,7 @@ export function loadEngine(part, module = null) {
   let entry = loaded.get(part);
   if (entry) return entry.ready;
   entry = { ready: null, exports: null, compiled: null };
-  entry.ready = Promise.all([spec.glue(), module ? Promise.resolve(module) : compile(spec.url())])
+  entry.ready = Promise.all([spec.glue(), module ? Promise.resolve(module) : compile(spec.url(), part)])
     .then(async ([glue, m]) => {
       await glue.default({ module_or_path: m });
       entry.compiled = m;

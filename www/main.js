@@ -6,7 +6,7 @@ import { TEMPLATE as SENTENCE } from './views/sentence/template.js';
 import { PAGE_PROPS, PROPS, addProps, createStore, defaults, fromSchema, isSetting, parseQuery, prop, toQuery } from './state.js';
 import { hideNames } from './ui/hide.js';
 import { mountClassroom } from './ui/classroom.js';
-import { VIEW_PARTS, guard, loadEngine, loadedEngine, onEngineReset } from './engine.js';
+import { VIEW_PARTS, guard, loadEngine, loadedEngine, onEngineProgress, onEngineReset } from './engine.js';
 import { initBanners, showNotice } from './ui/banner.js';
 import { refreshControls } from './ui/controls.js';
 import { runOnPage, clearPageCache } from './jobs/run.js';
@@ -89,6 +89,16 @@ function wordsOnScreen() {
   });
 }
 
+/** The loading line as the engine downloads: how much has come, and the bar's share once the
+ * total is known (until then it is indeterminate). The line keeps its size (style.css). */
+function showLoading({ received, total }) {
+  const line = document.getElementById('loading');
+  const bar = line.querySelector('progress');
+  const kb = (n) => String(Math.round(n / 1024));
+  line.querySelector('span').textContent = total ? t('loading.progress', { got: kb(received), total: kb(total) }) : t('loading.received', { got: kb(received) });
+  if (total) bar.value = Math.min(1, received / total);
+}
+
 async function main() {
   initBanners();
   // The language first (a link's `lang` wins over the browser's), so the loading text is
@@ -139,6 +149,7 @@ async function main() {
     },
   });
   jobs.start();
+  const stopProgress = onEngineProgress(showLoading);
   let wasm;
   try {
     wasm = await loadEngine(VIEW_PARTS[first]);
@@ -147,6 +158,8 @@ async function main() {
     loading.textContent = `${t('loading.failed')} ${String(err?.message || err)}`;
     loading.classList.add('warn');
     return;
+  } finally {
+    stopProgress();
   }
   // (The worker calls it first: then its code is compiled when the page calls it.)
   await jobs.warmUp(VIEW_PARTS[first]);

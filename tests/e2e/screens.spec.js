@@ -310,6 +310,22 @@ test.describe('the first paint', () => {
     }
   });
 
+  test('on a slow network the loading line counts the engine in and its bar fills', async ({ page, context }) => {
+    test.setTimeout(120_000);
+    const cdp = await context.newCDPSession(page);
+    // 400 kbit/s with 400 ms of latency.
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
+    await page.goto('./?lang=en');
+    const bar = page.getByTestId('loading-progress');
+    await expect(bar).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('#loading')).toContainText(/Loading the engine: \d+ of \d+ KB/);
+    const first = await bar.evaluate((b) => b.value);
+    expect(first).toBeGreaterThan(0);
+    await expect.poll(() => bar.evaluate((b) => b.value), { timeout: 30_000 }).toBeGreaterThan(first);
+    await expect(page.locator('#view-sentence')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+    await expect(page.locator('#loading')).toBeHidden();
+  });
+
   test('nothing on the page moves while a view starts and opens (no layout shift), in both languages', async ({ page }) => {
     await page.addInitScript(() => {
       window.__shifts = [];
