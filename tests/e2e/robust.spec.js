@@ -61,6 +61,42 @@ test('a refused setting is put back, with a notice that says why', async ({ page
   expect(problems).toEqual([]);
 });
 
+test('a refused sentence stays in its box to be mended, and a pasted text too long is refused, not cut', async ({ page }) => {
+  const problems = await openPage(page, '?lang=en');
+  await expect(page.locator('#view-sentence .intro')).toContainText('我 爱 北京 天安门');
+  await page.getByTestId('step').click();
+  // 80 different words: more tokens than a sentence may have.
+  const many = Array.from({ length: 80 }, (_, i) => `w${i}`).join(' ');
+  await page.getByTestId('text').fill(many);
+  await page.getByTestId('apply-text').click();
+  await expect(page.getByTestId('notice')).toBeVisible();
+  await expect(page.getByTestId('text')).toHaveValue(many);
+  await expect(page.getByTestId('text')).toHaveAttribute('aria-invalid', 'true');
+  // The network on screen is still the one in use.
+  await expect(page.getByTestId('token-3')).toHaveText(/天安门/);
+  await expect(page).not.toHaveURL(/text=/);
+  // 400 characters pasted: all of them reach the box, and the notice names the limit.
+  const long = 'ab '.repeat(133) + 'c';
+  await page.getByTestId('notice').getByRole('button').click();
+  await page.getByTestId('text').fill(long);
+  await expect(page.getByTestId('text')).toHaveValue(long);
+  await page.getByTestId('apply-text').click();
+  await expect(page.getByTestId('notice')).toContainText('300');
+  await expect(page.getByTestId('text')).toHaveValue(long);
+  // Mended, it is used and the mark goes.
+  await page.getByTestId('text').fill('ab ab c');
+  await page.getByTestId('apply-text').click();
+  await expect(page.getByTestId('token-2')).toHaveText(/c/);
+  await expect(page.getByTestId('text')).not.toHaveAttribute('aria-invalid', 'true');
+  // The introduction no longer quotes 我 爱 北京 天安门, in either language.
+  const intro = page.locator('#view-sentence .intro');
+  await expect(intro).toContainText('the tokens below');
+  await page.getByTestId('lang').click();
+  await expect(intro).toContainText('下面这些词');
+  await expect(intro).not.toContainText('天安门');
+  expect(problems).toEqual([]);
+});
+
 test('changing the cell while training stops training and says so', async ({ page }) => {
   const problems = await openPage(page, '?lang=en&cell=lstm&units=64&epochs=5000&text=' + encodeURIComponent('a b c d e f g h i j k l m n o p'));
   await page.getByTestId('train').click();

@@ -1,6 +1,7 @@
 // The sentence view's settings: the network's fields and the text box. A setting the
 // engine refuses is put back to the one in use, with a notice that says why.
-import { t } from '../../i18n.js';
+import { setRich, t } from '../../i18n.js';
+import { prop } from '../../state.js';
 import { showNotice } from '../../ui/banner.js';
 import { numberControl, selectControl } from '../../ui/controls.js';
 
@@ -34,6 +35,12 @@ export function mountControls({ view, store }) {
       return;
     }
     store.set({ text: typed });
+    // Refused (too long, too many tokens): the settings went back to the sentence in use,
+    // but the box keeps what was typed, to be mended rather than typed again.
+    const refused = store.get().text !== typed;
+    text.value = typed;
+    if (refused) text.setAttribute('aria-invalid', 'true');
+    else text.removeAttribute('aria-invalid');
   });
   text.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey) {
@@ -41,8 +48,19 @@ export function mountControls({ view, store }) {
       $('apply').click();
     }
   });
+  // The introduction quotes the sentence it reads; another one it calls the tokens below.
+  const intro = root(view).querySelector('.intro');
+  const nameSentence = (s) => {
+    const key = s.text === prop('text').def ? 'sentence.intro' : 'sentence.introYours';
+    if (intro.dataset.i18n !== key) setRich(intro, t((intro.dataset.i18n = key)));
+  };
+  nameSentence(store.get());
   store.subscribe((changed, s) => {
-    if (changed.includes('text')) text.value = s.text;
+    if (changed.includes('text')) {
+      text.value = s.text;
+      text.removeAttribute('aria-invalid');
+      nameSentence(s);
+    }
     if (changed.includes('cell')) root(view).querySelector('[data-testid="activation"]').disabled = s.cell !== 'simple_rnn';
   });
   root(view).querySelector('[data-testid="activation"]').disabled = store.get().cell !== 'simple_rnn';

@@ -27,7 +27,7 @@ export const TEMPLATE = `
     <div class="fields" data-role="fields"></div>
     <div class="text-row" data-hide-id="text">
       <label class="field wide"><span data-i18n="controls.text"></span>
-        <textarea rows="2" data-testid="text" data-role="text" maxlength="300"></textarea></label>
+        <textarea rows="2" data-testid="text" data-role="text"></textarea></label>
       <button type="button" data-testid="apply-text" data-role="apply" data-i18n="controls.apply"></button>
     </div>
     <section class="train" data-hide-id="train" aria-labelledby="s-train">
