@@ -106,9 +106,10 @@ export function parseValue(p, raw) {
       // Characters as the engine counts them (code points, not UTF-16 units).
       return [...raw].length <= (p.maxLength ?? 200) && raw.trim() !== '' ? [raw, true] : [p.def, false];
     case 'list': {
+      // An unknown name is refused, and the known ones beside it are kept.
       const names = raw.split(',').filter((x) => x !== '');
-      const known = names.every((n) => p.values.includes(n));
-      return known && names.length <= p.values.length ? [[...new Set(names)].sort().join(','), true] : [p.def, false];
+      const known = [...new Set(names.filter((n) => p.values.includes(n)))].sort().join(',');
+      return [known, names.every((n) => p.values.includes(n))];
     }
     default:
       return [p.def, false];

@@ -63,6 +63,16 @@ for (const [name, setUp] of [
   });
 }
 
+test('hide= with a name the page does not know hides the ones it knows and says which setting it could not read', async ({ page }) => {
+  const problems = await openPage(page, '?lang=en&hide=everything,train');
+  await expect(page.getByTestId('notice')).toContainText('hide');
+  await expect(page.getByTestId('train')).toBeHidden();
+  await expect(page.getByTestId('step')).toBeVisible();
+  await page.evaluate(() => window.__rnnp.store.flush());
+  expect(new URL(page.url()).searchParams.get('hide')).toBe('train');
+  expect(problems).toEqual([]);
+});
+
 test('hide= hides exactly what it names; "Edit what students see" writes it into the copied link', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const problems = await openPage(page, '?lang=en&hide=seed,chart-units,gradcheck');

@@ -21,6 +21,14 @@ test('the page reads URL values by the same rules as rnnp --from-url', () => {
   }
 });
 
+test('a list with an unknown name is refused and keeps the names it knows', () => {
+  const hide = { name: 'hide', type: 'list', values: ['seed', 'train', 'text'], def: '' };
+  assert.deepEqual(parseValue(hide, 'everything,train'), ['train', false]);
+  assert.deepEqual(parseValue(hide, 'text,seed,text'), ['seed,text', true]);
+  assert.deepEqual(parseValue(hide, 'nothing'), ['', false]);
+  assert.deepEqual(parseValue(hide, ''), ['', true]);
+});
+
 test('the settings table comes from the engine: keys, limits and defaults', () => {
   const { state, rejected } = parseQuery('?cell=lstm&units=99&radius=1.2&lang=zh&view=gradients&utm=x');
   assert.deepEqual(rejected, ['units']);
