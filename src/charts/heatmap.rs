@@ -64,7 +64,10 @@ where
     let cols = chart.tokens.len().max(shown);
     let range = if chart.range.is_finite() && chart.range > 0.0 { chart.range } else { 1.0 };
     let (lw, lh) = left.dim_in_pixel();
-    let name_chars = ((lw as f32 / cols as f32) / (11.0 * style.scale * style.text)).floor().max(2.0) as usize;
+    // A label every `x_every` columns, as many as fit (60 tokens on a phone would overlap),
+    // each cut to what its share of the width can show.
+    let x_every = cols.div_ceil((lw / style.tx(26.0)).max(1) as usize).max(1);
+    let name_chars = ((lw as f32 * x_every as f32 / cols as f32) / (11.0 * style.scale * style.text)).floor().max(2.0) as usize;
     let tokens: Vec<String> = chart.tokens.iter().map(|t| truncate(t, name_chars)).collect();
     let mut c = ChartBuilder::on(&left)
         .margin(style.px(8.0))
@@ -77,7 +80,7 @@ where
     let y_every = u.div_ceil((lh / style.tx(16.0)).max(1) as usize).max(1);
     let x_names = |x: &f32| {
         let i = x.round();
-        if (x - i).abs() < 1e-3 && i >= 0.0 && (i as usize) < tokens.len() {
+        if (x - i).abs() < 1e-3 && i >= 0.0 && (i as usize) < tokens.len() && (i as usize) % x_every == 0 {
             tokens[i as usize].clone()
         } else {
             String::new()
@@ -94,7 +97,7 @@ where
     let mut mesh = c.configure_mesh();
     mesh.disable_mesh()
         .label_style(style.text_font())
-        .x_labels(cols.min(24) * 2 + 1)
+        .x_labels(cols * 2 + 1)
         .y_labels(u * 2 + 1)
         .x_label_formatter(&x_names)
         .y_label_formatter(&y_numbers)
@@ -103,6 +106,9 @@ where
     // A tick at every row of more than 32 units would be a solid bar: the numbers alone then.
     if u > 32 {
         mesh.set_tick_mark_size(LabelAreaPosition::Left, 0);
+    }
+    if cols > 24 {
+        mesh.set_tick_mark_size(LabelAreaPosition::Bottom, 0);
     }
     mesh.draw()?;
     c.draw_series((0..shown).flat_map(|t| {
@@ -142,4 +148,38 @@ where
         area.draw(&Text::new(label(v), (x0 + bw + style.px(3.0) as i32, y - style.px(6.0) as i32), font.clone()))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::svg::{render_svg, text_width};
+
+    /// The token labels drawn under a heatmap of `n` tokens at a phone's width: (x, text).
+    fn labels(n: usize) -> Vec<(f64, String)> {
+        let tokens: Vec<String> = (0..n).map(|i| char::from_u32(0x4e00 + i as u32).unwrap().to_string()).collect();
+        let chart = HeatmapChart { units: 8, values: vec![0.1; n * 8], tokens: tokens.clone(), range: 1.0, ..Default::default() };
+        let (svg, _) = render_svg(356, 240, |area, style| draw_heatmap(area, &chart, style)).unwrap();
+        let mut out = vec![];
+        for piece in svg.split("<text").skip(1) {
+            let body = piece[piece.find('>').unwrap() + 1..piece.find("</text>").unwrap()].trim();
+            if tokens.iter().any(|t| t == body) {
+                let x = piece.split("x=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).unwrap();
+                out.push((x, body.to_string()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn token_labels_do_not_overlap_with_sixty_tokens_on_a_phone() {
+        let few = labels(4);
+        assert_eq!(few.len(), 4, "four tokens are all named");
+        let many = labels(60);
+        assert!(many.len() >= 5 && many.len() < 30, "{} labels", many.len());
+        for pair in many.windows(2) {
+            let gap = pair[1].0 - pair[0].0;
+            assert!(gap > text_width(&pair[0].1, 12.0), "labels {:?} overlap", pair);
+        }
+    }
 }

@@ -60,6 +60,10 @@ test('phone: Step is on the first screen, nothing overflows sideways, nothing fi
       await page.evaluate(() => window.scrollTo(0, 0));
       const box = await page.getByTestId('step').boundingBox();
       expect(box.y + box.height).toBeLessThanOrEqual(844);
+      // Train and the loss chart it fills fit on one screen.
+      const train = await page.getByTestId('train').boundingBox();
+      const loss = await page.getByTestId('chart-loss').boundingBox();
+      expect(train.y + train.height - loss.y, 'from the loss chart’s top to Train’s bottom').toBeLessThanOrEqual(844);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     // The element at the centre of every chart and every grid is the chart or the grid.
@@ -115,6 +119,20 @@ test.describe('a phone previewed in device emulation (deviceScaleFactor 3)', () 
       expect(dpr).toBe(3);
       expect(Math.abs(width - css * 2), `${id}: ${width} canvas pixels for ${css} CSS pixels`).toBeLessThanOrEqual(2);
     }
+    expect(problems).toEqual([]);
+  });
+
+  test('a touch screen shows no keyboard hints, and the notice’s button is one line in Chinese', async ({ page }) => {
+    const problems = await openPage(page, '?lang=zh&units=500&lesson=1');
+    await expect(page.getByTestId('notice')).toBeVisible();
+    const lines = await page.getByTestId('notice').getByRole('button').evaluate((b) => {
+      const range = document.createRange();
+      range.selectNodeContents(b);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBe(1);
+    await expect(page.locator('#view-sentence .keys')).toBeHidden();
+    await expect(page.locator('.lesson [data-role="keys"]')).toBeHidden();
     expect(problems).toEqual([]);
   });
 });
