@@ -101,6 +101,21 @@ for (const query of ['?lang=en&pos=3&trained=300', '?lang=en&trained=50&pos=4&ba
   });
 }
 
+test('pressing Train keeps the step the reader was at, now with the trained weights', async ({ page }) => {
+  const problems = await openPage(page, '?lang=en&epochs=50');
+  await page.getByTestId('step').click();
+  await page.getByTestId('step').click();
+  const before = await page.getByTestId('prediction').textContent();
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('train-status')).toContainText('Trained', { timeout: 60_000 });
+  await expect(page.getByTestId('token-strip').locator('.read')).toHaveCount(2);
+  await expect(page.getByTestId('token-1')).toHaveAttribute('aria-current', 'step');
+  expect(await page.getByTestId('prediction').textContent()).not.toBe(before);
+  await page.evaluate(() => window.__rnnp.store.flush());
+  expect(new URL(page.url()).searchParams.get('pos')).toBe('2');
+  expect(problems).toEqual([]);
+});
+
 test('space presses a button reached by the keyboard and steps after a mouse click; Check grades the lesson question', async ({ page }) => {
   const problems = await openPage(page, '?lang=en&pos=2');
   const pos = async () => {
