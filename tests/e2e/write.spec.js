@@ -65,6 +65,11 @@ test('writing: T 0.1 is the same whatever the seed, T 1 the same for the same se
   await page.evaluate(() => indexedDB.deleteDatabase('rnn-playground'));
   await page.getByTestId('write-train').click();
   await expect(status(page)).toContainText('Trained: 40 updates', { timeout: 90_000 });
+  // Before a reload can lose it, the page says where the model lives.
+  await expect(status(page)).toContainText('a reload loses it unless you keep it');
+  // The two bars of a candidate are told apart by colour (blue and orange), not by shade.
+  const [p, drawn] = await page.getByTestId('top10').locator('tr').nth(1).locator('.bar').evaluateAll((bars) => bars.map((b) => getComputedStyle(b).backgroundColor));
+  expect([p, drawn]).toEqual(['rgb(0, 114, 178)', 'rgb(230, 159, 0)']);
   const write = async (n) => {
     await page.getByTestId('write-begin').click();
     for (let i = 0; i < n; i++) await page.getByTestId('write-step').click();

@@ -113,7 +113,8 @@ export function mountTraining(ctx) {
   function words(history, now) {
     if (now === 'paused') return t('write.paused', { updates });
     const held = history.heldOut.length ? history.heldOut[history.heldOut.length - 1][1] : NaN;
-    const trained = t('write.finished', { updates, held: num(held, 3), bits: num(held / LN2, 3), unigram: num(history.unigram, 3) });
+    // A trained model lives in this tab only: the reader is told before a reload loses it.
+    const trained = `${t('write.finished', { updates, held: num(held, 3), bits: num(held / LN2, 3), unigram: num(history.unigram, 3) })} ${t('write.notKept')}`;
     return stopping ? `${t('write.stoppedAt', { updates })} ${trained}` : trained;
   }
 
