@@ -1,19 +1,12 @@
 import { chromium } from '@playwright/test';
+const [w, h, extra, prefix] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4] || '', process.argv[5] || 'ch'];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
-const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+const ctx = await browser.newContext({ viewport: { width: w, height: h } });
 const page = await ctx.newPage();
-const text = encodeURIComponent('春眠不觉晓处处闻啼鸟夜来风雨声花落知多少白日依山尽黄河入海流欲穷千里目更上一层楼床前明月光疑是地上霜举头望明月低头思故乡好');
-await page.goto(`http://localhost:4180/rnn-playground/?lang=zh&tokenize=chars&text=${text}&units=64`);
-await page.waitForSelector('main > .view[data-state=ready]');
-await page.waitForTimeout(500);
-for (let i = 0; i < 10; i++) await page.getByTestId('step').click();
-await page.waitForTimeout(500);
-await page.screenshot({ path: '/tmp/p1.png', fullPage: true });
-await page.goto(`http://localhost:4180/rnn-playground/?lang=zh&units=500`);
-await page.waitForSelector('main > .view[data-state=ready]');
-await page.waitForTimeout(500);
-await page.screenshot({ path: '/tmp/p2.png' });
-const box = await page.getByTestId('train').boundingBox();
-const chart = await page.getByTestId('chart-loss').boundingBox();
-console.log('train', JSON.stringify(box), 'loss chart', JSON.stringify(chart));
+for (let n = 1; n <= 9; n++) {
+  await page.goto(`http://localhost:4180/rnn-playground/?lang=en&lesson=${n}${extra}`);
+  await page.waitForSelector('main > .view[data-state=ready]');
+  await page.waitForTimeout(700);
+  await page.screenshot({ path: `/tmp/${prefix}${n}.png` });
+}
 await browser.close();

@@ -196,3 +196,50 @@ test('chapter 6: the clipped run is readable: no point off the axis, the loss on
   await expect(page.getByTestId('train-grad-status')).toContainText('smaller than float32 can hold');
   expect(problems).toEqual([]);
 });
+
+/** Whether the element's top lies on screen (below `above` px) and it shows at least `px` of itself. */
+async function onScreen(locator, { above = 0, px = 120 } = {}) {
+  const box = await locator.boundingBox();
+  const height = await locator.page().evaluate(() => innerHeight);
+  return Boolean(box) && box.y >= above - 1 && box.y < height && Math.min(box.y + box.height, height) - box.y >= Math.min(px, box.height);
+}
+
+for (const [name, size, query] of [
+  ['a projector in presenter mode', { width: 1024, height: 768 }, '&present=1'],
+  ['a phone', { width: 390, height: 844 }, ''],
+]) {
+  test(`on ${name} each chapter's words and the part it talks about are on one screen`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(size);
+    const problems = await openPage(page, `?lang=en&lesson=1${query}`);
+    for (let n = 1; n <= 9; n++) {
+      if (n > 1) await page.getByTestId('lesson-next').click();
+      await expect(page.getByTestId('lesson-progress')).toContainText(`${n} / 9`);
+      await expect(page.locator('main > .view')).toHaveAttribute('data-state', 'ready');
+      const focus = await page.evaluate((k) => window.__rnnp.lessonChapters().CHAPTERS[k - 1].focus ?? null, n);
+      const panel = page.getByTestId('lesson-panel');
+      // The chapter's text is on screen (the panel stays put as the view scrolls).
+      expect(await onScreen(page.getByTestId('lesson-text'), { px: 60 }), `chapter ${n}: its text`).toBe(true);
+      if (focus) {
+        const part = page.locator(`main > .view [data-hide-id="${focus}"]`).first();
+        const beside = size.width >= 900;
+        const above = beside ? 0 : (await panel.boundingBox()).y + (await panel.boundingBox()).height;
+        await expect.poll(() => onScreen(part, { above }), { message: `chapter ${n}: ${focus} on screen`, timeout: 10_000 }).toBe(true);
+      }
+    }
+    // Chapter 5's ρ slider is in its task, where the settings are folded away or far below.
+    await page.getByTestId('lesson-prev').click();
+    await page.getByTestId('lesson-prev').click();
+    await page.getByTestId('lesson-prev').click();
+    await page.getByTestId('lesson-prev').click();
+    await expect(page.getByTestId('lesson-progress')).toContainText('5 / 9');
+    const slider = page.getByTestId('lesson-radius');
+    await slider.scrollIntoViewIfNeeded();
+    await expect(slider).toBeVisible();
+    await slider.fill('0.5');
+    await expect.poll(() => page.evaluate(() => window.__rnnp.store.get().radius)).toBe(0.5);
+    await expect(page.getByTestId('lesson-task-done')).toBeVisible();
+    await expect(page.getByTestId('flow-numbers')).toContainText('0.5000');
+    expect(problems).toEqual([]);
+  });
+}

@@ -1,8 +1,10 @@
 // The lesson's chapters, in the article's order. Each sets a view up for what it teaches:
 // `view` and `settings` (any page setting, by its URL name), the parts it hides (names of
-// ui/hide.js), the formula it shows, its check question's right answer (1–3), and when the
-// "try this" task is done. The words are in lesson/texts.js
-// under `lesson.<n>.*`.
+// ui/hide.js), the part it talks about (`focus`, a hide name: scrolled to beside the text
+// where the panel stays on screen), the settings its task asks to change (`controls`,
+// repeated in the task where the settings are folded away: presenter mode), the formula it
+// shows, its check question's right answer (1–3), and when the "try this" task is done.
+// The words are in lesson/texts.js under `lesson.<n>.*`.
 
 /** The sentence view's training settings: hidden with its Train panel. */
 const TRAINING = ['optimizer', 'lr', 'clip', 'clipAt'];
@@ -25,6 +27,7 @@ export const CHAPTERS = [
     view: 'sentence',
     settings: { pos: 0, back: 0, trained: 0 },
     hide: ['backward', 'bptt', 'chart-grad', 'gradcheck'],
+    focus: 'prediction',
     formula: 'loss',
     answer: 1,
     done: (s) => s.pos >= 1,
@@ -33,6 +36,7 @@ export const CHAPTERS = [
     view: 'sentence',
     settings: { pos: 0, back: 0, trained: 0 },
     hide: ['backward', 'bptt', 'chart-grad', 'gradcheck'],
+    focus: 'chart-loss',
     formula: 'loss',
     answer: 2,
     done: (s) => s.trained >= 300,
@@ -41,6 +45,7 @@ export const CHAPTERS = [
     view: 'sentence',
     settings: { pos: 4, back: 0, trained: 0 },
     hide: ['train', 'gradcheck', ...TRAINING],
+    focus: 'backward',
     formula: 'bptt',
     answer: 2,
     done: (s) => s.back >= 4,
@@ -49,6 +54,8 @@ export const CHAPTERS = [
     view: 'gradients',
     settings: { gcell: 'simple_rnn', gact: 'linear', radius: 0.8, seqLen: 50 },
     hide: ['cells', 'explode', 'race', 'forgetBias'],
+    focus: 'flow',
+    controls: ['radius'],
     formula: 'rho_k',
     answer: 2,
     done: (s) => s.radius !== 0.8,
@@ -57,6 +64,7 @@ export const CHAPTERS = [
     view: 'gradients',
     settings: { gcell: 'simple_rnn', gact: 'linear', radius: 1.5, seqLen: 50, clipMode: 'none' },
     hide: ['cells', 'spectrum', 'race', 'forgetBias'],
+    focus: 'explode',
     formula: 'clip_norm',
     answer: 2,
     done: (s) => s.clipMode !== 'none',
@@ -65,6 +73,7 @@ export const CHAPTERS = [
     view: 'gradients',
     settings: { gcell: 'lstm', gact: 'tanh', radius: 0.5, forgetBias: 5, seqLen: 50 },
     hide: ['flow', 'spectrum', 'explode'],
+    focus: 'race',
     formula: 'lstm',
     answer: 1,
     finished: 'race',
@@ -73,6 +82,7 @@ export const CHAPTERS = [
     view: 'series',
     settings: {},
     hide: [],
+    focus: 'series-train',
     formula: 'series',
     answer: 2,
     finished: 'seriesTrain',
@@ -81,6 +91,8 @@ export const CHAPTERS = [
     view: 'sentence',
     settings: { pos: 0, back: 0, trained: 0 },
     hide: [],
+    focus: 'train',
+    controls: ['cell'],
     formula: null,
     answer: 1,
     done: (s) => s.cell === 'lstm' && s.trained > 0,

@@ -7,6 +7,7 @@ import formulas from 'virtual:formulas';
 import lessonFormulas from 'virtual:lesson-formulas';
 import { setRich, t } from '../i18n.js';
 import { defaults } from '../state.js';
+import { selectControl, sliderControl } from '../ui/controls.js';
 import { CHAPTERS, chapterState } from './chapters.js';
 
 const TOTAL = CHAPTERS.length;
@@ -42,6 +43,7 @@ function build(el) {
         <section class="lesson-task" aria-labelledby="lesson-try">
           <h3 id="lesson-try"></h3>
           <p data-role="task" data-testid="lesson-task"></p>
+          <div class="lesson-controls" data-role="controls"></div>
           <p class="task-done" data-testid="lesson-task-done" hidden></p>
         </section>
         <fieldset class="lesson-check" data-testid="lesson-check">
@@ -109,6 +111,56 @@ export function preview(el, n) {
   words(el, n);
 }
 
+/** The settings a task may ask to change, as the task shows them (test id `lesson-<name>`). */
+const CONTROLS = {
+  radius: (store) => sliderControl(store, 'radius', 'lesson.control.radius', 0.05, 'lesson-radius', (v) => Number(v).toFixed(2)),
+  cell: (store) => selectControl(store, 'cell', 'controls.cell', (v) => `cell.${v}`, 'lesson-cell'),
+};
+
+/**
+ * Whether the panel stays on screen beside or above the view (style.css: presenter mode's
+ * column, a phone's top), so that the part a chapter talks about is scrolled to beside it.
+ */
+const panelStays = (el) => getComputedStyle(el).position === 'sticky';
+
+/**
+ * Scrolls chapter `n`'s part into view below or beside the panel, once its view is ready
+ * (a chapter that changes view waits for the new one to open).
+ */
+function showFocus(el, n) {
+  const focus = CHAPTERS[n - 1].focus;
+  if (!panelStays(el)) return el.scrollIntoView({ block: 'start' });
+  if (!focus) return window.scrollTo({ top: 0 });
+  const started = performance.now();
+  let still = 0;
+  // The reader's own scrolling ends it (listened for after the key or click that turned the
+  // chapter has gone by).
+  const INPUTS = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
+  let theirs = false;
+  const mine = () => (theirs = true);
+  setTimeout(() => INPUTS.forEach((type) => window.addEventListener(type, mine, { once: true, passive: true })));
+  // Parts above it are laid out as they come near the screen (content-visibility), which
+  // moves it: the scroll is set again until it has stayed put for a few frames.
+  const look = () => {
+    const part = document.querySelector(`main > .view[data-state="ready"] [data-hide-id="${focus}"]`);
+    if (part) {
+      // Below the panel when it sits above the view, at the top when it is beside it; below
+      // the view's step buttons where they stay on screen.
+      const bar = part.closest('.view').querySelector('.stepbar');
+      const held = bar && getComputedStyle(bar).position === 'sticky' && bar.compareDocumentPosition(part) & Node.DOCUMENT_POSITION_FOLLOWING ? bar.offsetHeight : 0;
+      const below = (el.getBoundingClientRect().right <= part.getBoundingClientRect().left ? 8 : el.getBoundingClientRect().bottom + 8) + held;
+      const off = part.getBoundingClientRect().top - below;
+      const before = window.scrollY;
+      if (Math.abs(off) > 2) window.scrollTo({ top: before + off });
+      // (At the page's end it cannot go further: that is as far as it goes.)
+      still = Math.abs(off) > 2 && window.scrollY !== before ? 0 : still + 1;
+    }
+    if (!theirs && still < 3 && performance.now() - started < 10_000) requestAnimationFrame(look);
+    else setTimeout(() => INPUTS.forEach((type) => window.removeEventListener(type, mine)));
+  };
+  look();
+}
+
 /**
  * Mounts the lesson in `el` (the #lesson section).
  * @param {HTMLElement} el
@@ -129,6 +181,8 @@ export function mountLesson(el, store) {
   const tried = new Set();
   let solved = false;
   const finished = new Set();
+  /** The task's controls, made once each (a control stays bound to the store). */
+  const controls = new Map();
   const taskDone = (s) => Boolean(CHAPTERS[s.lesson - 1].done?.(s) || finished.has(CHAPTERS[s.lesson - 1].finished));
   const markDone = (s) => ($('[data-testid="lesson-task-done"]').hidden = !taskDone(s));
   document.addEventListener('rnnp:finished', (e) => {
@@ -142,7 +196,7 @@ export function mountLesson(el, store) {
     if (n < 1 || n > TOTAL) return;
     store.set(chapterState(n, defaults(), store.get()), { restore: true });
     $('#lesson-title').focus({ preventScroll: true });
-    el.scrollIntoView({ block: 'start' });
+    showFocus(el, n);
   }
   prev.addEventListener('click', () => go(store.get().lesson - 1));
   next.addEventListener('click', () => go(store.get().lesson + 1));
@@ -216,6 +270,9 @@ export function mountLesson(el, store) {
       },
     });
     $('[data-testid="lesson-task-done"]').textContent = `✓ ${t('lesson.taskDone')}`;
+    const names = CHAPTERS[n - 1].controls ?? [];
+    for (const name of names) if (!controls.has(name)) controls.set(name, CONTROLS[name](store));
+    $('[data-role="controls"]').replaceChildren(...names.map((name) => controls.get(name)));
     markDone(s);
     feedback(n);
   }
@@ -225,5 +282,7 @@ export function mountLesson(el, store) {
     else if (s.lesson) markDone(s);
   });
   render(store.get());
+  // A link to a chapter: its part is shown as Next would show it.
+  if (store.get().lesson && panelStays(el)) showFocus(el, store.get().lesson);
   return { go, render: () => render(store.get()) };
 }
