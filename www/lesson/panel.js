@@ -101,6 +101,42 @@ function words(el, n, { picked = 0, pick = null, grade = null } = {}) {
 }
 
 /**
+ * The lesson on paper: every chapter's title, words, formula, task and check question with
+ * its answers (the screen's panel shows one chapter; a handout is for the whole lecture).
+ */
+function handout() {
+  const part = (tag, html, cls = '') => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    setRich(e, html);
+    return e;
+  };
+  const section = document.createElement('div');
+  section.className = 'lesson-print';
+  section.dataset.testid = 'lesson-handout';
+  CHAPTERS.forEach((c, i) => {
+    const n = i + 1;
+    const chapter = document.createElement('section');
+    chapter.className = 'lesson-chapter';
+    chapter.append(part('h3', `${t('lesson.progress', { n, total: TOTAL })} · ${t(`lesson.${n}.title`)}`), part('p', t(`lesson.${n}.text`)));
+    const math = c.formula ? formulas[c.formula] ?? lessonFormulas[c.formula] : '';
+    if (math) {
+      const f = document.createElement('div');
+      f.className = 'formula';
+      f.innerHTML = math;
+      chapter.append(f);
+    }
+    chapter.append(part('p', `${t('lesson.try')}: ${t(`lesson.${n}.task`)}`, 'task'), part('p', `${t('lesson.check')}: ${t(`lesson.${n}.q`)}`, 'question'));
+    const answers = document.createElement('ol');
+    answers.type = 'A';
+    for (const k of [1, 2, 3]) answers.append(part('li', t(`lesson.${n}.a${k}`)));
+    chapter.append(answers);
+    section.append(chapter);
+  });
+  return section;
+}
+
+/**
  * Shows chapter `n`'s words in the panel before the page is ready (a link to a chapter):
  * the panel then has its size when the view appears below it, so nothing moves.
  */
@@ -185,6 +221,11 @@ export function mountLesson(el, store) {
   const controls = new Map();
   const taskDone = (s) => Boolean(CHAPTERS[s.lesson - 1].done?.(s) || finished.has(CHAPTERS[s.lesson - 1].finished));
   const markDone = (s) => ($('[data-testid="lesson-task-done"]').hidden = !taskDone(s));
+  document.addEventListener('rnnp:print', () => {
+    if (!shown) return;
+    el.querySelector('.lesson-print')?.remove();
+    el.append(handout());
+  });
   document.addEventListener('rnnp:finished', (e) => {
     if (!shown) return;
     finished.add(e.detail.job);

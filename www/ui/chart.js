@@ -74,6 +74,8 @@ export function chartBox(testid) {
       last = data;
       title = chartTitle;
       canvas.setAttribute('aria-label', `${chartTitle}. ${t('chart.described')}`);
+      // A chart with nothing in it yet ("press Train") is not printed.
+      figure.toggleAttribute('data-empty', data.table.rows.length === 0);
       const hidden = data.drawn.above + data.drawn.below;
       note.hidden = hidden === 0;
       note.textContent = hidden ? t('chart.hidden.points', { n: hidden }) : '';
@@ -139,12 +141,20 @@ function cell(c, whole) {
   return String(c);
 }
 
+/** The most rows a printed table keeps (a 300-epoch loss table was seven pages). */
+const PRINTED_ROWS = 25;
+
 /** A table of the engine's `{columns, rows}` as HTML (escaped). A column of whole numbers
- * (steps, updates, lengths) is printed as whole numbers, not 1.000 … 99.00, 100.0. */
+ * (steps, updates, lengths) is printed as whole numbers, not 1.000 … 99.00, 100.0. On
+ * paper a long table keeps every k-th row and its last, and says so. */
 export function renderTable(table) {
   const whole = table.columns.map((_, i) => table.rows.every((r) => typeof r[i] !== 'number' || (Number.isInteger(r[i]) && Math.abs(r[i]) < 1e9)));
-  const html = ['<table><thead><tr>', ...table.columns.map((h) => `<th scope="col">${escape(h)}</th>`), '</tr></thead><tbody>'];
-  for (const r of table.rows) html.push('<tr>', ...r.map((c, i) => `<td>${escape(cell(c, whole[i]))}</td>`), '</tr>');
+  const n = table.rows.length;
+  const every = Math.ceil(n / PRINTED_ROWS);
+  const html = [every > 1 ? `<p class="print-only">${escape(t('chart.printedRows', { every, n }))}</p>` : '', '<table><thead><tr>', ...table.columns.map((h) => `<th scope="col">${escape(h)}</th>`), '</tr></thead><tbody>'];
+  table.rows.forEach((r, k) => {
+    html.push(k % every === 0 || k === n - 1 ? '<tr>' : '<tr class="print-skip">', ...r.map((c, i) => `<td>${escape(cell(c, whole[i]))}</td>`), '</tr>');
+  });
   html.push('</tbody></table>');
   return html.join('');
 }

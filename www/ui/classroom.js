@@ -87,6 +87,8 @@ export function mountClassroom(store, views) {
   function prepareForPrint() {
     html.classList.add('render-all');
     views.current()?.print();
+    // (The lesson writes its handout: lesson/panel.js.)
+    document.dispatchEvent(new CustomEvent('rnnp:print'));
   }
 
   /** The page's modes, and in embed mode the link out: the same moment, without `embed`. */

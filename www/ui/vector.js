@@ -1,5 +1,6 @@
 // A vector as a row of small coloured cells: the colour is the value, the exact number
-// appears on hover or keyboard focus (and is read by screen readers). Rows go in a grid
+// appears on hover or keyboard focus (and is read by screen readers), and on paper in the
+// cell itself (style.css). Rows go in a grid
 // (ui/grid.js): one tab stop for the block, arrows inside.
 import { diverging, inkFor } from './palette.js';
 import { fixed } from './format.js';
@@ -37,6 +38,7 @@ export function vectorRow(label, values, opts = {}) {
     cell.style.background = diverging(v, range);
     cell.style.color = inkFor(v, range);
     if (opts.names) cell.textContent = shortToken(opts.names[i], 6);
+    else cell.dataset.num = fixed(v, 2);
     if (opts.highlight === i) cell.classList.add('hot');
     cells.append(cell);
   });
@@ -58,6 +60,12 @@ export function cellScale(t) {
   hi.textContent = '+';
   const text = document.createElement('span');
   text.textContent = t('scale.cells');
-  p.append(lo, bar, hi, text);
+  const hover = document.createElement('span');
+  hover.className = 'screen-only';
+  hover.textContent = t('scale.hover');
+  const paper = document.createElement('span');
+  paper.className = 'print-only';
+  paper.textContent = t('scale.printed');
+  p.append(lo, bar, hi, text, hover, paper);
   return p;
 }

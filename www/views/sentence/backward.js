@@ -19,6 +19,8 @@ export function renderBackward(el, info, rec, { ready, done }) {
   const h = document.createElement('h2');
   el.append(h);
   const f = formula(info.cell === 'simple_rnn' ? 'bptt' : 'dh');
+  // Before a step back it holds only what to press: not printed (style.css).
+  el.toggleAttribute('data-empty', !rec);
   if (!rec) {
     h.textContent = t('back.idle');
     if (ready) el.append(f);
