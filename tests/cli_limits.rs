@@ -57,7 +57,7 @@ fn the_chart_that_hung_is_drawn() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let table = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(table.lines().count(), 51, "a header and 50 steps");
-    assert!(table.starts_with("time step t,measured,rho^(T-t)"), "{table}");
+    assert!(table.starts_with("time step t,measured,||dL/dh_T|| rho^(T-t)"), "{table}");
 }
 
 /// 9.3: a trace has a step limit and a memory budget, checked before anything runs.
