@@ -15,7 +15,7 @@ function englishRequest(chart, config) {
   const cell = { simple_rnn: 'simple RNN', lstm: 'LSTM', gru: 'GRU' }[config.cell]; // CellName::name_for_people
   switch (chart) {
     case 'flow':
-      return { flow: { title: `${cell}: ||dL/dh_t|| with the loss at step T = ${config.seqLen} (rho = ${config.radius})`, x: 'time step t', y: '||dL/dh_t||', measured: 'measured', reference: 'rho^(T-t)', empty: 'no data', fixedAxis: false } };
+      return { flow: { title: `${cell}: ||dL/dh_t|| with the loss at step T = ${config.seqLen} (rho = ${config.radius})`, x: 'time step t', y: '||dL/dh_t||', measured: 'measured', reference: '||dL/dh_T|| rho^(T-t)', empty: 'no data', fixedAxis: false } };
     case 'cells':
       return { cells: { title: 'The three cells (tanh): ||dL/dh_t||', x: 'time step t', y: '||dL/dh_t||', empty: 'no data', names: ['Simple RNN', 'LSTM', 'GRU'], fixedAxis: false } };
     default:
