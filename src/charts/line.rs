@@ -154,12 +154,9 @@ fn place(s: &Series, log: bool, window: Option<(f64, f64)>, floor: Option<f64>) 
         let v = if log {
             if y.is_nan() || y == f64::INFINITY {
                 None
-            } else if let Some(f) = floor.filter(|&f| !(y > 0.0) || libm::log10(y) < f) {
-                Some(f)
-            } else if y > 0.0 {
-                Some(libm::log10(y))
             } else {
-                Some(f64::NEG_INFINITY)
+                let v = if y > 0.0 { libm::log10(y) } else { f64::NEG_INFINITY };
+                Some(floor.map_or(v, |f| v.max(f)))
             }
         } else if y.is_finite() {
             Some(y)

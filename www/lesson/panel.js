@@ -67,8 +67,8 @@ function words(el, n, { picked = 0, pick = null, grade = null } = {}) {
   setRich($('#lesson-title'), t(`lesson.${n}.title`));
   setRich($('[data-role="text"]'), t(`lesson.${n}.text`));
   const formula = $('[data-role="formula"]');
-  const math = c.formula ? formulas[c.formula] ?? lessonFormulas[c.formula] : '';
-  formula.innerHTML = math ?? '';
+  const math = formulaOf(c);
+  formula.innerHTML = math;
   formula.hidden = !math;
   $('[data-role="keys"]').textContent = t('lesson.keys');
   $('#lesson-try').textContent = t('lesson.try');
@@ -100,6 +100,9 @@ function words(el, n, { picked = 0, pick = null, grade = null } = {}) {
   $('[data-testid="lesson-next"]').disabled = n === TOTAL;
 }
 
+/** The KaTeX of chapter `c`'s formula, or ''. */
+const formulaOf = (c) => (c.formula ? formulas[c.formula] ?? lessonFormulas[c.formula] ?? '' : '');
+
 /**
  * The lesson on paper: every chapter's title, words, formula, task and check question with
  * its answers (the screen's panel shows one chapter; a handout is for the whole lecture).
@@ -119,7 +122,7 @@ function handout() {
     const chapter = document.createElement('section');
     chapter.className = 'lesson-chapter';
     chapter.append(part('h3', `${t('lesson.progress', { n, total: TOTAL })} · ${t(`lesson.${n}.title`)}`), part('p', t(`lesson.${n}.text`)));
-    const math = c.formula ? formulas[c.formula] ?? lessonFormulas[c.formula] : '';
+    const math = formulaOf(c);
     if (math) {
       const f = document.createElement('div');
       f.className = 'formula';
