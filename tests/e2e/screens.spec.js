@@ -337,11 +337,18 @@ test.describe('the first paint', () => {
     const bar = page.getByTestId('loading-progress');
     await expect(bar).toBeVisible({ timeout: 60_000 });
     await expect(page.locator('#loading')).toContainText(/Loading the engine: \d+ of \d+ KB/);
+    // The introduction's "Press Step" has no Step under it yet: the page says where it will be.
+    const waiting = page.getByTestId('waiting');
+    await expect(waiting).toBeVisible();
+    await expect(waiting).toHaveText(/buttons and settings appear here/);
+    await expect(page.locator('#view-sentence [data-role=stepbar]')).toBeHidden();
     const first = await bar.evaluate((b) => b.value);
     expect(first).toBeGreaterThan(0);
     await expect.poll(() => bar.evaluate((b) => b.value), { timeout: 30_000 }).toBeGreaterThan(first);
     await expect(page.locator('#view-sentence')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
     await expect(page.locator('#loading')).toBeHidden();
+    await expect(waiting).toBeHidden();
+    await expect(page.getByTestId('step')).toBeVisible();
   });
 
   test('nothing on the page moves while a view starts and opens (no layout shift), in both languages', async ({ page }) => {

@@ -54,6 +54,16 @@ export function afterTwoFrames() {
 export function showSkeleton(root, template) {
   if (root.dataset.words === language()) return;
   root.innerHTML = template;
+  // The introduction may say "Press Step": until the engine is here, it says where Step
+  // will be (hidden by style.css once the view is mounted).
+  const intro = root.querySelector('.stage > .intro');
+  if (intro) {
+    const waiting = document.createElement('p');
+    waiting.className = 'hint intro waiting';
+    waiting.dataset.i18n = 'loading.controls';
+    waiting.dataset.testid = 'waiting';
+    intro.after(waiting);
+  }
   translatePage(root);
   root.dataset.words = language();
   // Until the view is mounted, only its introduction shows (style.css).
