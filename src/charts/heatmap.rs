@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::table::{Cell, Table};
-use super::{draw_message, palette, truncate, ChartResult, Drawn, Style};
+use super::{draw_message, palette, title, truncate, ChartResult, Drawn, Style};
 
 /// The hidden states h_1..h_t of one sequence.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -61,6 +61,7 @@ where
     let (w, _) = area.dim_in_pixel();
     let bar_w = style.tx(58.0).min(w / 4);
     let (left, bar) = area.split_horizontally(w - bar_w);
+    let left = title::titled(&left, &chart.title, style)?;
     let cols = chart.tokens.len().max(shown);
     let range = if chart.range.is_finite() && chart.range > 0.0 { chart.range } else { 1.0 };
     let (lw, lh) = left.dim_in_pixel();
@@ -71,7 +72,6 @@ where
     let tokens: Vec<String> = chart.tokens.iter().map(|t| truncate(t, name_chars)).collect();
     let mut c = ChartBuilder::on(&left)
         .margin(style.px(8.0))
-        .caption(&chart.title, style.title_font())
         .x_label_area_size(style.tx(22.0))
         // Room for the widest unit number (about 7 px a digit) beside the axis's name.
         .y_label_area_size(style.tx((24.0 + 7.0 * u.to_string().len() as f32).max(34.0)))

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use super::axis::{drawable, padded, tick_count, LINEAR_LIMIT, LOG_LIMIT};
 use super::legend::{self, Entry};
 use super::table::{Cell, Table};
-use super::{draw_message, palette, truncate, ChartResult, Drawn, Style};
+use super::{draw_message, palette, title, truncate, ChartResult, Drawn, Style};
 
 /// One line of a chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -238,12 +238,12 @@ where
     area.fill(&WHITE)?;
     let entries: Vec<Entry> = legend_entries(chart);
     let (plot, strip) = legend::split(area, &entries, style)?;
+    let plot = title::titled(&plot, &chart.title, style)?;
     let (w, h) = plot.dim_in_pixel();
     let mut builder = ChartBuilder::on(&plot);
     builder
         .margin(style.px(8.0))
         .margin_right(style.px(16.0))
-        .caption(&chart.title, style.title_font())
         .x_label_area_size(style.tx(if chart.x_desc.is_empty() { 22.0 } else { 36.0 }))
         .y_label_area_size(style.tx(if chart.log_y { 58.0 } else { 52.0 }));
     let x_labels = if chart.x_names.is_empty() { tick_count(w, style.tx(64.0), 2, 10) } else { tick_count(w, style.tx(26.0), 1, chart.x_names.len().min(24)) };

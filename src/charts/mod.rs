@@ -16,6 +16,7 @@ pub mod palette;
 pub mod spectrum;
 pub mod svg;
 pub mod table;
+pub mod title;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -122,7 +123,7 @@ where
 {
     area.fill(&WHITE)?;
     let (w, h) = area.dim_in_pixel();
-    area.draw(&Text::new(title.to_string(), (style.px(8.0) as i32, style.px(6.0) as i32), style.title_font()))?;
+    title::draw_left(area, title, style)?;
     let font = style
         .title_font()
         .color(&palette::MUTED)

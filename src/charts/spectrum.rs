@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use super::axis::tick_count;
 use super::legend::{self, Entry};
 use super::table::{Cell, Table};
-use super::{palette, ChartResult, Drawn, Style};
+use super::{palette, title, ChartResult, Drawn, Style};
 use crate::spectral::Complex;
 
 /// The unit circle's colour: used by nothing else, so a test can find it in the pixels.
@@ -80,7 +80,7 @@ where
     let swatch = |c: &RGBColor| if *c == UNIT_CIRCLE { palette::TEXT } else { *c };
     entries.extend(shown.iter().map(|(_, color, dashed, label)| Entry { label: label.to_string(), color: swatch(color), dashed: *dashed, dot: false }));
     let (plot, strip) = legend::split(area, &entries, style)?;
-    let plot = plot.titled(&chart.title, style.title_font())?;
+    let plot = title::titled(&plot, &chart.title, style)?;
 
     // Make the plotting box square: the label areas are fixed, so size the area around them.
     let (m, xl, yl) = (style.px(8.0), style.tx(36.0), style.tx(44.0));

@@ -88,7 +88,7 @@ impl LabFigure {
                 norm: s("||g|| before clipping"),
                 loss: s("loss"),
                 threshold: s("threshold"),
-                floor: s("below 1e-8 or 0 (drawn on the bottom line)"),
+                floor: s("below 1e-8 or 0 (on the bottom line)"),
                 empty: s("no updates"),
             },
             "race" => LabFigure::Race {

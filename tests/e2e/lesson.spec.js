@@ -169,3 +169,23 @@ test('the numbers the chapters name are the ones the page shows with their setti
   expect(simple).toBeLessThan(gru);
   expect(problems).toEqual([]);
 });
+
+test('every chapter’s formula fits the lesson panel, on a projector in presenter mode and on a phone, in both languages', async ({ page }) => {
+  test.setTimeout(240_000);
+  for (const [width, height, extra] of [[1024, 768, '&present=1'], [390, 844, '']]) {
+    await page.setViewportSize({ width, height });
+    for (const lang of ['en', 'zh']) {
+      for (let n = 1; n <= 9; n++) {
+        const problems = await openPage(page, `?lesson=${n}&lang=${lang}${extra}`);
+        const formula = page.locator('#lesson [data-role="formula"]');
+        if (await formula.isHidden()) continue;
+        await page.evaluate(() => document.fonts.ready);
+        const box = await formula.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, size: parseFloat(getComputedStyle(el).fontSize) }));
+        expect(box.scroll, `chapter ${n}, ${lang}, ${width}×${height}: the formula is cut off`).toBeLessThanOrEqual(box.client + 1);
+        // Smaller, but still read from the back of a room (or on a phone).
+        expect(box.size, `chapter ${n}, ${lang}, ${width}×${height}`).toBeGreaterThanOrEqual(9);
+        expect(problems).toEqual([]);
+      }
+    }
+  }
+});

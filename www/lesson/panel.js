@@ -8,6 +8,7 @@ import lessonFormulas from 'virtual:lesson-formulas';
 import { setRich, t } from '../i18n.js';
 import { defaults } from '../state.js';
 import { selectControl, sliderControl } from '../ui/controls.js';
+import { fitWidth } from '../ui/fit.js';
 import { CHAPTERS, chapterState } from './chapters.js';
 
 const TOTAL = CHAPTERS.length;
@@ -70,6 +71,7 @@ function words(el, n, { picked = 0, pick = null, grade = null } = {}) {
   const math = formulaOf(c);
   formula.innerHTML = math;
   formula.hidden = !math;
+  fitWidth(formula);
   $('[data-role="keys"]').textContent = t('lesson.keys');
   $('#lesson-try').textContent = t('lesson.try');
   setRich($('[data-role="task"]'), t(`lesson.${n}.task`));

@@ -134,7 +134,7 @@ extend({
     'explode.norm': '‖g‖ before clipping',
     'explode.loss': 'loss',
     'explode.threshold': 'threshold c',
-    'explode.floor': 'below 10⁻⁸ or 0 (drawn on the bottom line)',
+    'explode.floor': 'below 10⁻⁸ or 0 (on the bottom line)',
     'explode.empty': 'press Train',
     'explode.lossZero': '0 (smaller than float32 can hold: the network names every token of the batch right, and is all but certain)',
     'explode.status': '{n}/{total} updates, clipped {clipped} times, last ‖g‖ before clipping {norm}, clipping turned it by {angle}°, batch accuracy {acc}, loss {loss}',
