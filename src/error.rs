@@ -44,6 +44,26 @@ impl std::fmt::Display for NonFinite {
     }
 }
 
+/// What a length is counted in (a sentence's limit is in characters, its tokens' in tokens).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Counted {
+    Tokens,
+    Characters,
+    Bytes,
+}
+
+impl std::fmt::Display for Counted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Counted::Tokens => "tokens",
+            Counted::Characters => "characters",
+            Counted::Bytes => "bytes",
+        })
+    }
+}
+
 /// Which number blew up during training.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -137,9 +157,9 @@ pub enum RnnError {
     #[error("`{field}` is empty")]
     Empty { field: String },
 
-    /// A text with more tokens than allowed.
-    #[error("`{field}` has {length} tokens; at most {max} are allowed")]
-    TooLong { field: String, length: usize, max: usize },
+    /// A text (or a file, or one character) longer than allowed, counted in `unit`.
+    #[error("`{field}` has {length} {unit}; at most {max} are allowed")]
+    TooLong { field: String, length: u64, max: u64, unit: Counted },
 
     /// A request whose memory would pass the engine's budget.
     #[error("{field} would need {needed} numbers in memory; at most {max} are allowed (make it smaller)")]
@@ -286,7 +306,7 @@ impl RnnError {
             RnnError::NotWhole { field: s("units"), value: s("2.5") },
             RnnError::NotFinite { field: s("x"), at: s("[1][0]"), value: NonFinite::Nan },
             RnnError::Empty { field: s("text") },
-            RnnError::TooLong { field: s("text"), length: 80, max: 64 },
+            RnnError::TooLong { field: s("text"), length: 80, max: 64, unit: Counted::Tokens },
             RnnError::TooBig { field: s("batch"), needed: 1 << 31, max: 1 << 26 },
             RnnError::conflict("activation", "relu", "cell", "lstm"),
             RnnError::ClassOutOfRange { field: s("y"), step: 1, class: 7, classes: 3 },

@@ -9,12 +9,13 @@
 //! window, so each window is one truncated stretch of backpropagation through time.
 //! Sampling carries the state from character to character.
 
+pub mod characters;
 pub mod desk;
 
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
-use crate::error::{Result, RnnError};
+use crate::error::{Counted, Result, RnnError};
+use characters::{characters, check_character, check_vocabulary};
 use crate::init::{init_model, InitConfig};
 use crate::loss::LossAt;
 use crate::model::{CellKind, Model, OutputKind, Spec};
@@ -23,7 +24,7 @@ use crate::rng::Rng;
 use crate::settings::CellName;
 use crate::train::{Clip, Dataset, OptimizerConfig, SeqInputs, SeqTargets, TrainConfig, Trainer};
 
-pub use crate::settings::limits::{CORPUS_CHARS, TEMPERATURE, TEXT_BATCH, TEXT_SEQ_LEN, TEXT_UNITS, TEXT_WEIGHTS, VOCABULARY};
+pub use crate::settings::limits::{CHAR_BYTES, CORPUS_CHARS, SAMPLE_CHARS, SEED_TEXT_CHARS, TEMPERATURE, TEXT_BATCH, TEXT_SEQ_LEN, TEXT_UNITS, TEXT_WEIGHTS, VOCABULARY};
 
 /// The settings of a character model.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -54,6 +55,7 @@ impl TextConfig {
         TEXT_BATCH.check("batchSize", self.batch_size)?;
         crate::settings::limits::LEARNING_RATE.check("learningRate", self.learning_rate)?;
         crate::settings::limits::CLIP_THRESHOLD.check("clipThreshold", self.clip_threshold)?;
+        crate::settings::limits::SEED.check("seed", self.seed)?;
         Ok(())
     }
 }
@@ -69,11 +71,17 @@ impl Corpus {
     /// Splits `text` into characters. An empty text, a text of one repeated character, or
     /// one larger than the limits is an error that says which.
     pub fn new(text: &str) -> Result<Corpus> {
-        let chars: Vec<&str> = text.graphemes(true).collect();
-        if chars.is_empty() {
+        // Counted before anything is kept: a text of 60 million characters is refused
+        // without a list of 60 million.
+        let n = characters(text).count();
+        if n == 0 {
             return Err(RnnError::Empty { field: "corpus".into() });
         }
-        CORPUS_CHARS.check("corpus", chars.len() as u64)?;
+        CORPUS_CHARS.check("corpus", n as u64)?;
+        let chars: Vec<&str> = characters(text).collect();
+        if let Some(c) = chars.iter().find(|c| c.len() as u64 > CHAR_BYTES.max) {
+            check_character("character", c)?;
+        }
         let mut counts: std::collections::HashMap<&str, (usize, usize)> = std::collections::HashMap::new();
         for (i, c) in chars.iter().enumerate() {
             counts.entry(c).or_insert((0, i)).0 += 1;
@@ -95,7 +103,7 @@ impl Corpus {
 
 /// The ids of `text`'s characters in `vocabulary`; a character not in it is an error.
 fn encode(vocabulary: &[String], text: &str) -> Result<Vec<u32>> {
-    text.graphemes(true)
+    characters(text)
         .map(|c| {
             vocabulary.iter().position(|v| v == c).map(|i| i as u32).ok_or_else(|| RnnError::NotOneOf {
                 field: "seed text".into(),
@@ -104,6 +112,14 @@ fn encode(vocabulary: &[String], text: &str) -> Result<Vec<u32>> {
             })
         })
         .collect()
+}
+
+/// A character model's weights against [`TEXT_WEIGHTS`] (what a model file of 64 MB holds).
+fn check_text_weights(weights: u64) -> Result<()> {
+    if weights > TEXT_WEIGHTS {
+        return Err(RnnError::TooBig { field: "model".into(), needed: weights, max: TEXT_WEIGHTS });
+    }
+    Ok(())
 }
 
 /// Where training is.
@@ -208,10 +224,7 @@ impl WritingSession {
         let spec = char_spec(&config, v)?;
         crate::settings::limits::check_workspace("a training batch", config.batch_size, config.seq_len, Workspace::floats_per_step(&spec))?;
         let (u, ku) = (spec.units as u64, (spec.cell.gates() * spec.units) as u64);
-        let weights = v as u64 * ku + u * ku + 2 * ku + u * v as u64 + v as u64;
-        if weights > TEXT_WEIGHTS {
-            return Err(RnnError::TooBig { field: "model".into(), needed: weights, max: TEXT_WEIGHTS });
-        }
+        check_text_weights(v as u64 * ku + u * ku + 2 * ku + u * v as u64 + v as u64)?;
         let model = init_model(spec, &InitConfig { seed: config.seed, ..Default::default() })?;
         let train_config = TrainConfig {
             optimizer: OptimizerConfig::adam(config.learning_rate as f32),
@@ -332,6 +345,10 @@ impl CharModel {
     pub fn from_text(text: &str) -> Result<CharModel> {
         let value = crate::format::json::parse(text)?;
         let model = crate::format::model_file::model_from_value(&value)?;
+        // A sentence model has a vocabulary too (of words, with an end marker), and tokens.
+        if value.get("tokens").is_some() || value.get("tokenize").is_some_and(|t| t != "chars") {
+            return Err(RnnError::Format { found: "a sentence model (it has the sentence's tokens)".into(), expected: "a character model (rnnp train text --save, or the Write view's Download)".into() });
+        }
         let vocabulary: Vec<String> = match value.get("vocabulary") {
             None => return Err(RnnError::Missing { field: "vocabulary".into() }),
             Some(v) => serde_json::from_value(v.clone()).map_err(|_| RnnError::WrongType {
@@ -340,9 +357,16 @@ impl CharModel {
                 got: "something else".into(),
             })?,
         };
-        if vocabulary.len() != model.spec.input_size || vocabulary.len() != model.spec.output_size || !matches!(model.spec.output, OutputKind::Softmax) {
-            return Err(RnnError::shape("vocabulary", format!("{} characters", model.spec.input_size), format!("{}", vocabulary.len())));
+        check_vocabulary(&vocabulary)?;
+        if !matches!(model.spec.output, OutputKind::Softmax) {
+            return Err(RnnError::shape("output", "softmax (a probability for each character)", "a single value"));
         }
+        for (field, size) in [("input size", model.spec.input_size), ("output size", model.spec.output_size)] {
+            if size != vocabulary.len() {
+                return Err(RnnError::shape(field, format!("{} (one for each character of the vocabulary)", vocabulary.len()), size.to_string()));
+            }
+        }
+        check_text_weights(model.params.len() as u64)?;
         Ok(CharModel { model, vocabulary })
     }
 
@@ -350,7 +374,7 @@ impl CharModel {
     /// no text to parse).
     pub fn from_parts(config: &TextConfig, vocabulary: Vec<String>, params: Vec<f32>) -> Result<CharModel> {
         config.validate()?;
-        VOCABULARY.check("vocabulary", vocabulary.len() as u64)?;
+        check_vocabulary(&vocabulary)?;
         let model = Model::from_params(char_spec(config, vocabulary.len())?, params)?;
         Ok(CharModel { model, vocabulary })
     }
@@ -386,6 +410,12 @@ impl Writer<'_> {
         encode(self.vocabulary, text)
     }
 
+    /// A character to start writing with when none is given: the most frequent one that is
+    /// not a space or a line break (the vocabulary is most frequent first).
+    pub fn usual_start(&self) -> Option<String> {
+        self.vocabulary.iter().find(|c| !c.trim().is_empty()).or(self.vocabulary.first()).cloned()
+    }
+
     /// A pen that has read `seed_text` (from h_0 = 0).
     pub fn pen(&self, seed_text: &str) -> Result<Pen> {
         let mut pen = self.blank_pen();
@@ -395,8 +425,9 @@ impl Writer<'_> {
         Ok(pen)
     }
 
-    /// The ids of a seed text, which must not be empty.
+    /// The ids of a seed text, which must not be empty (nor longer than [`SEED_TEXT_CHARS`]).
     pub fn seed_ids(&self, seed_text: &str) -> Result<Vec<u32>> {
+        SEED_TEXT_CHARS.check_length("seed text", characters(seed_text).count() as u64, Counted::Characters)?;
         let ids = self.encode(seed_text)?;
         if ids.is_empty() {
             return Err(RnnError::Empty { field: "seed text".into() });
@@ -428,6 +459,7 @@ impl Writer<'_> {
     /// p_i^(1/T) renormalised; at T ≤ 0.1 the most likely character (the same every time).
     pub fn write(&self, seed_text: &str, length: usize, temperature: f64, seed: u64) -> Result<String> {
         TEMPERATURE.check("temperature", temperature)?;
+        SAMPLE_CHARS.check("length", length as u64)?;
         let mut pen = self.pen(seed_text)?;
         let mut rng = Rng::new(seed);
         let mut out = String::new();
@@ -500,7 +532,7 @@ impl VerseForm {
     pub fn of(text: &str) -> VerseForm {
         let mut form = VerseForm { lines: 0, five_or_seven: 0 };
         for line in text.split(|c: char| "，。？！；\n".contains(c)) {
-            let n = line.graphemes(true).count();
+            let n = characters(line).count();
             if n == 0 {
                 continue;
             }
@@ -514,7 +546,7 @@ impl VerseForm {
 
     /// The same text with its characters in a random order (what chance gives).
     pub fn shuffled(text: &str, seed: u64) -> VerseForm {
-        let mut chars: Vec<&str> = text.graphemes(true).collect();
+        let mut chars: Vec<&str> = characters(text).collect();
         Rng::new(seed).shuffle(&mut chars);
         VerseForm::of(&chars.concat())
     }

@@ -193,7 +193,7 @@ fn a_model_file_that_is_not_a_character_model_is_refused_by_name() {
     file.as_object_mut().unwrap().remove("vocabulary");
     assert!(matches!(CharModel::from_text(&file.to_string()), Err(RnnError::Missing { ref field }) if field == "vocabulary"));
     file["vocabulary"] = serde_json::json!(["a", "b"]);
-    assert!(matches!(CharModel::from_text(&file.to_string()), Err(RnnError::Shape { ref field, .. }) if field == "vocabulary"));
+    assert!(matches!(CharModel::from_text(&file.to_string()), Err(RnnError::Shape { ref field, .. }) if field == "input size"));
 }
 
 #[test]
@@ -206,4 +206,45 @@ fn verse_form_counts_lines_of_five_or_seven() {
     // Shuffled, the punctuation falls anywhere: few lines keep the form.
     let text: String = verse();
     assert!(VerseForm::shuffled(&text, 1).share() < 0.5 * VerseForm::of(&text).share());
+}
+
+/// `rnnp train text` checks every argument before its first update: a start text the
+/// corpus lacks, an empty one or a `--save` path that cannot be written fails at once,
+/// with nothing trained; with no start text given, the corpus's own first character is used.
+#[test]
+fn the_command_line_refuses_a_bad_start_or_save_path_before_it_trains() {
+    let dir = std::env::temp_dir().join(format!("rnnp-text-args-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = dir.join("sonnet.txt");
+    std::fs::write(&corpus, "From fairest creatures we desire increase -\nThat thereby beauty's rose might never die,\n".repeat(20)).unwrap();
+    let run = |extra: &[&str]| {
+        let args = [&["train", "text", "--corpus", corpus.to_str().unwrap(), "--units", "8", "--seq-len", "8", "--updates", "2", "--every", "1"][..], extra].concat();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).output().unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let missing = dir.join("no-such-folder").join("m.json");
+    for (extra, says) in [
+        (vec!["--seed-text", "春"], "seed text"),
+        (vec!["--seed-text", ""], "seed text"),
+        (vec!["--save", missing.to_str().unwrap()], "folder does not exist"),
+        (vec!["--save", dir.to_str().unwrap()], "it is a folder"),
+        (vec!["--length", "0"], "length"),
+        (vec!["--sample-seed", "4294967296"], "sample-seed"),
+    ] {
+        let (ok, stdout, stderr) = run(&extra);
+        assert!(!ok, "{extra:?} was accepted");
+        assert!(stderr.contains(says), "{extra:?}: {stderr}");
+        assert!(!stdout.contains("update "), "{extra:?} trained before it failed: {stdout}");
+    }
+    // No start text: the corpus's first character ("F"), and the model is saved.
+    let saved = dir.join("m.json");
+    let (ok, stdout, stderr) = run(&["--save", saved.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("Saved the model") && saved.exists(), "{stdout}");
+    // A start text beginning with a hyphen is a value, in either spelling.
+    for spelling in [vec!["--seed-text", "-F"], vec!["--seed-text=-F"]] {
+        let args = [&["generate", "--model", saved.to_str().unwrap(), "--length", "5"][..], &spelling].concat();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).output().unwrap();
+        assert!(out.status.success(), "{spelling:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
 }

@@ -217,7 +217,10 @@ const zh = {
   'error.notWhole': '{field}是 {value}，必须是整数。',
   'error.notFinite': '{field}{at} 是 {value}：每个数都必须是有限的。',
   'error.empty': '{field}是空的。',
-  'error.tooLong': '{field}有 {length} 个词，页面上最多放得下 {max} 个。',
+  'error.tooLong': '{field}有 {length} {unit}，最多只能有 {max} {unit}。',
+  'counted.tokens': '个词',
+  'counted.characters': '个字符',
+  'counted.bytes': '字节',
   'error.tooBig': '{field}需要 {needed} 个数的内存，上限是 {max} 个：请调小一些。',
   'error.conflict': '{field}= {value} 不能和 {other} = {otherValue} 一起用。',
   'error.classOutOfRange': '{field}在第 {step} 步的类别是 {class}，但输出只有 {classes} 类。',
@@ -477,7 +480,10 @@ const en = {
   'error.notWhole': '{field} is {value}; it must be a whole number.',
   'error.notFinite': '{field}{at} is {value}; every number must be finite.',
   'error.empty': '{field} is empty.',
-  'error.tooLong': '{field} has {length} tokens; at most {max} fit on the page.',
+  'error.tooLong': '{field} has {length} {unit}; at most {max} are allowed.',
+  'counted.tokens': 'tokens',
+  'counted.characters': 'characters',
+  'counted.bytes': 'bytes',
   'error.tooBig': '{field} would need {needed} numbers in memory; at most {max} are allowed. Make it smaller.',
   'error.conflict': '{field} = {value} does not go with {other} = {otherValue}.',
   'error.classOutOfRange': '{field} has class {class} at step {step}, but the output has only {classes} classes.',
@@ -628,6 +634,7 @@ export function errorText(detail) {
     vars.value = t(`nonFinite.${d.value}`);
   }
   if (d.kind === 'wrongType') vars.expected = t(`expected.${d.expected}`).replace(/^expected\./, '');
+  if (d.kind === 'tooLong') vars.unit = t(`counted.${d.unit}`);
   if (d.kind === 'numeric') vars.problem = t(`error.numeric.${d.problem}`);
   if (d.kind === 'keras') vars.rule = t(`error.keras.${d.rule}`);
   if (Array.isArray(d.allowed)) vars.allowed = d.allowed.map((a) => `“${a}”`).join(language() === 'zh' ? '、' : ', ');

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Result, RnnError};
+use crate::error::{Counted, Result, RnnError};
 use crate::settings::limits::{SENTENCE_CHARS, SENTENCE_TOKENS};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -107,14 +107,14 @@ impl Sentence {
     pub fn new(text: &str, how: Tokenize) -> Result<Self> {
         let chars = text.chars().count() as u64;
         if chars > SENTENCE_CHARS.max {
-            return Err(RnnError::TooLong { field: "text".into(), length: chars as usize, max: SENTENCE_CHARS.max as usize });
+            return Err(RnnError::TooLong { field: "text".into(), length: chars, max: SENTENCE_CHARS.max, unit: Counted::Characters });
         }
         let tokens = tokenize(text, how);
         if tokens.is_empty() {
             return Err(RnnError::Empty { field: "text".into() });
         }
         if tokens.len() as u64 > SENTENCE_TOKENS.max {
-            return Err(RnnError::TooLong { field: "text".into(), length: tokens.len(), max: SENTENCE_TOKENS.max as usize });
+            return Err(RnnError::TooLong { field: "text".into(), length: tokens.len() as u64, max: SENTENCE_TOKENS.max, unit: Counted::Tokens });
         }
         let vocabulary = Vocabulary::from_tokens(&tokens);
         let inputs: Vec<u32> = tokens.iter().map(|t| vocabulary.id(t).expect("every token is in its vocabulary")).collect();

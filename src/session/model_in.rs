@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::{SentenceConfig, SentenceSession};
 use crate::data::text::Tokenize;
-use crate::error::{Result, RnnError};
+use crate::error::{Counted, Result, RnnError};
 use crate::format::json::{parse, shape_of};
 use crate::format::model_file::{model_from_value, MODEL_FORMAT};
 use crate::model::CellKind;
@@ -23,7 +23,7 @@ impl SentenceSession {
     /// and (if it has them) its tokens and how they were split; every other setting comes
     /// from `base`. A plain list of arrays is read for the network of `base`.
     pub fn from_model_text(text: &str, base: SentenceConfig) -> Result<SentenceSession> {
-        FILE_BYTES.check("model file", text.len() as u64)?;
+        FILE_BYTES.check_length("model file", text.len() as u64, Counted::Bytes)?;
         let value = parse(text)?;
         match &value {
             Value::Array(arrays) => {
@@ -164,6 +164,6 @@ mod tests {
         wrong["weights"]["recurrent_kernel"] = json!([[0.0]]);
         assert!(matches!(kind(&wrong.to_string()), RnnError::Shape { .. }));
         let huge = " ".repeat(FILE_BYTES.max as usize + 1);
-        assert!(matches!(kind(&huge), RnnError::OutOfRange { .. } | RnnError::TooBig { .. }), "{:?}", kind(&huge));
+        assert!(matches!(kind(&huge), RnnError::TooLong { unit: Counted::Bytes, .. }), "{:?}", kind(&huge));
     }
 }

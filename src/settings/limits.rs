@@ -9,7 +9,7 @@
 //! costs: [`MAX_WEIGHTS`] (the weights of one network) and [`MAX_WORKSPACE`] (the numbers
 //! one forward and backward pass keeps), so no accepted request can ask for gigabytes.
 
-use crate::error::{NonFinite, Result, RnnError};
+use crate::error::{Counted, NonFinite, Result, RnnError};
 
 /// A whole-number range, inclusive.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -29,6 +29,18 @@ impl Int {
             return Err(RnnError::range(field, value, self.min as f64, self.max as f64));
         }
         usize::try_from(value).map_err(|_| RnnError::range(field, value, self.min as f64, self.max as f64))
+    }
+
+    /// A length in `unit` inside the range: too long is [`RnnError::TooLong`] in that unit
+    /// (a file's "70000000 bytes", not a bare number), nothing at all [`RnnError::Empty`].
+    pub fn check_length(self, field: &str, value: u64, unit: Counted) -> Result<usize> {
+        if value > self.max {
+            return Err(RnnError::TooLong { field: field.to_string(), length: value, max: self.max, unit });
+        }
+        if value == 0 && self.min > 0 {
+            return Err(RnnError::Empty { field: field.to_string() });
+        }
+        self.check(field, value)
     }
 
     /// Whether `value` is inside.
@@ -111,6 +123,14 @@ pub fn check_workspace(field: &str, batch: u64, steps: u64, per_step: u64) -> Re
 pub const CORPUS_CHARS: Int = Int::new(1, 1_000_000);
 /// Distinct characters (the vocabulary V): the inputs and outputs of a model file.
 pub const VOCABULARY: Int = Int::new(2, 4096);
+/// Bytes of one character of a character model (one grapheme cluster: the longest emoji
+/// sequences take about 35; a "character" of stacked combining marks can take megabytes,
+/// and every character written is copied into the output).
+pub const CHAR_BYTES: Int = Int::new(1, 64);
+/// Characters of the text a sample starts from (the page's box takes 40).
+pub const SEED_TEXT_CHARS: Int = Int::new(1, 1000);
+/// Characters one sample writes (with [`CHAR_BYTES`], at most 640 KB of text).
+pub const SAMPLE_CHARS: Int = Int::new(1, 10_000);
 /// Weights of a character model: what a model file of at most 64 MB holds (about 20 bytes
 /// a weight in JSON), so every model trained here can be saved and opened again.
 pub const TEXT_WEIGHTS: u64 = 3_000_000;
@@ -236,6 +256,9 @@ pub fn table() -> Vec<Row> {
         int("series", "epochs", SERIES_EPOCHS),
         int("write", "characters of text", CORPUS_CHARS),
         int("write", "distinct characters", VOCABULARY),
+        int("write", "bytes of one character", CHAR_BYTES),
+        int("write", "characters of one sample", SAMPLE_CHARS),
+        int("write", "characters of a sample's start", SEED_TEXT_CHARS),
         Row { place: "write", setting: "weights", range: format!("at most {}", group(TEXT_WEIGHTS)) },
         int("write", "units", TEXT_UNITS),
         int("write", "window (steps of BPTT)", TEXT_SEQ_LEN),

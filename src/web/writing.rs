@@ -12,6 +12,14 @@ use rnn_playground::settings::Choices;
 use rnn_playground::writing::desk::Desk;
 use rnn_playground::writing::{CharModel, TextConfig, TextHistory, WritingSession};
 
+/// A pasted text as training will split it: its characters, distinct characters and where
+/// writing begins; or the error training on it would give first (the page's check before
+/// Train is the engine's own).
+#[wasm_bindgen(js_name = textFacts, unchecked_return_type = "TextFacts")]
+pub fn text_facts(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&rnn_playground::writing::characters::facts(&string(&text, "corpus")?).map_err(fail)?)
+}
+
 /// A character model learning a text.
 #[wasm_bindgen]
 pub struct TextTrainer {
@@ -69,7 +77,7 @@ impl TextTrainer {
         seed: f64,
     ) -> Result<String, JsValue> {
         let seed_text = string(&seed_text, "seed text")?;
-        let length = count(length, "length", Int::new(1, 10_000))?;
+        let length = count(length, "length", rnn_playground::settings::limits::SAMPLE_CHARS)?;
         let seed = count(seed, "seed", rnn_playground::settings::limits::SEED)? as u64;
         self.session.write(&seed_text, length, temperature, seed).map_err(fail)
     }

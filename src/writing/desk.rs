@@ -229,7 +229,6 @@ impl Desk {
     /// A character to start writing with when none is given: the most frequent one that is
     /// not a space or a line break (the vocabulary is most frequent first).
     pub fn usual_start(&self) -> Option<String> {
-        let model = self.model.as_ref()?;
-        model.vocabulary.iter().find(|c| !c.trim().is_empty()).or(model.vocabulary.first()).cloned()
+        self.model.as_ref()?.writer().usual_start()
     }
 }

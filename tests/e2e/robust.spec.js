@@ -81,7 +81,7 @@ test('a refused sentence stays in its box to be mended, and a pasted text too lo
   await page.getByTestId('text').fill(long);
   await expect(page.getByTestId('text')).toHaveValue(long);
   await page.getByTestId('apply-text').click();
-  await expect(page.getByTestId('notice')).toContainText('300');
+  await expect(page.getByTestId('notice')).toContainText('400 characters; at most 300');
   await expect(page.getByTestId('text')).toHaveValue(long);
   // Mended, it is used and the mark goes.
   await page.getByTestId('text').fill('ab ab c');

@@ -113,7 +113,7 @@ test('writing: T 0.1 is the same whatever the seed, T 1 the same for the same se
   expect(problems).toEqual([]);
 });
 
-test('pasted texts: empty, one character repeated, 2 MB and too short are refused with what to do', async ({ page }) => {
+test('pasted texts: empty, one character repeated, too long, a character too large and too short are refused with what to do', async ({ page }) => {
   const problems = await openPage(page, '?view=generate&lang=en&corpus=own');
   await expect(page.getByTestId('corpus-info')).toContainText('Paste a text first');
   const notice = page.locator('#notice [data-role=text]');
@@ -126,7 +126,13 @@ test('pasted texts: empty, one character repeated, 2 MB and too short are refuse
   await paste('啊'.repeat(500));
   await expect(notice).toContainText('one character (“啊”) repeated');
   await paste('ab'.repeat(1024 * 1024));
-  await expect(notice).toContainText('is 2.0 MB, over the limit of 1 MB');
+  await expect(notice).toContainText('The text has 2,097,152 characters, over the limit of 1,000,000');
+  // The engine's limit, in characters: a million Chinese characters (2.9 MB) pass.
+  await paste('春风吹柳绿'.repeat(200_000));
+  await expect(page.getByTestId('own-info')).toContainText('1,000,000 characters, 5 different ones');
+  // One "character" of a letter and 200 stacked accents.
+  await paste(`${'春风吹柳绿，夜雨落花红。\n'.repeat(40)}x${'\u0301'.repeat(200)}`);
+  await expect(notice).toContainText('one “character” of 401 bytes');
   // Accepted by the page, refused by the engine: too short for a window and a held-out part.
   await paste('春风吹柳绿，夜雨落花红。');
   await expect(page.getByTestId('own-info')).toContainText('12 characters');
@@ -137,6 +143,34 @@ test('pasted texts: empty, one character repeated, 2 MB and too short are refuse
   await paste('春风吹柳绿，夜雨落花红。山高月色远，水阔客心空。\n'.repeat(80));
   await page.getByTestId('write-train').click();
   await expect(status(page)).toContainText('Update', { timeout: 30_000 });
+  expect(problems).toEqual([]);
+});
+
+test('a refused text does not break the next Train, and a text that begins with white space and a combining mark trains', async ({ page }) => {
+  const problems = await openPage(page, '?view=generate&lang=en&corpus=own&wunits=16&wupdates=20');
+  const notice = page.locator('#notice [data-role=text]');
+  // (A different number of updates each time, so each run's status is its own.)
+  const train = async (text, updates) => {
+    await page.getByTestId('write-updates').fill(String(updates));
+    await page.getByTestId('own-text').fill(text);
+    await page.getByTestId('own-use').click();
+    await page.getByTestId('write-train').click();
+  };
+  const verse = '春风吹柳绿，夜雨落花红。山高月色远，水阔客心空。\n'.repeat(60);
+  await train(verse, 20);
+  await expect(status(page)).toContainText('Trained: 20 updates', { timeout: 60_000 });
+  // Too short: refused by the engine in the worker, as before.
+  await train('abcdefghij', 21);
+  await expect(notice).toContainText('too short');
+  // Then a good text trains: the engine was not restarted.
+  await train(`${verse}！`, 22);
+  await expect(status(page)).toContainText('Trained: 22 updates', { timeout: 60_000 });
+  await expect(notice).not.toContainText('restarted');
+  // A space with a combining mark on it is one character, and the first one: writing starts there.
+  await train(` \u0301${'ab cd\nef gh\n'.repeat(40)}`, 23);
+  await expect(status(page)).toContainText('Trained: 23 updates', { timeout: 60_000 });
+  await expect(page.getByTestId('write-step')).toBeEnabled();
+  await expect(notice).not.toContainText('restarted');
   expect(problems).toEqual([]);
 });
 

@@ -13,6 +13,9 @@
 function cached(cache, name, key, make) {
   const entry = cache.get(name);
   if (entry && entry.key === key) return entry.value;
+  // Out of the cache before it is freed: if `make` throws (a text the engine refuses), the
+  // next job must not find, and free again, an object that is gone.
+  cache.delete(name);
   entry?.value.free();
   const value = make();
   cache.set(name, { key, value });

@@ -2,10 +2,11 @@
 //! of the text, and the text it writes. The same seed writes the same text here, after
 //! training, and from the saved model file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
-use rnn_playground::settings::CellName;
+use rnn_playground::settings::{limits, CellName};
+use rnn_playground::writing::characters::usual_start;
 use rnn_playground::writing::{CharModel, TextConfig, Writer, WritingSession};
 
 use super::out::Out;
@@ -52,9 +53,10 @@ pub struct TextArgs {
 /// How a sample is written.
 #[derive(Debug, Args)]
 pub struct SampleArgs {
-    /// The text the network reads before it writes.
-    #[arg(long, default_value = "春")]
-    seed_text: String,
+    /// The text the network reads before it writes [default: the corpus's first character
+    /// that is not white space; with --model, the model's most frequent one].
+    #[arg(long, allow_hyphen_values = true)]
+    seed_text: Option<String>,
     /// Characters to write.
     #[arg(long, default_value_t = 64)]
     length: u64,
@@ -77,9 +79,46 @@ pub struct GenerateArgs {
     sample: SampleArgs,
 }
 
-fn write_sample(writer: &Writer, s: &SampleArgs) -> CliResult<String> {
-    let length = rnn_playground::settings::limits::Int::new(1, 10_000).check("length", s.length)?;
-    Ok(writer.write(&s.seed_text, length, s.temperature, s.sample_seed)?)
+/// A sample's settings, checked against `writer`'s vocabulary before anything is trained:
+/// the start text (or `usual`), its length, temperature and seed.
+struct Sample {
+    seed_text: String,
+    length: usize,
+    temperature: f64,
+    seed: u64,
+}
+
+impl Sample {
+    fn new(writer: &Writer, s: &SampleArgs, usual: Option<&str>) -> CliResult<Sample> {
+        let seed_text = s.seed_text.clone().or(usual.map(str::to_string)).unwrap_or_else(|| "\n".into());
+        writer.seed_ids(&seed_text)?;
+        limits::TEMPERATURE.check("temperature", s.temperature)?;
+        let seed = limits::SEED.check("sample-seed", s.sample_seed)? as u64;
+        Ok(Sample { length: limits::SAMPLE_CHARS.check("length", s.length)?, seed_text, temperature: s.temperature, seed })
+    }
+
+    fn write(&self, writer: &Writer) -> CliResult<String> {
+        Ok(writer.write(&self.seed_text, self.length, self.temperature, self.seed)?)
+    }
+}
+
+/// Refuses a `--save` path that cannot be written (no such folder, a folder itself) before
+/// training, so that an hour of training is not lost at the end.
+fn check_save_path(path: &Path) -> CliResult<()> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let problem = if path.is_dir() {
+        Some("it is a folder")
+    } else if !folder.is_dir() {
+        Some("its folder does not exist")
+    } else if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        Some("the file is read-only")
+    } else {
+        None
+    };
+    match problem {
+        Some(why) => Err(CliError::Write { path: path.to_path_buf(), source: std::io::Error::new(std::io::ErrorKind::InvalidInput, why) }),
+        None => Ok(()),
+    }
 }
 
 pub fn train_text(args: &TextArgs, out: &mut Out) -> CliResult<()> {
@@ -95,6 +134,11 @@ pub fn train_text(args: &TextArgs, out: &mut Out) -> CliResult<()> {
         ..d
     };
     let mut session = WritingSession::new(&text, config).map_err(|source| CliError::In { place: args.corpus.display().to_string(), source })?;
+    // Every argument is checked before the first update.
+    let sample = Sample::new(&session.writer(), &args.sample, usual_start(&text))?;
+    if let Some(path) = &args.save {
+        check_save_path(path)?;
+    }
     let ln2 = std::f32::consts::LN_2;
     let unigram = session.unigram_loss();
     out.line(format!(
@@ -111,7 +155,7 @@ pub fn train_text(args: &TextArgs, out: &mut Out) -> CliResult<()> {
         done += n;
         let held = session.held_out_loss();
         out.line(format!("update {:>6}  train {:.3}  held-out {held:.3} nats/char ({:.3} bits)  epoch {}", p.updates, p.loss, held / ln2, p.epoch))?;
-        out.line(format!("  {}", write_sample(&session.writer(), &args.sample)?.replace('\n', " / ")))?;
+        out.line(format!("  {}", sample.write(&session.writer())?.replace('\n', " / ")))?;
     }
     if let Some(path) = &args.save {
         let text = serde_json::to_string(&session.model_file()).expect("a JSON value prints") + "\n";
@@ -124,5 +168,7 @@ pub fn train_text(args: &TextArgs, out: &mut Out) -> CliResult<()> {
 pub fn generate(args: &GenerateArgs, out: &mut Out) -> CliResult<()> {
     let text = read(&args.model, "model")?;
     let model = CharModel::from_text(&text).map_err(|source| CliError::In { place: args.model.display().to_string(), source })?;
-    out.line(write_sample(&model.writer(), &args.sample)?)
+    let writer = model.writer();
+    let usual = writer.usual_start();
+    out.line(Sample::new(&writer, &args.sample, usual.as_deref())?.write(&writer)?)
 }

@@ -2,6 +2,8 @@
 // when first chosen), or one a student pastes. A pasted text is checked here first, so
 // the common mistakes get a sentence that says what to do.
 import { t } from '../../i18n.js';
+import { describeError } from '../../ui/banner.js';
+import { whole } from '../../ui/format.js';
 import COUNTS from 'virtual:corpus-counts';
 
 const BUNDLED = {
@@ -25,25 +27,22 @@ const STARTS = { tang: '春', sonnets: 'Shall I' };
 /** Where a piece ends: a poem per line (Tang), a sonnet per paragraph. */
 const ENDS = { tang: '\n', sonnets: '\n\n' };
 
-/** The largest text a student may paste, in bytes of UTF-8. */
-export const OWN_LIMIT = 1024 * 1024;
+/**
+ * Past this many UTF-16 units a text has more characters than the engine takes (each of its
+ * characters is at most 32 units: limits.rs, CHAR_BYTES), so it is refused without copying
+ * it into the engine.
+ */
+const CORPUS_CHARS = 1_000_000;
+const OWN_UNITS = CORPUS_CHARS * 32;
 
 /** The text of a shipped corpus. */
 export async function loadCorpus(name) {
   return (await BUNDLED[name]()).default;
 }
 
-/** The first character of a text, as the engine splits it (a flag emoji is one). */
-export function firstChar(text) {
-  const trimmed = text.trim();
-  if (typeof Intl.Segmenter !== 'function') return [...trimmed][0];
-  for (const { segment } of new Intl.Segmenter().segment(trimmed)) return segment;
-  return undefined;
-}
-
-/** Where writing starts for corpus `name` (a pasted `text`: its first character). */
-export function startOf(name, text = null) {
-  return STARTS[name] ?? (text ? firstChar(text) : null) ?? '\n';
+/** Where writing starts for corpus `name` (a pasted text: `start`, the engine's textFacts). */
+export function startOf(name, start = null) {
+  return STARTS[name] ?? start ?? '\n';
 }
 
 /** Where a piece ends for corpus `name`; a pasted `text`: paragraphs if it has any, else lines. */
@@ -51,33 +50,32 @@ export function endOf(name, text = null) {
   return ENDS[name] ?? (text?.includes('\n\n') ? '\n\n' : '\n');
 }
 
-/** A size in KB or MB, as people say it. */
-function size(bytes) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
 /**
- * Why a pasted text cannot be learned (a sentence), or null. The engine checks again (and
- * says if the text is too short for its window): these are the mistakes people make.
+ * A pasted text, checked as training will check it (`textFacts`: the engine's own
+ * segmentation and limits): {facts} ({chars, vocabulary, start}), or {problem}, a sentence.
+ * Only white space is the page's own rule: the engine would learn it, nobody means it.
  */
-export function ownTextProblem(text) {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > OWN_LIMIT) return t('write.ownTooBig', { size: size(bytes) });
-  if (text.trim() === '') return t('write.ownEmpty');
-  const first = [...text][0];
-  if ([...new Set(text)].length === 1) return t('write.ownOneChar', { char: first === '\n' ? '↵' : first });
-  return null;
+export function checkOwnText(text, textFacts) {
+  if (text.trim() === '') return { problem: t('write.ownEmpty') };
+  if (text.length > OWN_UNITS) return { problem: t('write.ownTooBig', { value: `> ${whole(CORPUS_CHARS)}`, max: whole(CORPUS_CHARS) }) };
+  try {
+    return { facts: textFacts(text) };
+  } catch (err) {
+    return { problem: corpusErrorText(err?.detail, text) ?? describeError(err) };
+  }
 }
 
 /** The words for an engine error about a pasted text (null: not about the text). */
-export function corpusErrorText(detail) {
+export function corpusErrorText(detail, text = '') {
   if (!detail) return null;
   if (detail.kind === 'empty' && detail.field === 'corpus') return t('write.ownEmpty');
   if (detail.kind === 'outOfRange' && detail.field === 'vocabulary') {
-    return Number(detail.value) < detail.min ? t('write.ownOneChar', { char: '…' }) : t('write.ownTooMany', { value: detail.value, max: detail.max });
+    const first = [...text][0] ?? '…';
+    return Number(detail.value) < detail.min ? t('write.ownOneChar', { char: first === '\n' ? '↵' : first }) : t('write.ownTooMany', { value: detail.value, max: detail.max });
   }
   if (detail.kind === 'outOfRange' && detail.field === 'corpus') {
-    return Number(detail.value) < detail.min ? t('write.ownTooShort', { min: detail.min }) : t('write.ownTooBig', { size: `${detail.value} ${t('write.charStep')}` });
+    return Number(detail.value) < detail.min ? t('write.ownTooShort', { min: detail.min }) : t('write.ownTooBig', { value: whole(Number(detail.value)), max: whole(detail.max) });
   }
+  if (detail.kind === 'tooLong' && detail.field === 'character') return t('write.ownLongChar', { length: whole(detail.length), max: detail.max });
   return null;
 }

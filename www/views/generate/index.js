@@ -11,7 +11,7 @@ import { describeError, showNotice } from '../../ui/banner.js';
 import { numberControl, selectControl } from '../../ui/controls.js';
 import { whole } from '../../ui/format.js';
 import { createView } from '../../ui/view.js';
-import { corpusErrorText, endOf, loadCorpus, ownTextProblem, shippedCounts, startOf } from './corpora.js';
+import { checkOwnText, corpusErrorText, endOf, loadCorpus, shippedCounts, startOf } from './corpora.js';
 import { mountPen } from './pen.js';
 import { mountTraining } from './training.js';
 import { mountKeep } from './keep.js';
@@ -25,19 +25,6 @@ function fingerprint(text) {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return `${text.length}-${(h >>> 0).toString(16)}`;
-}
-
-/**
- * Characters and distinct ones, as the engine counts them (graphemes: an emoji with its
- * modifiers is one). The shipped texts have no multi-code-point characters, so code points
- * count them the same, quickly; a pasted text is segmented (once per text).
- */
-let measured = { text: null, value: null };
-function measure(text, { pasted = false } = {}) {
-  if (measured.text === text) return measured.value;
-  const chars = pasted && typeof Intl.Segmenter === 'function' ? Array.from(new Intl.Segmenter().segment(text), (s) => s.segment) : [...text];
-  measured = { text, value: { chars: chars.length, vocabulary: new Set(chars).size } };
-  return measured.value;
 }
 
 export { TEMPLATE };
@@ -54,7 +41,9 @@ export function mount(root, store, wasm, page) {
   });
   const { $ } = view;
   const texts = {};
+  /** The pasted text in use, and its facts as the engine splits it ({chars, vocabulary, start}). */
   let own = null;
+  let ownFacts = null;
   /** What the model on the desk was trained on ('tang', 'sonnets', 'own', or null: a file). */
   let model = null;
 
@@ -91,21 +80,21 @@ export function mount(root, store, wasm, page) {
     $('own').hidden = name !== 'own';
     const info = $('corpus-info');
     if (name === 'own' && !own) return (info.textContent = t('write.ownNone'));
-    infoFor = { name, ...(name === 'own' ? measure(own, { pasted: true }) : shippedCounts(name)) };
+    infoFor = { name, ...(name === 'own' ? ownFacts : shippedCounts(name)) };
     info.textContent = t('write.corpusInfo', { chars: whole(infoFor.chars), vocabulary: infoFor.vocabulary });
   }
 
   $('own-use').addEventListener('click', () => {
     const text = $('own-text').value;
-    const problem = ownTextProblem(text);
+    const { facts, problem } = checkOwnText(text, wasm.textFacts);
     if (problem) {
       showNotice(problem, 'warn');
       $('own-info').textContent = problem;
       return;
     }
     own = text;
-    const m = measure(text, { pasted: true });
-    $('own-info').textContent = t('write.ownInfo', { chars: whole(m.chars), vocabulary: m.vocabulary });
+    ownFacts = facts;
+    $('own-info').textContent = t('write.ownInfo', { chars: whole(facts.chars), vocabulary: facts.vocabulary });
     training.reset();
     showInfo();
   });
@@ -114,7 +103,7 @@ export function mount(root, store, wasm, page) {
   const source = () => model ?? store.get().corpus;
   const ownText = () => (source() === 'own' ? own : null);
   /** What to begin writing with: the typed start, else the text's usual one, else the model's. */
-  const prompt = () => store.get().prompt || (model === 'file' ? keep.current()?.start ?? '\n' : startOf(source(), ownText()));
+  const prompt = () => store.get().prompt || (model === 'file' ? keep.current()?.start ?? '\n' : startOf(source(), ownFacts?.start));
   const end = () => endOf(source(), ownText());
 
   const pen = mountPen({ view, store, desk: () => desk, prompt, end, cell: () => keep.cell() });
@@ -141,7 +130,7 @@ export function mount(root, store, wasm, page) {
         return null;
       }
       const key = name === 'own' ? `own:${fingerprint(text)}` : name;
-      return { name, corpus: key, text, config: configFor(store.get(), 'text'), prompt: startOf(name, text) };
+      return { name, corpus: key, text, config: configFor(store.get(), 'text'), prompt: startOf(name, ownFacts?.start) };
     },
     adopt(weights, info) {
       keep.use({ weights }, { ...info, quiet: true });

@@ -136,8 +136,8 @@ export function mountKeep(ctx) {
     const s = store.get();
     const corpus = commandLineFile(s.corpus);
     const start = ctx.start();
-    const train = ['rnnp train text', `--corpus ${corpus}`, `--cell ${s.wcell}`, `--units ${s.wunits}`, `--seq-len ${s.wseqLen}`, `--batch-size ${s.wbatch}`, `--lr ${s.wlr}`, `--seed ${s.wseed}`, `--updates ${s.wupdates}`, `--seed-text ${shell(start)}`, '--save model.json'];
-    const write = ['rnnp generate --model model.json', `--seed-text ${shell(start)}`, `--temperature ${s.temp}`, `--sample-seed ${s.dseed}`];
+    const train = ['rnnp train text', `--corpus ${corpus}`, `--cell ${s.wcell}`, `--units ${s.wunits}`, `--seq-len ${s.wseqLen}`, `--batch-size ${s.wbatch}`, `--lr ${s.wlr}`, `--seed ${s.wseed}`, `--updates ${s.wupdates}`, `--seed-text=${shell(start)}`, '--save model.json'];
+    const write = ['rnnp generate --model model.json', `--seed-text=${shell(start)}`, `--temperature ${s.temp}`, `--sample-seed ${s.dseed}`];
     return `${train.join(' ')}\n${write.join(' ')}`;
   }
 

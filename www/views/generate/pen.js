@@ -4,7 +4,7 @@
 // column of the hidden-state heatmap. "Write 5 poems" writes whole pieces at once.
 import { t } from '../../i18n.js';
 import { guard } from '../../engine.js';
-import { showError } from '../../ui/banner.js';
+import { describeError, showError } from '../../ui/banner.js';
 import { button, numberControl, setLabel, sliderControl } from '../../ui/controls.js';
 import { makeGrid } from '../../ui/grid.js';
 import { nextTask } from '../../ui/view.js';
@@ -79,6 +79,9 @@ export function mountPen(ctx) {
       step = guard(() => ctx.desk().begin(ctx.prompt(), store.get().dseed));
     } catch (err) {
       showError(err);
+      // Not "No model yet" from before: there is a model, and this is why it cannot begin.
+      $('pen-text').textContent = describeError(err);
+      $('pen-text').classList.add('empty');
       return;
     }
     render();
