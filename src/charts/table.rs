@@ -25,17 +25,11 @@ pub struct Table {
 
 impl Table {
     /// The table as CSV (RFC 4180): a header row, then one row per point; numbers in full
-    /// precision, `inf` / `-inf` / `nan` as NumPy and pandas read them.
+    /// precision, `inf` / `-inf` / `nan` as NumPy and pandas read them; texts as [`field`]
+    /// writes them.
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
-        let quote = |s: &str| {
-            if s.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", s.replace('"', "\"\""))
-            } else {
-                s.to_string()
-            }
-        };
-        out.push_str(&self.columns.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
+        out.push_str(&self.columns.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
         out.push('\n');
         for row in &self.rows {
             let cells: Vec<String> = row
@@ -44,7 +38,7 @@ impl Table {
                     Cell::Number(x) if x.is_nan() => "nan".into(),
                     Cell::Number(x) if x.is_infinite() => if *x > 0.0 { "inf" } else { "-inf" }.into(),
                     Cell::Number(x) => format!("{x}"),
-                    Cell::Text(s) => quote(s),
+                    Cell::Text(s) => field(s),
                     Cell::Empty(()) => String::new(),
                 })
                 .collect();
@@ -55,9 +49,35 @@ impl Table {
     }
 }
 
+/// One text field of a CSV file. A text a spreadsheet would run as a formula (one that
+/// begins with `=`, `+`, `-`, `@`, a tab or a carriage return: a token, a file's name) is
+/// written after a `'`, which spreadsheets show as text; then a field with a comma, a quote
+/// or a line break is quoted. The page's CSV (www/ui/download.js) does the same.
+pub fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fixture the page's CSV is tested with too.
+    #[test]
+    fn text_fields_are_written_as_the_shared_fixture_says() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/csv-fields.json")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let pairs = v["fields"].as_array().unwrap();
+        assert!(pairs.len() >= 10);
+        for pair in pairs {
+            let (cell, csv) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+            assert_eq!(field(cell), csv, "{cell:?}");
+        }
+    }
 
     #[test]
     fn csv_quotes_what_needs_it_and_names_overflow() {

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import engine from './load.mjs';
+import engine, { readJson } from './load.mjs';
 import { rnnp } from './cli.mjs';
-import { tableCsv } from '../../www/ui/download.js';
+import { csvField, tableCsv } from '../../www/ui/download.js';
 
 /** The English texts `rnnp plot` uses (src/figures/lab.rs, `LabFigure::english`). */
 function englishRequest(chart, config) {
@@ -50,6 +50,14 @@ test('an SVG size outside 64–8192 pixels is refused with the field', () => {
   const lab = new engine.GradientLab({});
   assert.throws(() => lab.drawSvg(10, 400, englishRequest('spectrum', {})), (e) => e.detail?.kind === 'outOfRange' && e.detail.field === 'width');
   lab.free();
+});
+
+test('the page writes a text field as rnnp does: quoted when it must be, and never as a formula a spreadsheet would run', () => {
+  const { fields } = readJson('tests/fixtures/csv-fields.json');
+  assert.ok(fields.length >= 10);
+  for (const [cell, csv] of fields) assert.equal(csvField(cell), csv, JSON.stringify(cell));
+  // A negative number is a number, not a formula.
+  assert.equal(csvField(-2.5), '-2.5');
 });
 
 test('the page writes CSV with a header row, quoted commas and quotes, and numbers that read back exactly', () => {

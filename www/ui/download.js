@@ -32,15 +32,22 @@ export async function copyOrSave(text, name, type) {
   return false;
 }
 
-/** One CSV field: quoted if it holds a comma, a quote or a line break. */
-function field(v) {
-  const s = v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : String(v);
+/**
+ * One CSV field. A number is written in full; a text a spreadsheet would run as a formula
+ * (beginning with = + - @, a tab or a carriage return) is written after a ', which
+ * spreadsheets show as text; then a field with a comma, a quote or a line break is quoted.
+ * As rnnp writes it (src/charts/table.rs; tests/fixtures/csv-fields.json for both).
+ */
+export function csvField(v) {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  const s = /^[=+\-@\t\r]/.test(String(v)) ? `'${v}` : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** A chart's data table (`{columns, rows}`) as CSV, the header row first; numbers in full. */
 export function tableCsv(table) {
-  return [table.columns, ...table.rows].map((r) => r.map(field).join(',')).join('\n') + '\n';
+  return [table.columns, ...table.rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 }
 
 /** A file name's part made safe: letters, digits, dots and dashes. */
