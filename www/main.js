@@ -46,6 +46,9 @@ function whenLoaded(name) {
       flush: () => inner?.flush(),
       print: () => inner?.print(),
       relabel: () => inner?.relabel(),
+      get openFile() {
+        return inner?.openFile ?? null;
+      },
       get debug() {
         return inner?.debug ?? {};
       },
@@ -99,8 +102,25 @@ function showLoading({ received, total }) {
   if (total) bar.value = Math.min(1, received / total);
 }
 
+/**
+ * A file dropped anywhere on the page goes to `open(file)` (the view on screen), never to
+ * the browser, which would leave the page for the file and lose a training run with it.
+ */
+function catchDrops(open) {
+  const files = (e) => e.dataTransfer?.types.includes('Files');
+  window.addEventListener('dragover', (e) => files(e) && e.preventDefault());
+  window.addEventListener('drop', (e) => {
+    if (!files(e)) return;
+    e.preventDefault();
+    const file = e.dataTransfer.files[0];
+    if (file) open(file);
+  });
+}
+
 async function main() {
   initBanners();
+  let openDropped = (file) => showNotice(t('drop.later', { name: file.name }), 'info');
+  catchDrops((file) => openDropped(file));
   // The language first (a link's `lang` wins over the browser's), so the loading text is
   // in it; the engine's settings join the table once it has loaded.
   const early = parseQuery(location.search).state;
@@ -192,6 +212,11 @@ async function main() {
   });
 
   const mounted = {};
+  openDropped = (file) => {
+    const view = mounted[store.get().view];
+    if (view?.openFile) view.openFile(file);
+    else showNotice(t('drop.refused', { name: file.name }), 'warn');
+  };
   const classroom = mountClassroom(store, { current: () => mounted[store.get().view] });
 
   // The lesson: its code and words are loaded when it is first opened.

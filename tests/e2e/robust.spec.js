@@ -181,3 +181,49 @@ test('the page runs under a strict Content-Security-Policy: its own files only, 
   await page.getByTestId('step').click();
   expect(problems).toEqual([]);
 });
+
+/** Drops a file named `name` holding `text` on the page; whether the page kept the drop (and dragover) from the browser. */
+async function dropFile(page, name, text) {
+  return page.evaluate(
+    ([name, text]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type: 'application/json' }));
+      const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true });
+      const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+      const target = document.querySelector('main');
+      target.dispatchEvent(over);
+      target.dispatchEvent(drop);
+      return over.defaultPrevented && drop.defaultPrevented;
+    },
+    [name, text],
+  );
+}
+
+test('a file dropped on any view is opened by it or refused, and the browser never leaves the page for it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = await openPage(page, '?lang=en');
+  const sentenceFile = await page.evaluate(() => window.__rnnp.views.sentence.debug.playground().modelFile());
+  expect(await dropFile(page, 'mine.json', sentenceFile)).toBe(true);
+  await expect(page.getByTestId('notice')).toContainText('Opened mine.json');
+
+  await openPage(page, '?lang=en&view=generate');
+  const charFile = await page.evaluate(() => {
+    const trainer = new window.__rnnp.wasm.TextTrainer('春风吹柳绿，夜雨落花红。\n'.repeat(40), { units: 8, seqLen: 8, batchSize: 2 });
+    const file = trainer.modelFile();
+    trainer.free();
+    return file;
+  });
+  await expect(page.getByTestId('write-step')).toBeDisabled();
+  expect(await dropFile(page, 'verse.json', charFile)).toBe(true);
+  await expect(page.getByTestId('write-step')).toBeEnabled();
+  // A file that is not a model: refused by name, and the page is still here.
+  expect(await dropFile(page, 'notes.json', '{"not": "a model"}')).toBe(true);
+  await expect(page.getByTestId('notice')).toContainText('Did not open notes');
+
+  for (const view of ['gradients', 'series']) {
+    await openPage(page, `?lang=en&view=${view}`);
+    expect(await dropFile(page, 'mine.json', sentenceFile), view).toBe(true);
+    await expect(page.getByTestId('notice'), view).toContainText('“mine.json” was not opened: this view opens no files');
+  }
+  expect(problems).toEqual([]);
+});

@@ -59,7 +59,7 @@ export function showSkeleton(root, template) {
   const intro = root.querySelector('.stage > .intro');
   if (intro) {
     const waiting = document.createElement('p');
-    waiting.className = 'hint intro waiting';
+    waiting.className = 'hint waiting';
     waiting.dataset.i18n = 'loading.controls';
     waiting.dataset.testid = 'waiting';
     intro.after(waiting);
@@ -261,9 +261,11 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
      * written), `relabel()` (words and charts again, in the current language, then
      * `after()`), and `debug` for the tests.
      */
-    mounted({ ready, after = () => {}, debug = {} }) {
+    mounted({ ready, after = () => {}, openFile = null, debug = {} }) {
       return {
         ready,
+        /** Opens a file dropped on the page (null: this view opens none). */
+        openFile,
         flush: () => view.flush(),
         print: () => view.print(),
         relabel() {

@@ -194,6 +194,7 @@ export function mount(root, store, wasm, page) {
       keep.relabel();
       if (infoFor) showInfo();
     },
+    openFile: (file) => keep.openFile(file),
     debug: { desk: () => desk, training, pen, text: (name) => (name === 'own' ? own : loadCorpus(name)), infoFor: () => infoFor },
   });
 }

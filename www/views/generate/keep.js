@@ -76,10 +76,13 @@ export function mountKeep(ctx) {
   input.accept = '.json,application/json';
   input.hidden = true;
   input.dataset.testid = 'write-open-input';
-  input.addEventListener('change', async () => {
+  input.addEventListener('change', () => {
     const file = input.files?.[0];
     input.value = '';
-    if (!file) return;
+    if (file) openFile(file);
+  });
+  /** Opens a model file (chosen, or dropped on the page). */
+  async function openFile(file) {
     if (file.size > FILE_LIMIT) return showNotice(t('model.refused', { name: file.name, why: t('model.tooBig', { size: `${(file.size / 1048576).toFixed(1)} MB`, limit: '64 MB' }) }), 'warn');
     let text;
     try {
@@ -88,9 +91,9 @@ export function mountKeep(ctx) {
       return showNotice(t('model.refused', { name: file.name, why: describeError(err) }), 'warn');
     }
     use({ modelFile: text }, { name: file.name.replace(/\.json$/i, ''), corpus: 'file' });
-  });
-  const openFile = button('write.open', 'write-open', () => input.click());
-  $('keep-row').append(save, down, openFile, input);
+  }
+  const openButton = button('write.open', 'write-open', () => input.click());
+  $('keep-row').append(save, down, openButton, input);
 
   async function listSaved() {
     const ul = $('saved');
@@ -154,6 +157,7 @@ export function mountKeep(ctx) {
 
   return {
     use,
+    openFile,
     refresh,
     /** No model on the desk (a new desk after an engine restart). */
     clear() {

@@ -168,6 +168,7 @@ export function mountSentence(root, store, wasm, page) {
   return view.mounted({
     ready,
     after: render,
+    openFile: (file) => modelIo.open(file),
     /** For the end-to-end tests and the latency benchmark. */
     debug: {
       step: () => ctx.stepping.step(),

@@ -63,14 +63,6 @@ export function mountModelIo(ctx) {
     if (input.files[0]) open(input.files[0]);
     input.value = '';
   });
-  // A file dropped anywhere on the page, while this view is on screen.
-  document.addEventListener('dragover', (e) => view.root.isConnected && e.dataTransfer?.types.includes('Files') && e.preventDefault());
-  document.addEventListener('drop', (e) => {
-    const file = e.dataTransfer?.files?.[0];
-    if (!view.root.isConnected || !file) return;
-    e.preventDefault();
-    open(file);
-  });
   $('model-row').append(
     input,
     button('model.open', 'open-model', () => input.click()),
