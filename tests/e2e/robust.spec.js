@@ -227,3 +227,29 @@ test('a file dropped on any view is opened by it or refused, and the browser nev
   }
   expect(problems).toEqual([]);
 });
+
+test.describe('after the site is deployed again', () => {
+  // (The service worker would answer from its cache: the routes below stand for the server.)
+  test.use({ serviceWorkers: 'block' });
+
+  test('a view whose file is gone asks for a reload when the site was updated, and says it could not load when it was not', async ({ page }) => {
+    for (const updated of [true, false]) {
+      const problems = await openPage(page, '?lang=en');
+      // The old version's view file is gone from the server.
+      await page.route(/\/assets\/generate-[^/]+\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+      if (updated) await page.route(/\/sw\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: "const FILES = ['./assets/index-NEW.js'];" }));
+      await page.getByRole('button', { name: 'Write' }).click();
+      const line = page.locator('#view-generate .loading.warn');
+      if (updated) {
+        await expect(line).toContainText('The site has been updated since this tab was opened');
+        await expect(line.getByTestId('reload')).toBeVisible();
+      } else {
+        await expect(line).toContainText('could not be loaded');
+        await page.waitForTimeout(500);
+        await expect(line.getByTestId('reload')).toHaveCount(0);
+      }
+      await page.unrouteAll();
+      expect(problems.filter((p) => !/generate-|404/.test(p))).toEqual([]);
+    }
+  });
+});

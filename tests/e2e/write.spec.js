@@ -196,3 +196,27 @@ test('the worker and the page train the same character model to the bit', async 
   await fullShot(page, 'test-results/screenshots/write-zh.png');
   expect(problems).toEqual([]);
 });
+
+test('with a model on the desk, a start it cannot read is named in the pen, not “No model yet”', async ({ page }) => {
+  const problems = await openPage(page, '?view=generate&lang=en');
+  const file = await page.evaluate(() => {
+    const trainer = new window.__rnnp.wasm.TextTrainer('春风吹柳绿，夜雨落花红。\n'.repeat(40), { units: 8, seqLen: 8, batchSize: 2 });
+    const text = trainer.modelFile();
+    trainer.free();
+    return text;
+  });
+  await page.getByTestId('write-open-input').setInputFiles({ name: 'verse.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(page.getByTestId('write-step')).toBeEnabled();
+  await page.getByTestId('write-prompt').fill('Z');
+  await page.getByTestId('write-prompt').press('Enter');
+  await page.getByTestId('write-prompt').blur();
+  const pen = page.getByTestId('pen-text');
+  await expect(pen).toContainText('“Z”');
+  await expect(pen).not.toContainText('No model yet');
+  // A start it can read writes again.
+  await page.getByTestId('write-prompt').fill('春');
+  await page.getByTestId('write-prompt').blur();
+  await page.getByTestId('write-step').click();
+  await expect(pen).toContainText(/^春./);
+  expect(problems).toEqual([]);
+});
