@@ -202,7 +202,10 @@ fn decode(s: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                // Two hex digits, as the page's URLSearchParams reads them ("%+A" is not
+                // an escape: `from_str_radix` alone would take its "+" for a sign).
+                let digits = &bytes[i + 1..i + 3];
+                let hex = digits.iter().all(u8::is_ascii_hexdigit).then(|| std::str::from_utf8(digits).ok().and_then(|h| u8::from_str_radix(h, 16).ok())).flatten();
                 match hex {
                     Some(b) => {
                         out.push(b);
@@ -236,6 +239,13 @@ pub fn from_url(url: &str) -> Result<(PageConfigs, Vec<String>)> {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let (key, raw) = (decode(k), decode(v));
         let Some(setting) = table.iter().find(|s| s.key == key) else { continue };
+        // A key given twice: the last one counts, as on the page; refused, it leaves the
+        // default (not an earlier value).
+        let group = &mut groups.iter_mut().find(|(g, _)| *g == setting.group).expect("a known group").1;
+        group.remove(setting.field);
+        if setting.key == "trained" {
+            trained = 0;
+        }
         match parse_value(&setting.kind, &raw) {
             Some(value) if setting.key == "trained" => trained = if let Scalar::Number(n) = value { n as u64 } else { 0 },
             Some(value) => {
@@ -244,8 +254,7 @@ pub fn from_url(url: &str) -> Result<(PageConfigs, Vec<String>)> {
                     Scalar::Number(n) if n.fract() == 0.0 => Value::from(n as i64),
                     Scalar::Number(n) => Value::from(n),
                 };
-                let group = groups.iter_mut().find(|(g, _)| *g == setting.group).expect("a known group");
-                group.1.insert(setting.field.to_string(), json);
+                group.insert(setting.field.to_string(), json);
             }
             None => rejected.push(key),
         }
@@ -343,6 +352,28 @@ mod tests {
         assert!(cases.len() > 20);
         for c in cases {
             assert_eq!(parse_value(&c.kind, &c.raw), c.value, "{:?} {:?}", c.kind, c.raw);
+        }
+    }
+
+    /// Whole links, read as the page reads them (tests/wasm/boundary.test.mjs reads the same).
+    #[test]
+    fn the_shared_url_queries() {
+        let file: Value = serde_json::from_str(include_str!("../tests/fixtures/url/cases.json")).unwrap();
+        let queries = file["queries"].as_array().unwrap();
+        assert!(queries.len() >= 10);
+        let table = settings();
+        for q in queries {
+            let query = q["query"].as_str().unwrap();
+            let (configs, rejected) = from_url(query).unwrap();
+            let json = serde_json::to_value(&configs).unwrap();
+            for (key, want) in q["values"].as_object().unwrap() {
+                let setting = table.iter().find(|s| s.key == key).unwrap_or_else(|| panic!("{key}"));
+                let got = if setting.key == "trained" { json["trained"].clone() } else { json[setting.group][setting.field].clone() };
+                let want = if want == "default" { serde_json::to_value(&setting.default).unwrap() } else { want.clone() };
+                assert_eq!(got.as_f64().map(Value::from).unwrap_or(got.clone()), want.as_f64().map(Value::from).unwrap_or(want.clone()), "{query}: {key}");
+            }
+            let named: Vec<&str> = q["rejected"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+            assert_eq!(rejected, named, "{query}");
         }
     }
 

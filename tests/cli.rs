@@ -290,3 +290,29 @@ fn help_describes_every_command() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("trace") && stderr(&out).contains("train"));
 }
+
+/// `--init` reads what the page's Open model reads: a model file, or a plain list of the
+/// Keras weights (kernel, recurrent kernel, bias, dense kernel, dense bias) for the network
+/// of the other flags; both give the same run.
+#[test]
+fn init_takes_a_plain_weight_list_as_the_page_does() {
+    let dir = scratch("init-plain");
+    let saved = dir.join("m.json");
+    let base = ["train", "sentence", "--epochs", "3", "--units", "4"];
+    let o = rnnp(&[&base[..], &["--save", saved.to_str().unwrap()]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
+    let w = &file["weights"];
+    let plain = json!([w["kernel"], w["recurrent_kernel"], w["bias"], w["dense_kernel"], w["dense_bias"]]);
+    let list = dir.join("plain.json");
+    std::fs::write(&list, plain.to_string()).unwrap();
+    let from_file = rnnp(&[&base[..], &["--init", saved.to_str().unwrap()]].concat());
+    let from_list = rnnp(&[&base[..], &["--init", list.to_str().unwrap()]].concat());
+    assert!(from_file.status.success(), "{}", stderr(&from_file));
+    assert!(from_list.status.success(), "{}", stderr(&from_list));
+    assert_eq!(stdout(&from_list), stdout(&from_file));
+    // A list for another network is refused, naming what does not fit.
+    let wrong = rnnp(&["train", "sentence", "--epochs", "1", "--units", "5", "--init", list.to_str().unwrap()]);
+    assert!(!wrong.status.success());
+    assert!(stderr(&wrong).contains("plain.json"), "{}", stderr(&wrong));
+}

@@ -21,6 +21,17 @@ test('the page reads URL values by the same rules as rnnp --from-url', () => {
   }
 });
 
+test('the page reads whole links as rnnp --from-url does: the last of a repeated key, two-digit escapes', () => {
+  const { queries } = readJson('tests/fixtures/url/cases.json');
+  const base = parseQuery('').state;
+  for (const q of queries) {
+    // (The page reads location.search, which has no #fragment.)
+    const { state, rejected } = parseQuery(q.query.split('#')[0]);
+    for (const [key, want] of Object.entries(q.values)) assert.equal(state[key], want === 'default' ? base[key] : want, `${q.query}: ${key}`);
+    assert.deepEqual(rejected, q.rejected, q.query);
+  }
+});
+
 test('a list with an unknown name is refused and keeps the names it knows', () => {
   const hide = { name: 'hide', type: 'list', values: ['seed', 'train', 'text'], def: '' };
   assert.deepEqual(parseValue(hide, 'everything,train'), ['train', false]);

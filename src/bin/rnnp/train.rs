@@ -179,12 +179,11 @@ fn report_every(epochs: usize) -> usize {
     epochs.div_ceil(20).max(1)
 }
 
-/// The weights of the model file at `path`, for a network of `spec` (a file for another
-/// network is refused, naming what differs).
-fn initial_weights(path: &Path, spec: &rnn_playground::Spec) -> CliResult<Vec<f32>> {
+/// The weights of the model file at `path`, read by `read`, for a network of `spec` (a
+/// file for another network is refused, naming what differs).
+fn initial_weights(path: &Path, spec: &rnn_playground::Spec, read: impl Fn(&str) -> rnn_playground::Result<rnn_playground::Model>) -> CliResult<Vec<f32>> {
     let text = crate::read(path, "model")?;
-    let model =
-        rnn_playground::format::model_file::model_from_json(&text).map_err(|source| CliError::In { place: format!("in {}", path.display()), source })?;
+    let model = read(&text).map_err(|source| CliError::In { place: format!("in {}", path.display()), source })?;
     let want = |field: &str, expected: String, got: String| -> CliResult<()> {
         if expected == got {
             Ok(())
@@ -228,9 +227,11 @@ pub fn train_with_progress(session: &mut SentenceSession, epochs: usize, mut lin
 /// `rnnp train sentence`.
 pub fn train_sentence(args: &SentenceArgs, out: &mut Out) -> CliResult<()> {
     let (config, epochs) = args.config()?;
-    let mut session = SentenceSession::new(config)?;
+    let mut session = SentenceSession::new(config.clone())?;
     if let Some(path) = &args.init {
-        let params = initial_weights(path, &session.model().spec)?;
+        // Read as the page opens a file: a model file, or a plain list of the weights.
+        let read = |text: &str| SentenceSession::from_model_text(text, config.clone()).map(|s| s.model().clone());
+        let params = initial_weights(path, &session.model().spec, read)?;
         session.adopt(&params, Vec::new())?;
     }
     let info = session.info();
@@ -352,7 +353,7 @@ pub fn train_series(args: &SeriesArgs, out: &mut Out) -> CliResult<()> {
     let config = args.config()?;
     let mut session = SeriesSession::new(config.clone())?;
     if let Some(path) = &args.init {
-        let params = initial_weights(path, &session.model().spec)?;
+        let params = initial_weights(path, &session.model().spec, rnn_playground::format::model_file::model_from_json)?;
         session.adopt(&params, Vec::new(), 0)?;
     }
     if args.no_shuffle {
