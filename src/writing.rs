@@ -375,6 +375,11 @@ impl CharModel {
     pub fn from_parts(config: &TextConfig, vocabulary: Vec<String>, params: Vec<f32>) -> Result<CharModel> {
         config.validate()?;
         check_vocabulary(&vocabulary)?;
+        // As a model file with a NaN in it is refused (kept in a browser, it came from a file too).
+        if let Some(i) = params.iter().position(|p| !p.is_finite()) {
+            let value = crate::error::NonFinite::of(params[i] as f64).expect("not finite");
+            return Err(RnnError::NotFinite { field: "weights".into(), at: format!("[{i}]"), value });
+        }
         let model = Model::from_params(char_spec(config, vocabulary.len())?, params)?;
         Ok(CharModel { model, vocabulary })
     }

@@ -178,8 +178,13 @@ fn nan_probabilities_and_short_weights_are_refused() {
     let mut params = s.model().params.clone();
     assert!(matches!(CharModel::from_parts(&small(), v.clone(), params[..10].to_vec()), Err(RnnError::Shape { .. })));
     params.iter_mut().for_each(|p| *p = f32::NAN);
+    // Weights with a NaN are refused as a model file with one is.
+    assert!(matches!(CharModel::from_parts(&small(), v.clone(), params.clone()), Err(RnnError::NotFinite { ref field, .. }) if field == "weights"));
+    // A network that diverged all the same cannot draw.
     let mut desk = Desk::new();
-    desk.use_model(CharModel::from_parts(&small(), v, params).unwrap());
+    let mut model = CharModel::from_parts(&small(), v, s.model().params.clone()).unwrap();
+    model.model.params = params;
+    desk.use_model(model);
     desk.begin("山", 1).unwrap();
     assert!(matches!(desk.step(1.0), Err(RnnError::NotFinite { .. })));
     assert!(matches!(desk.poems(2, "山", "\n", 1.0, 1), Err(RnnError::NotFinite { .. })));

@@ -220,3 +220,96 @@ test('with a model on the desk, a start it cannot read is named in the pen, not 
   await expect(pen).toContainText(/^春./);
   expect(problems).toEqual([]);
 });
+
+test('the saved-models list reads only what it shows: 40 large models list at once, a damaged entry is shown as one, NaN weights are refused', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(Math.round(e.duration)))).observe({ type: 'longtask' });
+    // Which stores are read whole (the list's store is small; the models' is not).
+    window.__readWhole = [];
+    const getAll = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.getAll = function (...args) {
+      window.__readWhole.push(this.name);
+      return getAll.apply(this, args);
+    };
+  });
+  const problems = await openPage(page, '?view=generate&lang=en');
+  await page.evaluate(() => indexedDB.deleteDatabase('rnn-playground'));
+  await openPage(page, '?view=generate&lang=en');
+  await expect(page.getByTestId('saved-models')).toContainText('No model saved');
+  // 40 models of 500,000 weights each (2 MB), one damaged entry, one with NaN weights.
+  await page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('rnn-playground', 2);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const tx = db.transaction(['write-models', 'write-model-list'], 'readwrite');
+    const [all, list] = [tx.objectStore('write-models'), tx.objectStore('write-model-list')];
+    const config = { cell: 'lstm', units: 8, seqLen: 8, batchSize: 2, learningRate: 0.005, clipThreshold: 5, seed: 1 };
+    const shown = (id, extra = {}) => ({ id, name: `model ${id}`, date: new Date(2026, 11, 1 + (id % 20)).toISOString(), corpus: 'tang', updates: 100, cell: 'lstm', units: 8, ...extra });
+    for (let id = 1; id <= 40; id++) {
+      all.put({ ...shown(id), weights: { config, vocabulary: ['a', 'b'], params: new Float32Array(500_000) } });
+      list.put(shown(id));
+    }
+    // An LSTM of 8 units over 2 characters: kernel 2×32, recurrent kernel 8×32, bias 32, dense 8×2 and 2.
+    const nan = new Float32Array(2 * 32 + 8 * 32 + 32 + 8 * 2 + 2).fill(NaN);
+    all.put({ ...shown(41), weights: { config, vocabulary: ['a', 'b'], params: nan } });
+    list.put(shown(41, { name: 'broken weights' }));
+    list.put(shown(42, { date: 5n, name: Object.create(null) }));
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+  await openPage(page, '?view=generate&lang=en');
+  const rows = page.getByTestId('saved-models').locator('li');
+  await expect(rows).toHaveCount(42);
+  await expect(rows.first()).toContainText('A damaged entry');
+  await expect(rows.first().getByTestId('saved-open')).toBeDisabled();
+  await expect(rows.nth(1)).toContainText('broken weights');
+  const read = await page.evaluate(() => (window.__longTasks.splice(0), window.__readWhole.splice(0)));
+  expect(read.filter((name) => name !== 'write-model-list'), 'stores read whole').toEqual([]);
+  // Deleting the damaged entry lists them all again, without a long task.
+  await rows.first().getByTestId('saved-delete').click();
+  await expect(rows).toHaveCount(41);
+  await page.waitForTimeout(300);
+  const after = await page.evaluate(() => window.__longTasks.splice(0));
+  expect(Math.max(0, ...after), 'the longest task while listing again (ms)').toBeLessThan(200);
+  // NaN weights: refused by name, as a model file with NaN is.
+  await rows.first().getByTestId('saved-open').click();
+  await expect(page.getByTestId('notice')).toContainText('NaN');
+  await expect(page.getByTestId('write-step')).toBeDisabled();
+  expect(problems).toEqual([]);
+});
+
+test('models saved by the earlier version of the list (one store) are listed and open', async ({ page }) => {
+  const problems = await openPage(page, '?view=generate&lang=en');
+  const file = await page.evaluate(async () => {
+    const trainer = new window.__rnnp.wasm.TextTrainer('春风吹柳绿，夜雨落花红。\n'.repeat(40), { units: 8, seqLen: 8, batchSize: 2 });
+    const modelFile = trainer.modelFile();
+    trainer.free();
+    await new Promise((resolve) => {
+      const r = indexedDB.deleteDatabase('rnn-playground');
+      r.onsuccess = r.onerror = r.onblocked = resolve;
+    });
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('rnn-playground', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('write-models', { keyPath: 'id', autoIncrement: true });
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const tx = db.transaction('write-models', 'readwrite');
+    tx.objectStore('write-models').add({ name: 'old verse', date: '2026-11-30T10:00:00.000Z', corpus: 'file', updates: 0, cell: 'lstm', units: 8, weights: null, modelFile, history: null });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+    return modelFile;
+  });
+  expect(file.length).toBeGreaterThan(100);
+  await openPage(page, '?view=generate&lang=en');
+  const rows = page.getByTestId('saved-models').locator('li');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('old verse');
+  await rows.first().getByTestId('saved-open').click();
+  await expect(page.getByTestId('write-step')).toBeEnabled();
+  expect(problems).toEqual([]);
+});

@@ -95,6 +95,14 @@ export function mountKeep(ctx) {
   const openButton = button('write.open', 'write-open', () => input.click());
   $('keep-row').append(save, down, openButton, input);
 
+  /** The list's line for saved entry `m`, or null if the entry is not one this page wrote. */
+  function entryWords(m) {
+    const count = (n) => Number.isInteger(n) && n >= 0;
+    const known = ['simple_rnn', 'lstm', 'gru'].includes(m?.cell);
+    if (!m || typeof m.name !== 'string' || typeof m.date !== 'string' || Number.isNaN(Date.parse(m.date)) || !known || !count(m.units) || !count(m.updates)) return null;
+    return t('write.savedEntry', { name: m.name, cell: t(`cell.${m.cell}`), units: m.units, updates: m.updates, date: dateTime(m.date) });
+  }
+
   async function listSaved() {
     const ul = $('saved');
     let list;
@@ -109,7 +117,8 @@ export function mountKeep(ctx) {
       ...list.map((m) => {
         const li = document.createElement('li');
         const text = document.createElement('span');
-        text.textContent = t('write.savedEntry', { name: m.name, cell: t(`cell.${m.cell}`), units: m.units, updates: m.updates, date: dateTime(m.date) });
+        const words = entryWords(m);
+        text.textContent = words ?? t('write.savedDamaged');
         const openIt = button('write.openSaved', 'saved-open', async () => {
           try {
             const entry = await getModel(m.id);
@@ -126,9 +135,12 @@ export function mountKeep(ctx) {
           }
           listSaved();
         });
-        // Every entry has its Open and Delete: each says whose.
-        openIt.setAttribute('aria-label', t('write.openSavedLabel', { name: m.name }));
-        del.setAttribute('aria-label', t('write.deleteLabel', { name: m.name }));
+        // Every entry has its Open and Delete: each says whose. A damaged one (written by
+        // something else, or half-written) can only be deleted.
+        const name = words ? m.name : t('write.savedDamaged');
+        openIt.setAttribute('aria-label', t('write.openSavedLabel', { name }));
+        del.setAttribute('aria-label', t('write.deleteLabel', { name }));
+        openIt.disabled = !words;
         li.append(text, openIt, del);
         return li;
       }),
