@@ -52,6 +52,8 @@ pub enum Counted {
     Tokens,
     Characters,
     Bytes,
+    /// Values of a JSON text (numbers, strings, arrays, objects).
+    Values,
 }
 
 impl std::fmt::Display for Counted {
@@ -60,6 +62,7 @@ impl std::fmt::Display for Counted {
             Counted::Tokens => "tokens",
             Counted::Characters => "characters",
             Counted::Bytes => "bytes",
+            Counted::Values => "values",
         })
     }
 }

@@ -73,11 +73,7 @@ impl Corpus {
     pub fn new(text: &str) -> Result<Corpus> {
         // Counted before anything is kept: a text of 60 million characters is refused
         // without a list of 60 million.
-        let n = characters(text).count();
-        if n == 0 {
-            return Err(RnnError::Empty { field: "corpus".into() });
-        }
-        CORPUS_CHARS.check("corpus", n as u64)?;
+        CORPUS_CHARS.check_length("corpus", characters(text).count() as u64, Counted::Characters)?;
         let chars: Vec<&str> = characters(text).collect();
         if let Some(c) = chars.iter().find(|c| c.len() as u64 > CHAR_BYTES.max) {
             check_character("character", c)?;

@@ -53,7 +53,7 @@ fn texts_it_cannot_learn_from_are_refused_by_name() {
     // One repeated character: nothing to predict.
     assert!(matches!(Corpus::new(&"啊".repeat(5000)), Err(RnnError::OutOfRange { ref field, .. }) if field == "vocabulary"));
     // More than a million characters (about 2 MB of text).
-    assert!(matches!(Corpus::new(&"ab".repeat(600_000)), Err(RnnError::OutOfRange { ref field, .. }) if field == "corpus"));
+    assert!(matches!(Corpus::new(&"ab".repeat(600_000)), Err(RnnError::TooLong { ref field, length: 1_200_000, .. }) if field == "corpus"));
     // A network too big to keep as a file: 2500 characters into 256 LSTM units is 3.5 million
     // weights.
     let many: String = (0..2500u32).filter_map(|i| char::from_u32(0x4e00 + i)).collect::<String>().repeat(3);

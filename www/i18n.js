@@ -225,6 +225,7 @@ const zh = {
   'counted.tokens': '个词',
   'counted.characters': '个字符',
   'counted.bytes': '字节',
+  'counted.values': '个值',
   'error.tooBig': '{field}需要 {needed} 个数的内存，上限是 {max} 个：请调小一些。',
   'error.conflict': '{field}= {value} 不能和 {other} = {otherValue} 一起用。',
   'error.classOutOfRange': '{field}在第 {step} 步的类别是 {class}，但输出只有 {classes} 类。',
@@ -492,6 +493,7 @@ const en = {
   'counted.tokens': 'tokens',
   'counted.characters': 'characters',
   'counted.bytes': 'bytes',
+  'counted.values': 'values (numbers, texts, lists)',
   'error.tooBig': '{field} would need {needed} numbers in memory; at most {max} are allowed. Make it smaller.',
   'error.conflict': '{field} = {value} does not go with {other} = {otherValue}.',
   'error.classOutOfRange': '{field} has class {class} at step {step}, but the output has only {classes} classes.',
@@ -642,7 +644,11 @@ export function errorText(detail) {
     vars.value = t(`nonFinite.${d.value}`);
   }
   if (d.kind === 'wrongType') vars.expected = t(`expected.${d.expected}`).replace(/^expected\./, '');
-  if (d.kind === 'tooLong') vars.unit = t(`counted.${d.unit}`);
+  if (d.kind === 'tooLong') {
+    vars.unit = t(`counted.${d.unit}`);
+    // (Grouped as ui/format.js's `whole` does: 30,000,001 values, not 30000001.)
+    for (const k of ['length', 'max']) vars[k] = String(d[k]).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  }
   if (d.kind === 'numeric') vars.problem = t(`error.numeric.${d.problem}`);
   if (d.kind === 'keras') vars.rule = t(`error.keras.${d.rule}`);
   if (Array.isArray(d.allowed)) vars.allowed = d.allowed.map((a) => `“${a}”`).join(language() === 'zh' ? '、' : ', ');

@@ -6,14 +6,21 @@
 
 use serde_json::Value;
 
-use crate::error::{NonFinite, Result, RnnError};
-use crate::settings::limits::Int;
+use crate::error::{Counted, NonFinite, Result, RnnError};
+use crate::settings::limits::{Int, MAX_WEIGHTS};
 
 /// Parses JSON text, accepting the bare words NaN, Infinity and -Infinity as numbers and
 /// a leading UTF-8 byte-order mark (which some editors write). An error's line and column
 /// are those of the text as given.
 pub fn parse(text: &str) -> Result<Value> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The cheap fact before the costly one: a parsed value takes tens of bytes for each
+    // number of the text, so a file of 60 MB of junk numbers would take gigabytes to be
+    // refused for what it lacks.
+    let values = count_values(text);
+    if values > JSON_VALUES {
+        return Err(RnnError::TooLong { field: "file".into(), length: values, max: JSON_VALUES, unit: Counted::Values });
+    }
     let (quoted, inserted) = quote_non_finite(text);
     serde_json::from_str(&quoted).map_err(|e| {
         let mut err = RnnError::from(e);
@@ -24,6 +31,35 @@ pub fn parse(text: &str) -> Result<Value> {
         }
         err
     })
+}
+
+/// At most this many values (numbers, strings, arrays, objects) in a JSON text the engine
+/// reads: the weights of the largest network ([`MAX_WEIGHTS`]) and room for its arrays,
+/// vocabulary and tokens.
+pub const JSON_VALUES: u64 = MAX_WEIGHTS + (1 << 18);
+
+/// An upper bound of the values in `text` (each comma outside a string starts one, and so
+/// does each array or object), counted byte by byte without keeping anything.
+fn count_values(text: &str) -> u64 {
+    let (mut n, mut in_string, mut escaped) = (1u64, false, false);
+    for &b in text.as_bytes() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b',' | b'[' | b'{' => n += 1,
+            _ => {}
+        }
+    }
+    n
 }
 
 /// Puts the words NaN / Infinity / -Infinity that stand outside strings into quotes, so a
@@ -253,6 +289,23 @@ mod tests {
         assert_eq!(short(-2.5e-7), -2.5e-7);
         assert_eq!(short(3e20), 3e20);
         assert_eq!(short(-0.0).to_bits(), (-0.0f64).to_bits());
+    }
+
+    #[test]
+    fn values_are_counted_before_parsing_and_too_many_are_refused_by_count() {
+        assert_eq!(count_values("[1, 2, 3]"), 4);
+        // Commas and brackets inside strings are text, not values.
+        assert_eq!(count_values(r#"{"a": "x,[y]{", "b": [1]}"#), 4);
+        assert_eq!(count_values(r#"["a\",", 2]"#), 3);
+        let many = format!("[{}0]", "0,".repeat(JSON_VALUES as usize));
+        match parse(&many) {
+            Err(RnnError::TooLong { field, length, max, unit: Counted::Values }) => {
+                assert_eq!((field.as_str(), length, max), ("file", JSON_VALUES + 2, JSON_VALUES));
+            }
+            other => panic!("{other:?}"),
+        }
+        let fits = format!("[{}0]", "0,".repeat(1000));
+        assert_eq!(parse(&fits).unwrap().as_array().unwrap().len(), 1001);
     }
 
     #[test]

@@ -253,3 +253,25 @@ test.describe('after the site is deployed again', () => {
     }
   });
 });
+
+test('a model file of 60 MB of junk numbers is refused by both views that open files, at once and without a long task', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const path = join(mkdtempSync(join(tmpdir(), 'rnnp-junk-')), 'junk.json');
+  writeFileSync(path, `[${'0,'.repeat(30_000_000)}0]`);
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(Math.round(e.duration)))).observe({ type: 'longtask' });
+  });
+  for (const [view, input] of [['sentence', 'model-file'], ['generate', 'write-open-input']]) {
+    const problems = await openPage(page, `?lang=en&view=${view}`);
+    await page.evaluate(() => window.__longTasks.splice(0));
+    await page.getByTestId(input).setInputFiles(path);
+    await expect(page.getByTestId('notice')).toContainText('has 30,000,002 values', { timeout: 30_000 });
+    const tasks = await page.evaluate(() => window.__longTasks.splice(0));
+    expect(Math.max(0, ...tasks), `${view}: the longest task while refusing (ms)`).toBeLessThan(200);
+    expect(problems).toEqual([]);
+  }
+});

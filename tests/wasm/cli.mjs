@@ -18,3 +18,12 @@ export function rnnp(args) {
   const r = spawnSync(rnnpPath(), args, { encoding: 'utf8', maxBuffer: 1 << 28 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * Runs `rnnp args…` with its address space capped at `megabytes` (ulimit -v): a run that
+ * needs more fails to allocate. {status, stdout, stderr}.
+ */
+export function rnnpWithin(megabytes, args) {
+  const r = spawnSync('sh', ['-c', `ulimit -v ${megabytes * 1024}; exec "$0" "$@"`, rnnpPath(), ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}

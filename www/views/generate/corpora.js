@@ -73,9 +73,8 @@ export function corpusErrorText(detail, text = '') {
     const first = [...text][0] ?? '…';
     return Number(detail.value) < detail.min ? t('write.ownOneChar', { char: first === '\n' ? '↵' : first }) : t('write.ownTooMany', { value: detail.value, max: detail.max });
   }
-  if (detail.kind === 'outOfRange' && detail.field === 'corpus') {
-    return Number(detail.value) < detail.min ? t('write.ownTooShort', { min: detail.min }) : t('write.ownTooBig', { value: whole(Number(detail.value)), max: whole(detail.max) });
-  }
+  if (detail.kind === 'outOfRange' && detail.field === 'corpus') return t('write.ownTooShort', { min: detail.min });
+  if (detail.kind === 'tooLong' && detail.field === 'corpus') return t('write.ownTooBig', { value: whole(detail.length), max: whole(detail.max) });
   if (detail.kind === 'tooLong' && detail.field === 'character') return t('write.ownLongChar', { length: whole(detail.length), max: detail.max });
   return null;
 }
