@@ -376,6 +376,7 @@ impl CharModel {
             let value = crate::error::NonFinite::of(params[i] as f64).expect("not finite");
             return Err(RnnError::NotFinite { field: "weights".into(), at: format!("[{i}]"), value });
         }
+        check_text_weights(params.len() as u64)?;
         let model = Model::from_params(char_spec(config, vocabulary.len())?, params)?;
         Ok(CharModel { model, vocabulary })
     }

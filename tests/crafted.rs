@@ -107,3 +107,20 @@ fn the_start_of_a_pasted_text_is_always_one_of_its_characters() {
         assert!(corpus.encode(&f.start).is_ok(), "{text:?}: start {:?} not in the vocabulary", f.start);
     }
 }
+
+/// A character model over the weight budget of one (what a 64 MB file holds) is refused
+/// however it arrives: as weights kept in a browser, or as a model file.
+#[test]
+fn a_character_model_over_its_weight_budget_is_refused() {
+    use rnn_playground::settings::CellName;
+    use rnn_playground::writing::TEXT_WEIGHTS;
+    // 2900 characters into 256 LSTM units: 3.98 million weights, under the budget of any
+    // network (4.19 million) but over a character model's (3 million).
+    let vocabulary: Vec<String> = (0..2900u32).map(|i| char::from_u32(0x4e00 + i).unwrap().to_string()).collect();
+    let config = TextConfig { cell: CellName::Lstm, units: 256, ..Default::default() };
+    let (v, u) = (2900usize, 256usize);
+    let weights = v * 4 * u + u * 4 * u + 4 * u + u * v + v;
+    assert!(weights as u64 > TEXT_WEIGHTS);
+    let err = CharModel::from_parts(&config, vocabulary, vec![0.0; weights]).unwrap_err();
+    assert!(matches!(&err, RnnError::TooBig { field, needed, .. } if field == "model" && *needed == weights as u64), "{err}");
+}
