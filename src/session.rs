@@ -367,7 +367,7 @@ mod tests {
         }
     }
 
-    /// Issue 9.14: after long training every gradient is tiny; the check says that nothing
+    /// After long training every gradient is tiny; the check says that nothing
     /// could be judged instead of reporting an error of zero.
     #[test]
     fn a_check_with_nothing_to_judge_says_so() {

@@ -1,4 +1,4 @@
-//! Issue 9, on the command line: each repro of the report, as a user runs it.
+//! On the command line: each case of a bad input, as a user runs it.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Output, Stdio};

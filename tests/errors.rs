@@ -216,7 +216,7 @@ fn sizes_must_be_positive_whole_numbers_within_the_limit() {
         (json!(-3), "`units` is -3: it must be between 1 and 4096"),
         (json!(2.5), "`units` is 2.5: it must be a whole number"),
         (json!("4"), "`units` should be a whole number, got the string \"4\""),
-        // Issue 9.5: a number past a 32-bit word is refused, not cut to 4.
+        // A number past a 32-bit word is refused, not cut to 4.
         (json!(4_294_967_300u64), "`units` is 4294967300: it must be between 1 and 4096"),
     ] {
         let (mut model, _) = fixture(LSTM);

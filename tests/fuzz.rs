@@ -1,4 +1,4 @@
-//! Issue 9: the model and trace readers take any text without panicking, allocating
+//! The model and trace readers take any text without panicking, allocating
 //! without bound or running for long. Seeded mutations of the parity fixtures (a value
 //! replaced by a huge, negative, fractional, non-finite or wrongly typed one; an array cut
 //! or grown; a key removed; the text cut, a byte changed, a byte-order mark put in front),

@@ -1,4 +1,4 @@
-//! Issue 9: nothing hangs, nothing panics, at and beyond every control's range.
+//! Nothing hangs, nothing panics, at and beyond every control's range.
 //!
 //! Seeded sweeps over the controls of the gradient lab and of the sentence view: every
 //! corner of each range, values just outside it, and seeded random points inside. Each

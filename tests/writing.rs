@@ -1,4 +1,4 @@
-//! Issue 15, the engine's side: a character model of a corpus learns (held-out loss below
+//! The Write view's engine: a character model of a corpus learns (held-out loss below
 //! the unigram baseline), writes the same text for the same seed, and refuses texts it
 //! cannot learn from with a message that names the problem.
 

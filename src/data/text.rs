@@ -177,7 +177,7 @@ mod tests {
         assert_eq!(err, RnnError::Empty { field: "text".into() });
     }
 
-    /// Issue 9.7: the characters `<end>` in a text are a word like any other; the end
+    /// The characters `<end>` in a text are a word like any other; the end
     /// marker stays a token of its own.
     #[test]
     fn a_literal_end_word_does_not_merge_with_the_end_marker() {

@@ -1,4 +1,4 @@
-// Issue 12, the classroom kit: a copied link reopens the same moment (forward, backward,
+// The classroom kit: a copied link reopens the same moment (forward, backward,
 // trained), `hide=` hides exactly what it names and "Edit what students see" writes it,
 // embed mode fits an 800×600 frame, presenter mode fits a 1024×768 projector, bad values
 // load the defaults with a notice, and a printed handout has the charts and tables whole.

@@ -1,4 +1,4 @@
-// Issue 13, charts out: every chart's menu gives a PNG at twice the screen's resolution, an
+// Charts out: every chart's menu gives a PNG at twice the screen's resolution, an
 // SVG (vector, drawn by the engine's plotters code; tests/wasm/export.test.mjs checks it is
 // `rnnp plot`'s document) and the CSV of its data table, with names that say what they hold.
 import { test, expect } from '@playwright/test';

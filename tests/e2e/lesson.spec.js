@@ -1,4 +1,4 @@
-// Issue 12, the guided lesson: every chapter in both languages, answered wrong and right,
+// The guided lesson: every chapter in both languages, answered wrong and right,
 // with the view set up as the chapter says (its view, its hidden parts, its URL), the
 // keyboard and Back, zero axe-core violations, and a screenshot of each chapter.
 import { test, expect } from '@playwright/test';

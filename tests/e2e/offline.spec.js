@@ -1,4 +1,4 @@
-// Issue 14: after one visit the page works with no network (its service worker has every
+// After one visit the page works with no network (its service worker has every
 // built file), a new deployment is picked up on the next visit with a quiet notice, and
 // the site is installable (a manifest with icons).
 import { test, expect } from '@playwright/test';

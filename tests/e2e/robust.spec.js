@@ -1,4 +1,4 @@
-// Issue 9 in the browser: the links that hung open at once, overflow is shown as overflow,
+// In the browser: the links that hung open at once, overflow is shown as overflow,
 // a refused setting is put back with a notice, long work never freezes the page, and the
 // page runs under its Content-Security-Policy.
 import { test, expect } from '@playwright/test';

@@ -1,4 +1,4 @@
-// Issue 10: right on every screen. axe-core on every view in both languages at phone and
+// Right on every screen. axe-core on every view in both languages at phone and
 // laptop sizes; the phone's first screen; nothing fixed over a chart or a grid; the unit
 // circle round; the keyboard (space steps, one tab stop per grid); Back after a view
 // switch; and screenshots of every view at a phone, a projector and a laptop size.

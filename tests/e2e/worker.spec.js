@@ -1,4 +1,4 @@
-// Issue 14: training runs in a Web Worker with its own engine. The same seed gives the
+// Training runs in a Web Worker with its own engine. The same seed gives the
 // same weights there, on the page, and natively (the pinned fixture that tests/determinism.rs
 // checks), and the page answers clicks while the worker trains.
 import { test, expect } from '@playwright/test';

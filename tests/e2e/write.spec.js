@@ -1,4 +1,4 @@
-// Issue 15, the Write view: a character model trained in the page's worker (the loss
+// The Write view: a character model trained in the page's worker (the loss
 // falls, samples appear, the page answers clicks and training survives a change of view;
 // pause, resume and stop), writing one character at a time (deterministic at T 0.1,
 // reproducible at T 1 with a seed), models kept in the browser across a reload, pasted

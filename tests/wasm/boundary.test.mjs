@@ -1,4 +1,4 @@
-// The typed boundary between engine, page and command line (issue 11): the page's settings
+// The typed boundary between engine, page and command line: the page's settings
 // table comes from the engine, its URL rules match the command line's, every error kind is
 // worded in both languages, and a page link gives the same numbers on the command line.
 import { test } from 'node:test';

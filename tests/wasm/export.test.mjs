@@ -1,4 +1,4 @@
-// Charts out of the page (issue 13): the page's SVG export and `rnnp plot -o chart.svg` are
+// Charts out of the page: the page's SVG export and `rnnp plot -o chart.svg` are
 // the same document for the same chart, settings and size (one drawing code, one way of
 // measuring text); the page's CSV has a header row and numbers that read back exactly.
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// Issue 9: seeded mutations of the parity fixtures through the WebAssembly build and the
+// Seeded mutations of the parity fixtures through the WebAssembly build and the
 // `rnnp` binary: no trap, and both give the same outcome (the same trace, or the same
 // error message); and the 3000 mutations of tests/fuzz.rs (the native readers) through the
 // WebAssembly build, with the outcomes the native test recorded.

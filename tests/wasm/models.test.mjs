@@ -1,4 +1,4 @@
-// Models in and out (issue 13): a model file downloaded from the page, loaded into
+// Models in and out: a model file downloaded from the page, loaded into
 // TensorFlow.js by the snippet the page shows (same layers, `setWeights`), predicts the
 // page's next-token probabilities; a model saved from TensorFlow.js with `getWeights()`
 // runs in the engine to TensorFlow.js's probabilities.
