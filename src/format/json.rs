@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use crate::error::{Counted, NonFinite, Result, RnnError};
-use crate::settings::limits::{Int, MAX_WEIGHTS};
+use crate::settings::limits::{Int, JSON_VALUES};
 
 /// Parses JSON text, accepting the bare words NaN, Infinity and -Infinity as numbers and
 /// a leading UTF-8 byte-order mark (which some editors write). An error's line and column
@@ -32,11 +32,6 @@ pub fn parse(text: &str) -> Result<Value> {
         err
     })
 }
-
-/// At most this many values (numbers, strings, arrays, objects) in a JSON text the engine
-/// reads: the weights of the largest network ([`MAX_WEIGHTS`]) and room for its arrays,
-/// vocabulary and tokens.
-pub const JSON_VALUES: u64 = MAX_WEIGHTS + (1 << 18);
 
 /// An upper bound of the values in `text` (each comma outside a string starts one, and so
 /// does each array or object), counted byte by byte without keeping anything.

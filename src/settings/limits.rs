@@ -150,6 +150,11 @@ pub const MODEL_SIZE: Int = Int::new(1, 4096);
 pub const TRACE_STEPS: Int = Int::new(1, 10_000);
 /// A model file or trace request, in bytes (the page reads files of at most this size).
 pub const FILE_BYTES: Int = Int::new(1, 64 * 1024 * 1024);
+/// Values (numbers, strings, arrays, objects) of a JSON file, counted before it is parsed:
+/// the weights of the largest network ([`MAX_WEIGHTS`]) and room for its arrays, vocabulary
+/// and tokens. A parsed value takes tens of bytes, so 60 MB of junk numbers would otherwise
+/// take gigabytes to be refused.
+pub const JSON_VALUES: u64 = MAX_WEIGHTS + (1 << 18);
 
 // ---- The sentence view ----
 pub const SENTENCE_UNITS: Int = Int::new(1, 64);
@@ -229,6 +234,7 @@ pub fn table() -> Vec<Row> {
         Row { place: "any pass", setting: "numbers kept by one forward and backward pass", range: format!("at most {}", group(MAX_WORKSPACE)) },
         int("trace", "steps", TRACE_STEPS),
         int("model file, trace request", "bytes", FILE_BYTES),
+        Row { place: "model file, trace request", setting: "values (numbers, texts, lists)", range: format!("at most {}", group(JSON_VALUES)) },
         int("sentence", "units", SENTENCE_UNITS),
         int("sentence", "tokens", SENTENCE_TOKENS),
         int("sentence", "characters of text", SENTENCE_CHARS),
