@@ -238,14 +238,17 @@ test.describe('after the site is deployed again', () => {
       // The old version's view file is gone from the server.
       await page.route(/\/assets\/generate-[^/]+\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
       if (updated) await page.route(/\/sw\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: "const FILES = ['./assets/index-NEW.js'];" }));
+      // (The page asks the server which version it has: sw.js.)
+      const asked = page.waitForResponse(/\/sw\.js$/);
       await page.getByRole('button', { name: 'Write' }).click();
+      await asked;
       const line = page.locator('#view-generate .loading.warn');
       if (updated) {
         await expect(line).toContainText('The site has been updated since this tab was opened');
         await expect(line.getByTestId('reload')).toBeVisible();
       } else {
         await expect(line).toContainText('could not be loaded');
-        await page.waitForTimeout(500);
+        await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
         await expect(line.getByTestId('reload')).toHaveCount(0);
       }
       await page.unrouteAll();
