@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { openPage, canvasHash } from './helpers.js';
+import { openPage, canvasHash, pdfText } from './helpers.js';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -262,8 +262,14 @@ test('the handouts: the lesson whole with every question, cells with their numbe
   expect(sentence.hover).toBe(0);
   expect(sentence.lossRows).toBeLessThanOrEqual(26);
   expect(sentence.placeholders).toBe(0);
+  const shown = await page.evaluate(() => [...document.querySelectorAll('main .cell[data-num]')].filter((c) => c.getClientRects().length > 0).map((c) => c.dataset.num));
   const sentencePdf = await page.pdf({ format: 'A4', printBackground: true });
   expect(pdfPages(sentencePdf)).toBeLessThanOrEqual(6);
+  // The cells' numbers are in the printed text itself, not only on the screen.
+  const printed = (await pdfText(sentencePdf)).replace(/\s+/g, ' ');
+  const missing = shown.filter((num) => !printed.includes(num));
+  expect(shown.length).toBeGreaterThan(20);
+  expect(missing, 'cell numbers not in the PDF').toEqual([]);
   await page.emulateMedia({ media: 'screen' });
   expect(problems).toEqual([]);
 
@@ -295,8 +301,15 @@ test('the handouts: the lesson whole with every question, cells with their numbe
   await expect(handout.locator('ol li')).toHaveCount(27);
   await expect(page.getByText('← → change chapter')).toBeHidden();
   await expect(page.getByTestId('lesson-check')).toBeHidden();
+  const questions = await handout.locator('.question').allTextContents();
   const lessonPdf = await page.pdf({ format: 'A4', printBackground: true });
   expect(pdfPages(lessonPdf)).toBeGreaterThanOrEqual(2);
+  // Every chapter's question is in the printed text (compared without white space: the PDF
+  // breaks lines where the page does).
+  const squeeze = (s) => s.replace(/\s+/g, '');
+  const lessonText = squeeze(await pdfText(lessonPdf));
+  expect(questions).toHaveLength(9);
+  expect(questions.filter((q) => !lessonText.includes(squeeze(q))), 'questions not in the PDF').toEqual([]);
   await page.emulateMedia({ media: 'screen' });
   expect(problems).toEqual([]);
 });

@@ -67,3 +67,16 @@ export async function canvasHash(page, testid) {
     return h >>> 0;
   });
 }
+
+/** The text of a PDF (page.pdf's), page after page, as a reader's copy would have it. */
+export async function pdfText(buffer) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(buffer), disableFontFace: true }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const { items } = await (await doc.getPage(i)).getTextContent();
+    text += `${items.map((it) => it.str + (it.hasEOL ? '\n' : '')).join('')}\n`;
+  }
+  await doc.destroy();
+  return text;
+}
