@@ -73,8 +73,13 @@ impl Corpus {
     pub fn new(text: &str) -> Result<Corpus> {
         // Counted before anything is kept: a text of 60 million characters is refused
         // without a list of 60 million.
-        CORPUS_CHARS.check_length("corpus", characters(text).count() as u64, Counted::Characters)?;
-        let chars: Vec<&str> = characters(text).collect();
+        // One pass, and never a list longer than the limit: a text of 60 million characters
+        // is counted to the end (for the message) without being kept.
+        let max = CORPUS_CHARS.max as usize;
+        let mut rest = characters(text);
+        let chars: Vec<&str> = rest.by_ref().take(max + 1).collect();
+        let n = if chars.len() > max { chars.len() + rest.count() } else { chars.len() };
+        CORPUS_CHARS.check_length("corpus", n as u64, Counted::Characters)?;
         if let Some(c) = chars.iter().find(|c| c.len() as u64 > CHAR_BYTES.max) {
             check_character("character", c)?;
         }

@@ -6,7 +6,7 @@
 
 use rnn_playground::error::Counted;
 use rnn_playground::settings::limits::{CHAR_BYTES, SAMPLE_CHARS};
-use rnn_playground::writing::characters::{facts, usual_start};
+use rnn_playground::writing::characters::{facts, start_of_text};
 use rnn_playground::writing::{CharModel, Corpus, TextConfig, WritingSession};
 use rnn_playground::RnnError;
 use serde_json::Value;
@@ -102,7 +102,7 @@ fn the_start_of_a_pasted_text_is_always_one_of_its_characters() {
     for text in [" \u{301}春眠不觉晓", "\u{200d}\u{301}ab", "\n\n  春", "\t\u{301}\u{301}", "👍🏽 ok"] {
         let body = text.repeat(60);
         let f = facts(&body).unwrap();
-        assert_eq!(Some(f.start.as_str()), usual_start(&body));
+        assert_eq!(Some(f.start.as_str()), start_of_text(&body));
         let corpus = Corpus::new(&body).unwrap();
         assert!(corpus.encode(&f.start).is_ok(), "{text:?}: start {:?} not in the vocabulary", f.start);
     }

@@ -632,6 +632,15 @@ function fieldName(field) {
 }
 
 /** What an engine error (`{kind, ...fields}`) says, in the current language. */
+/**
+ * A whole number's digits in groups of three, "30,000,001" (as both of the page's languages
+ * write them; ui/format.js's `whole` uses it). Not `toLocaleString`: its first call loads the
+ * browser's number formats, a long task on a phone.
+ */
+export function groupDigits(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export function errorText(detail) {
   const d = detail || {};
   const vars = { ...d, field: fieldName(d.field) };
@@ -646,8 +655,7 @@ export function errorText(detail) {
   if (d.kind === 'wrongType') vars.expected = t(`expected.${d.expected}`).replace(/^expected\./, '');
   if (d.kind === 'tooLong') {
     vars.unit = t(`counted.${d.unit}`);
-    // (Grouped as ui/format.js's `whole` does: 30,000,001 values, not 30000001.)
-    for (const k of ['length', 'max']) vars[k] = String(d[k]).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    for (const k of ['length', 'max']) vars[k] = groupDigits(d[k]);
   }
   if (d.kind === 'numeric') vars.problem = t(`error.numeric.${d.problem}`);
   if (d.kind === 'keras') vars.rule = t(`error.keras.${d.rule}`);

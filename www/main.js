@@ -2,7 +2,7 @@
 // and keeps the language, the URL, the history and the views in step.
 import { browserLanguage, setLanguage, t, translatePage, language } from './i18n.js';
 import { afterTwoFrames, showSkeleton } from './ui/view.js';
-import { askForReload, deployedSince } from './ui/stale.js';
+import { askForReloadIfDeployed } from './ui/stale.js';
 import { TEMPLATE as SENTENCE } from './views/sentence/template.js';
 import { PAGE_PROPS, PROPS, addProps, createStore, defaults, fromSchema, isSetting, parseQuery, prop, toQuery } from './state.js';
 import { hideNames } from './ui/hide.js';
@@ -178,7 +178,7 @@ async function main() {
     const loading = document.getElementById('loading');
     loading.textContent = `${t('loading.failed')} ${String(err?.message || err)}`;
     loading.classList.add('warn');
-    if (await deployedSince(import.meta.url)) askForReload(loading, t('loading.updated'), t('loading.reload'));
+    await askForReloadIfDeployed(loading, import.meta.url);
     return;
   } finally {
     stopProgress();
@@ -285,7 +285,7 @@ async function main() {
           const failed = Object.assign(document.createElement('p'), { className: 'loading warn', textContent: `${t('loading.failed')} ${String(err?.message || err)}` });
           failed.setAttribute('role', 'status');
           root.replaceChildren(failed);
-          deployedSince(import.meta.url).then((since) => since && askForReload(failed, t('loading.updated'), t('loading.reload')));
+          askForReloadIfDeployed(failed, import.meta.url);
         },
       );
     }

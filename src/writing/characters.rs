@@ -44,7 +44,7 @@ pub fn check_vocabulary(vocabulary: &[String]) -> Result<()> {
 /// Where writing begins in a text when no start is given: its first character that is not
 /// white space (else its first). Taken from the characters as they are split, so it is
 /// always one of the text's own ("\u{301}" after a space is part of the space's character).
-pub fn usual_start(text: &str) -> Option<&str> {
+pub fn start_of_text(text: &str) -> Option<&str> {
     characters(text).find(|c| !c.trim().is_empty()).or_else(|| characters(text).next())
 }
 
@@ -57,7 +57,7 @@ pub struct TextFacts {
     pub chars: usize,
     /// Distinct characters.
     pub vocabulary: usize,
-    /// Where writing begins ([`usual_start`]).
+    /// Where writing begins ([`start_of_text`]).
     pub start: String,
 }
 
@@ -65,7 +65,7 @@ pub struct TextFacts {
 /// character too large, one character repeated, too many distinct ones).
 pub fn facts(text: &str) -> Result<TextFacts> {
     let corpus = super::Corpus::new(text)?;
-    Ok(TextFacts { chars: corpus.ids.len(), vocabulary: corpus.vocabulary.len(), start: usual_start(text).unwrap_or("\n").to_string() })
+    Ok(TextFacts { chars: corpus.ids.len(), vocabulary: corpus.vocabulary.len(), start: start_of_text(text).unwrap_or("\n").to_string() })
 }
 
 #[cfg(test)]
@@ -74,13 +74,13 @@ mod tests {
 
     #[test]
     fn the_start_is_a_character_of_the_text_as_it_is_split() {
-        assert_eq!(usual_start("  春眠不觉晓"), Some("春"));
+        assert_eq!(start_of_text("  春眠不觉晓"), Some("春"));
         // A combining mark after a space belongs to the space's character: the start is
         // that character, never the mark alone (which no vocabulary holds).
-        assert_eq!(usual_start(" \u{301}ab"), Some(" \u{301}"));
-        assert_eq!(usual_start("\u{200d}ab"), Some("\u{200d}"));
-        assert_eq!(usual_start("\n\n"), Some("\n"));
-        assert_eq!(usual_start(""), None);
+        assert_eq!(start_of_text(" \u{301}ab"), Some(" \u{301}"));
+        assert_eq!(start_of_text("\u{200d}ab"), Some("\u{200d}"));
+        assert_eq!(start_of_text("\n\n"), Some("\n"));
+        assert_eq!(start_of_text(""), None);
     }
 
     #[test]

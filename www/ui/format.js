@@ -1,6 +1,6 @@
 // Number formatting for the page: short, with as many significant digits as asked, and
 // never "NaN" or "Infinity": a number float32 cannot hold is shown as an overflow.
-import { t } from '../i18n.js';
+import { groupDigits, t } from '../i18n.js';
 
 /** The largest float32. */
 export const F32_MAX = 3.4028234663852886e38;
@@ -17,14 +17,10 @@ export function num(v, digits = 3) {
   return v.toPrecision(digits);
 }
 
-/**
- * A whole number with thousands separated by commas (as both of the page's languages
- * write them). Not `toLocaleString`: its first call loads the browser's number formats,
- * a long task on a phone.
- */
+/** A whole number with thousands separated by commas (i18n.js's `groupDigits`). */
 export function whole(v) {
   const n = Math.round(v);
-  return Number.isFinite(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : num(v);
+  return Number.isFinite(n) ? groupDigits(n) : num(v);
 }
 
 /** A moment as local date and time, "2026-12-03 14:05" (not `toLocaleString`, as above). */

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use rnn_playground::settings::{limits, CellName};
-use rnn_playground::writing::characters::usual_start;
+use rnn_playground::writing::characters::start_of_text;
 use rnn_playground::writing::{CharModel, TextConfig, Writer, WritingSession};
 
 use super::out::Out;
@@ -135,7 +135,7 @@ pub fn train_text(args: &TextArgs, out: &mut Out) -> CliResult<()> {
     };
     let mut session = WritingSession::new(&text, config).map_err(|source| CliError::In { place: args.corpus.display().to_string(), source })?;
     // Every argument is checked before the first update.
-    let sample = Sample::new(&session.writer(), &args.sample, usual_start(&text))?;
+    let sample = Sample::new(&session.writer(), &args.sample, start_of_text(&text))?;
     if let Some(path) = &args.save {
         check_save_path(path)?;
     }
