@@ -79,7 +79,9 @@ pub fn flow(config: &LabConfig, with_jacobians: bool) -> Result<Flow> {
     let rho = config.radius as f32 as f64;
     let reference = (0..t).map(|s| last * rho.powi((t - 1 - s) as i32)).collect();
     let last_to_first = norms[0] as f64 / last;
-    let earliest = norms.iter().position(|n| n.is_normal()).unwrap_or(t - 1);
+    // The unbroken stretch of norms float32 holds, back from T: before it they fell below its
+    // smallest normal number, or (ρ > 1) overflowed.
+    let earliest = (0..t).rev().take_while(|&s| norms[s].is_normal()).last().unwrap_or(t - 1);
     let ratio_steps = t - 1 - earliest;
     let ratio_per_step = if ratio_steps > 0 { libm::pow(norms[earliest] as f64 / last, 1.0 / ratio_steps as f64) } else { 1.0 };
     let first_ratios = (1..t.min(6)).map(|k| norms[t - 1 - k] as f64 / norms[t - k] as f64).collect();
@@ -207,6 +209,16 @@ mod tests {
         assert!((f.ratio_per_step - 0.1).abs() < 2e-3, "mean {}", f.ratio_per_step);
         let g = flow(&LabConfig { radius: 0.9, seq_len: 50, ..Default::default() }, false).unwrap();
         assert_eq!(g.ratio_steps, 49);
+        // ρ = 2.5 over 60 steps: the forward pass holds (2.5^60 ≈ 7e23), the norms overflow
+        // some 40 steps back; the average is over the steps before that, not "1.000 over the
+        // last 0 steps".
+        let h = flow(&LabConfig { radius: 2.5, seq_len: 60, ..Default::default() }, false).unwrap();
+        assert!(!h.norms[0].is_finite() && h.norms[59].is_normal(), "{:?}", h.norms);
+        assert!(h.ratio_steps > 20 && h.ratio_steps < 59, "{}", h.ratio_steps);
+        assert!((h.ratio_per_step - 2.5).abs() < 0.05, "mean {}", h.ratio_per_step);
+        // Over 200 steps the forward pass itself overflows: no norm to average at all.
+        let all = flow(&LabConfig { radius: 2.5, seq_len: 200, ..Default::default() }, false).unwrap();
+        assert!(all.norms.iter().all(|n| n.is_nan()) && all.ratio_steps == 0);
     }
 
     /// A non-normal W_hh: successive ratios still approach ρ (power iteration), and

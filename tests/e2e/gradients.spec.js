@@ -137,3 +137,17 @@ test('with ρ = 0.1 the average factor per step is 0.1, over the steps float32 s
   await expect(numbers).toContainText('最后');
   expect(problems).toEqual([]);
 });
+
+test('with ρ = 2.5 the average is over the steps before the overflow, and with the forward pass overflowed there is none to take', async ({ page }) => {
+  const problems = await openLab(page, '?radius=2.5&seqLen=60&lang=en');
+  const numbers = page.getByTestId('flow-numbers');
+  await expect(numbers).toContainText(/average factor per step 2\.\d+ over the last \d+ steps/);
+  await expect(numbers).toContainText('overflowed float32');
+  const steps = Number((await numbers.textContent()).match(/over the last (\d+) steps/)[1]);
+  expect(steps).toBeGreaterThan(20);
+  // The sliders at their ends: 200 steps, ρ = 2.5 (the forward pass overflows too).
+  await setSlider(page, 'seq-len', 200);
+  await expect(numbers).toContainText('no factor per step to average');
+  await expect(numbers).not.toContainText('over the last 0 steps');
+  expect(problems).toEqual([]);
+});

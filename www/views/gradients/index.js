@@ -71,8 +71,9 @@ export function mount(root, store, wasm, page) {
     const v = guard(() => lab.view());
     const f = v.flow;
     const s = store.get();
-    const under = f.ratioSteps < f.norms.length - 1;
-    setRich($('flow-numbers'), t(under ? 'flow.numbersUnder' : 'flow.numbers', { ratio: num(f.ratioPerStep, 4), steps: f.ratioSteps, rho: num(s.radius, 3), ltf: num(f.lastToFirst, 3), pred: num(f.predictedLastToFirst, 3) }));
+    // Averaged over every step, or only over those float32 still holds (then: why).
+    const key = !Number.isFinite(f.norms.at(-1)) ? 'flow.numbersNone' : f.ratioSteps === f.norms.length - 1 ? 'flow.numbers' : f.overflow ? 'flow.numbersOver' : 'flow.numbersUnder';
+    setRich($('flow-numbers'), t(key, { ratio: num(f.ratioPerStep, 4), steps: f.ratioSteps, rho: num(s.radius, 3), ltf: num(f.lastToFirst, 3), pred: num(f.predictedLastToFirst, 3) }));
     setRich($('flow-ratios'), t('flow.ratios', { ratios: f.firstRatios.map((r) => num(r, 4)).join(', ') }));
     $('flow-overflow').hidden = !f.overflow;
     $('flow-numbers').dataset.lastToFirst = String(f.lastToFirst);
