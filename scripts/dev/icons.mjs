@@ -1,12 +1,12 @@
 // Renders www/pwa/icon.svg to the PNG icons of the web app manifest (run once after
 // changing the SVG; the PNGs are committed), then shrinks them to 32 colours with Pillow:
 // node scripts/dev/icons.mjs
-import { chromium } from '@playwright/test';
+import { launch } from './browser.mjs';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 const svg = readFileSync(new URL('../../www/pwa/icon.svg', import.meta.url), 'utf8');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await launch();
 for (const size of [192]) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
   await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`);

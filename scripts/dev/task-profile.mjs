@@ -2,9 +2,9 @@
 // paint, the JavaScript functions it spent its time in (sampled), with the task's style,
 // layout and paint. Makes clear which code a long start-up task is.
 // node scripts/dev/task-profile.mjs URL [slowdown]   (env MIN_MS, WAIT_MS; CLICK=test id: a click instead of the start-up)
-import { openPhone } from './phone.mjs';
+import { openPage } from './browser.mjs';
 const [, , url, slow = '1'] = process.argv;
-const { browser, page } = await openPhone(slow, { lighthouse: true });
+const { browser, page } = await openPage({ screen: 'lighthouse', slow });
 const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'v8.wasm'];
 if (process.env.CLICK) {
   // An action instead of the start-up: the page loads, settles, then the trace covers a

@@ -2,9 +2,9 @@
 // the main-thread tasks over 50 ms with the biggest events inside them.
 // node scripts/dev/trace.mjs URL [slowdown] [script to evaluate after load]
 // (env: MIN_MS, the shortest task listed; WAIT_MS, AFTER_MS, see below)
-import { openPhone } from './phone.mjs';
+import { openPage } from './browser.mjs';
 const [, , url, slow = '1', script = ''] = process.argv;
-const { browser, page, cdp } = await openPhone(slow);
+const { browser, page } = await openPage({ screen: 'phone', slow });
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.compile'] });
 await page.goto(url);
 // WAIT_MS: wait that long instead of asking the page (Playwright's waiting script is a task of its own).
