@@ -7,12 +7,13 @@ import { offlinePlugin } from './www/build/offline-plugin.js';
 import { bootPlugin } from './www/build/boot-plugin.js';
 import { corporaPlugin } from './www/build/corpora-plugin.js';
 import { compileHintsPlugin } from './www/build/compile-hints-plugin.js';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 
 /** Each engine module's size, for the loading line's bar (a gzipped download's length is not it). */
 function engineBytes() {
-  const parts = ['sentence', 'lab', 'series', 'writing'];
-  const file = (p) => new URL(`./www/pkg/${p}/rnn_playground_bg.wasm`, import.meta.url);
+  const pkg = new URL('./www/pkg/', import.meta.url);
+  const file = (p) => new URL(`./${p}/rnn_playground_bg.wasm`, pkg);
+  const parts = existsSync(pkg) ? readdirSync(pkg) : [];
   return Object.fromEntries(parts.filter((p) => existsSync(file(p))).map((p) => [p, statSync(file(p)).size]));
 }
 

@@ -54,11 +54,13 @@ build_module() {
 say "building the engine for wasm32 ($MODE)"
 build_module "$OUT" "${FEATURE_ARGS[@]}"
 
-# The page loads one module per view, with only that view's binding (src/web/Cargo.toml's
-# features): a link to one view downloads about 200 KB instead of 270. Each is the same
-# engine, linked again (the engine's crate is compiled once).
+# The page loads one module per view, with only that view's binding: a link to one view
+# downloads one. The views are the default features of src/web/module/Cargo.toml (one per
+# view, listed there once). Each is the same engine, linked again (its crate is compiled once).
 if [ -z "${WASM_FEATURES:-}" ]; then
-  for part in sentence lab series writing; do
+  parts=$(sed -n 's/^default = \[\(.*\)\]/\1/p' "$ROOT/src/web/module/Cargo.toml" | tr -d '",')
+  [ -n "$parts" ] || { echo "no views in src/web/module/Cargo.toml's default features" >&2; exit 1; }
+  for part in $parts; do
     say "the page's module for the $part view"
     build_module "$OUT/$part" --no-default-features --features "$part"
   done

@@ -51,7 +51,7 @@ pub enum Kind {
 pub struct Setting {
     /// The name in the URL.
     pub key: &'static str,
-    /// Which config it belongs to: sentence, lab, explode, series or text.
+    /// Which config it belongs to: sentence, lab, explode, series or text ([`PAGE`]: none).
     pub group: &'static str,
     /// The config field it sets.
     pub field: &'static str,
@@ -70,6 +70,15 @@ pub struct PageConfigs {
     pub text: TextConfig,
     /// Epochs the sentence network had been trained in the link (`trained=`).
     pub trained: u64,
+}
+
+/// The group of the settings the page keeps itself (the sentence view's moment, how the
+/// Write view trains and writes): bounded by the engine, set in no config.
+pub const PAGE: &str = "page";
+
+/// A token of the sentence (0: none).
+fn moment() -> Kind {
+    Kind::Int { min: 0.0, max: limits::SENTENCE_TOKENS.max as f64 }
 }
 
 /// Epochs a link may ask the sentence network to be trained (`trained=`) before it shows.
@@ -138,6 +147,14 @@ pub fn settings() -> Vec<Setting> {
         set("wbatch", "text", "batchSize", int(writing::TEXT_BATCH), number(text_config.batch_size as f64)),
         set("wlr", "text", "learningRate", real(limits::LEARNING_RATE), number(text_config.learning_rate)),
         set("wseed", "text", "seed", int(limits::SEED), number(text_config.seed as f64)),
+        // The page's own: what it shows and writes with, bounded by the engine.
+        set("highlight", PAGE, "highlight", moment(), number(0.0)),
+        set("pos", PAGE, "pos", moment(), number(0.0)),
+        set("back", PAGE, "back", moment(), number(0.0)),
+        set("wupdates", PAGE, "updates", int(limits::TEXT_UPDATES), number(writing::PAGE_UPDATES_DEFAULT as f64)),
+        set("prompt", PAGE, "seedText", Kind::Text { max_length: limits::LINK_SEED_TEXT_CHARS.max }, text(String::new())),
+        set("temp", PAGE, "temperature", real(limits::TEMPERATURE), number(writing::TEMPERATURE_DEFAULT)),
+        set("dseed", PAGE, "sampleSeed", int(limits::SEED), number(writing::SAMPLE_SEED_DEFAULT as f64)),
     ]
 }
 
@@ -238,7 +255,7 @@ pub fn from_url(url: &str) -> Result<(PageConfigs, Vec<String>)> {
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let (key, raw) = (decode(k), decode(v));
-        let Some(setting) = table.iter().find(|s| s.key == key) else { continue };
+        let Some(setting) = table.iter().find(|s| s.key == key && s.group != PAGE) else { continue };
         // A key given twice: the last one counts, as on the page; refused, it leaves the
         // default (not an earlier value).
         let group = &mut groups.iter_mut().find(|(g, _)| *g == setting.group).expect("a known group").1;
@@ -298,7 +315,7 @@ mod tests {
             ("text", serde_json::to_value(TextConfig::default()).unwrap()),
         ];
         for s in settings() {
-            if s.key == "trained" {
+            if s.key == "trained" || s.group == PAGE {
                 continue;
             }
             let (_, config) = configs.iter().find(|(g, _)| *g == s.group).expect("a known group");

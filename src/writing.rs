@@ -167,6 +167,13 @@ impl Pen {
 /// Windows of held-out text the held-out loss is measured on (at most).
 pub const HELD_OUT_WINDOWS: usize = 64;
 
+/// The temperature a sample is drawn at unless another is asked for.
+pub const TEMPERATURE_DEFAULT: f64 = 0.8;
+/// The seed of a sample's draws unless another is asked for.
+pub const SAMPLE_SEED_DEFAULT: u64 = 1;
+/// Updates of one training run in the page unless another number is asked for.
+pub const PAGE_UPDATES_DEFAULT: u64 = 600;
+
 /// The Write view's session.
 #[derive(Debug, Clone)]
 pub struct WritingSession {

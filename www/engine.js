@@ -7,22 +7,13 @@
 //   same compiled code (`__wbg_reset_state`), tells every listener to rebuild its engine
 //   objects from the page's settings, and reports what happened.
 
-/**
- * The engine comes in four modules, one per view, each with only that view's binding
- * (scripts/build-wasm.sh): a link to one view downloads one. They share nothing: an object
- * made by one module is used with that module only. Every module has what is common (the
- * settings' schema, errors, panics). Each path is written out whole: the bundler finds a
- * module's files only from literal `import()` and `new URL()` paths.
- */
-const PARTS = {
-  sentence: { glue: () => import('./pkg/sentence/rnn_playground.js'), url: () => new URL('./pkg/sentence/rnn_playground_bg.wasm', import.meta.url) },
-  lab: { glue: () => import('./pkg/lab/rnn_playground.js'), url: () => new URL('./pkg/lab/rnn_playground_bg.wasm', import.meta.url) },
-  series: { glue: () => import('./pkg/series/rnn_playground.js'), url: () => new URL('./pkg/series/rnn_playground_bg.wasm', import.meta.url) },
-  writing: { glue: () => import('./pkg/writing/rnn_playground.js'), url: () => new URL('./pkg/writing/rnn_playground_bg.wasm', import.meta.url) },
-};
+// The engine comes in one module per view, each with only that view's binding
+// (scripts/build-wasm.sh): a link to one view downloads one. They share nothing: an object
+// made by one module is used with that module only. Every module has what is common (the
+// settings' schema, errors, panics). Each view's meta.js says where its module is
+// (views/index.js: ENGINES).
+import { ENGINES } from './views/index.js';
 
-/** The module each view uses. */
-export const VIEW_PARTS = { sentence: 'sentence', gradients: 'lab', series: 'series', generate: 'writing' };
 
 /** part → {ready: Promise of the exports, exports (once ready), compiled} */
 const loaded = new Map();
@@ -73,12 +64,12 @@ async function compile(url, part) {
 }
 
 /**
- * Initialises the module of `part` (a value of VIEW_PARTS) once and resolves to its
+ * Initialises the module of `part` (views/index.js: a view's `meta.ENGINE.part`) once and resolves to its
  * exports. `module`: its code compiled elsewhere (the page hands its own to the worker, so
  * it is compiled only once). A failed load is forgotten, so a later call tries again.
  */
 export function loadEngine(part, module = null) {
-  const spec = PARTS[part];
+  const spec = ENGINES[part];
   if (!spec) return Promise.reject(new Error(`no engine module named ${part}`));
   let entry = loaded.get(part);
   if (entry) return entry.ready;

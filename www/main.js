@@ -3,33 +3,18 @@
 import { browserLanguage, setLanguage, t, translatePage, language } from './i18n.js';
 import { afterTwoFrames, showSkeleton } from './ui/view.js';
 import { askForReloadIfDeployed } from './ui/stale.js';
-import { TEMPLATE as SENTENCE } from './views/sentence/template.js';
 import { PAGE_PROPS, PROPS, addProps, createStore, defaults, fromSchema, isSetting, parseQuery, prop, toQuery } from './state.js';
 import { hideNames } from './ui/hide.js';
 import { mountClassroom } from './ui/classroom.js';
-import { VIEW_PARTS, guard, loadEngine, loadedEngine, onEngineProgress, onEngineReset } from './engine.js';
+import { guard, loadEngine, loadedEngine, onEngineProgress, onEngineReset } from './engine.js';
 import { initBanners, showNotice } from './ui/banner.js';
 import { refreshControls } from './ui/controls.js';
 import { runOnPage, clearPageCache } from './jobs/run.js';
 import { createJobRunner } from './jobs/client.js';
-import { JOBS } from './jobs/specs.js';
+import { JOBS, VIEW_NAMES, VIEW_PARTS, view } from './views/index.js';
 import { startWorker } from './jobs/worker.js';
 import { registerOffline } from './offline.js';
-import { mountSentence } from './views/sentence/index.js';
 import { CHAPTERS, chapterOnly, chapterState } from './lesson/chapters.js';
-
-/**
- * Every view but the sentence's is its own file, fetched when it is first shown (with its
- * texts): a link to one view downloads only that view's code.
- */
-const LOADERS = {
-  gradients: () => import('./views/gradients/index.js'),
-  series: () => import('./views/series/index.js'),
-  generate: () => import('./views/generate/index.js'),
-};
-
-/** A view's code: the sentence view's is in this file. */
-const viewCode = (name) => (LOADERS[name] ? LOADERS[name]() : Promise.resolve({ mount: mountSentence }));
 
 /**
  * A view mounted once its code and its engine module (engine.js: one per view) have
@@ -38,7 +23,7 @@ const viewCode = (name) => (LOADERS[name] ? LOADERS[name]() : Promise.resolve({ 
 function whenLoaded(name) {
   return (root, store, page) => {
     let inner = null;
-    const ready = Promise.all([viewCode(name), loadEngine(VIEW_PARTS[name])]).then(([m, wasm]) => {
+    const ready = Promise.all([view(name).code(), loadEngine(VIEW_PARTS[name])]).then(([m, wasm]) => {
       inner = m.mount(root, store, wasm, page);
       return inner.ready;
     });
@@ -57,9 +42,13 @@ function whenLoaded(name) {
   };
 }
 
-const VIEWS = Object.fromEntries(['sentence', ...Object.keys(LOADERS)].map((name) => [name, whenLoaded(name)]));
-/** The templates shown before the engine has loaded (a fetched view's comes with its file). */
-const TEMPLATES = { sentence: () => SENTENCE, ...Object.fromEntries(Object.entries(LOADERS).map(([name, load]) => [name, async () => (await load()).TEMPLATE])) };
+/**
+ * Every view is its own file, fetched when it is first shown (with its texts): a link to
+ * one view downloads only that view's code.
+ */
+const MOUNTS = Object.fromEntries(VIEW_NAMES.map((name) => [name, whenLoaded(name)]));
+/** The templates shown before the engine has loaded (each comes with its view's file). */
+const TEMPLATES = Object.fromEntries(VIEW_NAMES.map((name) => [name, async () => (await view(name).code()).TEMPLATE]));
 
 /** The document's title and description in the page's language. */
 function translateDocument() {
@@ -132,7 +121,7 @@ async function main() {
   // so the test ids of controls that exist in two views never collide, and only its charts
   // are drawn.
   const roots = {};
-  for (const name of Object.keys(VIEWS)) {
+  for (const name of VIEW_NAMES) {
     roots[name] = document.getElementById(`view-${name}`);
     roots[name].remove();
     roots[name].hidden = false;
@@ -143,7 +132,7 @@ async function main() {
   // (A link to a chapter alone opens that chapter's view.)
   const linked = chapterOnly(location.search);
   const firstView = linked ? CHAPTERS[linked - 1].view : early.view;
-  const first = VIEWS[firstView] ? firstView : 'sentence';
+  const first = MOUNTS[firstView] ? firstView : VIEW_NAMES[0];
   // A link to a lesson's chapter: its words first (the lesson's own small file), so the
   // panel is in its place before the view appears below it and nothing moves.
   const previewed = Number(early.lesson);
@@ -187,8 +176,8 @@ async function main() {
   await jobs.warmUp(VIEW_PARTS[first]);
   addProps(fromSchema(wasm.settingsSchema()));
   // `hide=` names panels and the settings that have a control (the engine's, and a few of
-  // the page's own).
-  const hideable = PROPS.filter((p) => p.group || ['speed', 'fixedAxis', 'highlight'].includes(p.name)).map((p) => p.name);
+  // the page's own; the sentence view's moment has none).
+  const hideable = PROPS.filter((p) => (p.group && !['pos', 'back'].includes(p.name)) || ['speed', 'fixedAxis'].includes(p.name)).map((p) => p.name);
   addProps([{ ...prop('hide'), values: hideNames(hideable) }]);
   const { state, rejected } = parseQuery(location.search);
   // `?lesson=5` alone: the page as Next sets chapter 5 up, and the URL Next writes.
@@ -264,7 +253,7 @@ async function main() {
       root.append(waiting);
     }
     if (!mounted[view]) {
-      mounted[view] = VIEWS[view](root, store, page);
+      mounted[view] = MOUNTS[view](root, store, page);
       classroom.refreshHidden();
       // The view shows once its engine object is built (in a task of its own); a view
       // fetched on demand has its parts only then, so what is hidden is applied again.
@@ -304,7 +293,7 @@ async function main() {
     // A pointer over the tab, a finger on it or the keyboard's focus: its file is fetched
     // before the click (once; the browser keeps the module).
     const fetchAhead = () => {
-      LOADERS[b.dataset.view]?.().catch(() => {});
+      view(b.dataset.view)?.code().catch(() => {});
       loadEngine(VIEW_PARTS[b.dataset.view]).catch(() => {});
     };
     for (const type of ['pointerenter', 'touchstart', 'focus']) b.addEventListener(type, fetchAhead, { once: true, passive: true });
@@ -317,7 +306,7 @@ async function main() {
       refreshControls();
       mounted[s.view]?.relabel();
     }
-    if (changed.includes('view') && VIEWS[s.view]) show(s.view);
+    if (changed.includes('view') && MOUNTS[s.view]) show(s.view);
     if (changed.includes('lesson')) {
       lessonState(s);
       if (s.lesson) openLesson();
@@ -329,7 +318,7 @@ async function main() {
     if (!next.lang) next.lang = store.get().lang;
     store.replace(next);
   });
-  await show(VIEWS[store.get().view] ? store.get().view : 'sentence');
+  await show(MOUNTS[store.get().view] ? store.get().view : VIEW_NAMES[0]);
   if (import.meta.env.PROD) registerOffline({ onUpdated: () => showNotice(t('notice.updated'), 'info') });
   // For the end-to-end tests: the engine, the store, the mounted views, and the jobs both
   // ways (in the worker, and on the page) to compare their numbers.

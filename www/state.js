@@ -5,6 +5,9 @@
 // its default, and the names of such values are reported. The rules here are the same as
 // the command line's `rnnp --from-url` (tests/fixtures/url/cases.json checks both).
 
+import { VIEW_NAMES } from './views/index.js';
+import { CHAPTERS } from './lesson/chapters.js';
+
 /**
  * @typedef {{name: string, type: 'choice'|'int'|'number'|'text'|'flag'|'list', values?: (string|number)[],
  *   min?: number, max?: number, maxLength?: number, def: any, group?: string, field?: string,
@@ -14,27 +17,21 @@
  *   `list` is comma-separated names, each one of `values` (the value is a sorted string).
  */
 
-/** The page's own settings. */
+/**
+ * The page's own settings. Those the engine bounds (the sentence view's moment, how the
+ * Write view trains and writes) are in its table, with the group "page" (`fromSchema`).
+ */
 export const PAGE_PROPS = [
-  { name: 'view', type: 'choice', values: ['sentence', 'gradients', 'series', 'generate'], def: 'sentence', history: 'push' },
+  { name: 'view', type: 'choice', values: VIEW_NAMES, def: VIEW_NAMES[0], history: 'push' },
   { name: 'lang', type: 'choice', values: ['zh', 'en'], def: '' },
   { name: 'speed', type: 'number', min: 0.25, max: 4, def: 1 },
   { name: 'fixedAxis', type: 'flag', def: true },
-  { name: 'highlight', type: 'int', min: 0, max: 64, def: 0 },
-  // The moment of the sentence view: tokens read, steps walked back.
-  { name: 'pos', type: 'int', min: 0, max: 64, def: 0 },
-  { name: 'back', type: 'int', min: 0, max: 64, def: 0 },
   // The lesson's chapter (0: no lesson).
-  { name: 'lesson', type: 'int', min: 0, max: 9, def: 0, history: 'push' },
+  { name: 'lesson', type: 'int', min: 0, max: CHAPTERS.length, def: 0, history: 'push' },
   // What a lecturer hid from the class (ui/hide.js names every part that can be hidden).
   { name: 'hide', type: 'list', values: [], def: '' },
-  // The Write view: which text it learns, for how many updates, how it writes (the seed
-  // text, empty for the corpus's own; the temperature; the seed of the draws).
+  // The text the Write view learns.
   { name: 'corpus', type: 'choice', values: ['tang', 'sonnets', 'own'], def: 'tang' },
-  { name: 'wupdates', type: 'int', min: 10, max: 20000, def: 600 },
-  { name: 'prompt', type: 'text', maxLength: 40, def: '' },
-  { name: 'temp', type: 'number', min: 0.1, max: 2, def: 0.8 },
-  { name: 'dseed', type: 'int', min: 0, max: 2147483647, def: 1 },
   // Presenter mode (projector) and embed mode (inside another page).
   { name: 'present', type: 'flag', def: false },
   { name: 'embed', type: 'flag', def: false },

@@ -142,6 +142,10 @@ pub const TEXT_SEQ_LEN: Int = Int::new(8, 100);
 pub const TEXT_BATCH: Int = Int::new(1, 128);
 /// The temperature a sample is drawn at: 0.05 to 2 (0.1 and below: the most likely).
 pub const TEMPERATURE: Real = Real::new(0.05, 2.0);
+/// Updates of one training run of the page's Write view.
+pub const TEXT_UPDATES: Int = Int::new(10, 20_000);
+/// Characters of a sample's start in a page link (`prompt=`).
+pub const LINK_SEED_TEXT_CHARS: Int = Int::new(1, 40);
 
 // ---- Any network (model files, traces, the Keras-style API) ----
 /// Input size, units and output size of a model file.
@@ -270,6 +274,8 @@ pub fn table() -> Vec<Row> {
         int("write", "window (steps of BPTT)", TEXT_SEQ_LEN),
         int("write", "windows per batch", TEXT_BATCH),
         real("write", "temperature", TEMPERATURE),
+        int("write", "updates of a run in the page", TEXT_UPDATES),
+        int("write", "characters of a sample's start in a page link", LINK_SEED_TEXT_CHARS),
         int("rnnp plot", "width, height (pixels)", IMAGE_SIDE),
         real("rnnp bench", "seconds", BENCH_SECONDS),
     ]

@@ -94,6 +94,12 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// The largest file the engine reads, in bytes (the page refuses a larger one before reading it).
+#[wasm_bindgen(js_name = fileLimit)]
+pub fn file_limit() -> f64 {
+    rnn_playground::settings::limits::FILE_BYTES.max as f64
+}
+
 /// The page's settings: every URL key, its config field, its kind, limits and default.
 #[wasm_bindgen(js_name = settingsSchema, unchecked_return_type = "Setting[]")]
 pub fn settings_schema() -> Result<JsValue, JsValue> {

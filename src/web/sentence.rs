@@ -61,12 +61,6 @@ impl Playground {
         to_js(&self.session.config)
     }
 
-    /// The largest model file read, in bytes (the page refuses a larger one before reading it).
-    #[wasm_bindgen(js_name = modelFileLimit)]
-    pub fn model_file_limit() -> f64 {
-        rnn_playground::settings::limits::FILE_BYTES.max as f64
-    }
-
     /// Tokens, vocabulary, end marker, sizes and ln V.
     #[wasm_bindgen(unchecked_return_type = "SentenceInfo")]
     pub fn info(&self) -> Result<JsValue, JsValue> {

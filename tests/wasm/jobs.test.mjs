@@ -1,4 +1,4 @@
-// The page's jobs (www/jobs/specs.js), run as the worker runs them: in chunks, on their own
+// The page's jobs (www/views/*/meta.js), run as the worker runs them: in chunks, on their own
 // engine objects. Training in chunks gives the weights training in one go gives, to the
 // bit, and the page adopting them steps the trained network.
 import { test } from 'node:test';

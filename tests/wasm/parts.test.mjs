@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import engine from './load.mjs';
-import { JOBS } from '../../www/jobs/specs.js';
+import { JOBS } from '../../www/views/index.js';
 import { runJob } from './run-job.mjs';
 
 /** The classes of each view's module. */

@@ -1,7 +1,7 @@
-// Runs a page job (www/jobs/specs.js) as the worker runs it: in chunks, on its own engine
+// Runs a page job (www/views/*/meta.js) as the worker runs it: in chunks, on its own engine
 // objects, in this Node process's WebAssembly build.
 import engine from './load.mjs';
-import { JOBS } from '../../www/jobs/specs.js';
+import { JOBS } from '../../www/views/index.js';
 
 /**
  * Runs job `name` to the end in chunks of `chunk`; returns [result, progress reports].

@@ -9,7 +9,7 @@
 // changed), `stop` ends it early and still hands back what it has (the Stop button).
 // `done` resolves to {result, cancelled, stopped}.
 import { runOnPage } from './run.js';
-import { JOBS } from './specs.js';
+import { JOBS } from '../views/index.js';
 import { compiledEngine, loadEngine, loadedEngine } from '../engine.js';
 
 /**

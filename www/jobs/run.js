@@ -1,8 +1,8 @@
-// Runs a job of jobs/specs.js on the page itself, in slices of a few milliseconds per
+// Runs a job of a view's meta.js on the page itself, in slices of a few milliseconds per
 // animation frame, so the page keeps painting and answering clicks. The worker runs the
 // same jobs off the page (client.js); this is the fallback when no worker can start, and
 // the tests' reference for "the same numbers wherever it runs".
-import { JOBS } from './specs.js';
+import { JOBS } from '../views/index.js';
 import { guard } from '../engine.js';
 
 const cache = new Map();

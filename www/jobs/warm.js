@@ -1,4 +1,4 @@
-// What the worker does before a view is first built: the engine calls that view makes when
+// What the worker does before a view is first built (each view's WARMUP, in its meta.js): the engine calls that view makes when
 // it starts, on a throw-away object, and every one of its charts drawn.
 //
 // Why: Chromium compiles a WebAssembly function the first time it is called, on the thread
@@ -45,7 +45,7 @@ function offscreen() {
  * that the network does not have) ends the calls, not the drawing: the page will say so
  * itself.
  */
-function warm(obj, { charts, font }, calls) {
+export function warm(obj, { charts, font }, calls) {
   try {
     try {
       calls(obj);
@@ -61,37 +61,3 @@ function warm(obj, { charts, font }, calls) {
     obj.free();
   }
 }
-
-export const WARMUPS = {
-  /**
-   * The sentence view: a network and what the view reads of it (at the moment a link
-   * names), a step, and an epoch (the speed readout's).
-   */
-  sentence: (wasm, { config, pos = 0, back = 0, ...page }) =>
-    warm(new wasm.Playground(config), page, (pg) => {
-      pg.info();
-      if (pos > 0 || back > 0) pg.goTo(pos, back);
-      pg.position();
-      pg.current();
-      pg.lastBack();
-      pg.sentenceLoss();
-      pg.step();
-      pg.train(1);
-    }),
-  /** The gradient lab: the selected cell's flow, then the rest it measures when scrolled to. */
-  lab: (wasm, { config, ...page }) =>
-    warm(new wasm.GradientLab(config), page, (lab) => {
-      lab.view();
-      lab.measured();
-      for (let i = 0; i < 16 && lab.measureMore(); i++);
-    }),
-  /** The series view: its network and the code it shows. */
-  series: (wasm, { config, ...page }) =>
-    warm(new wasm.SeriesLab(config), page, (lab) => {
-      lab.kerasCode();
-      lab.rustCode();
-      lab.commandLine();
-    }),
-  /** The Write view: an empty desk (its model comes with training or a file). */
-  writing: (wasm, page) => warm(new wasm.WritingDesk(), page, () => {}),
-};

@@ -1,4 +1,4 @@
-// The page's Web Worker: its own engine instance, running the long jobs of specs.js so
+// The page's Web Worker: its own engine instance, running the views' long jobs (each view's meta.js) so
 // the page never waits for them. The worker runs the page's own script (main.js calls
 // `startWorker` when it finds itself in a worker), so the site has no second copy of the
 // engine's JavaScript. Messages (see client.js, which talks to it):
@@ -18,8 +18,7 @@
 // A job runs in chunks of about 30 ms; between chunks the worker reads its messages (a
 // stop or a cancel) and posts the latest progress. A trap restarts this instance only.
 import { guard, isEngineError, loadEngine, onEngineReset } from '../engine.js';
-import { JOBS } from './specs.js';
-import { WARMUPS } from './warm.js';
+import { JOBS, WARMUPS } from '../views/index.js';
 
 const cache = new Map();
 const jobs = new Map();

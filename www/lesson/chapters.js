@@ -12,7 +12,7 @@ const TRAINING = ['optimizer', 'lr', 'clip', 'clipAt'];
 /**
  * Every setting a chapter does not name goes back to its default (a clean screen). A task
  * is done when `done(state)` holds, or once the page has finished the job `finished`
- * (jobs/specs.js) in the chapter.
+ * (a view's meta.js) in the chapter.
  */
 export const CHAPTERS = [
   {

@@ -1,21 +1,10 @@
 // What a lecturer hides from a class (`hide=` in the URL, as in TensorFlow Playground). Every
 // control is named by its setting (the field wrapper carries `data-hide-id`, see
-// controls.js) and every panel by a name in the views' templates, listed here. In "Edit
+// controls.js) and every panel by a name in the views' templates, listed in each view's meta.js. In "Edit
 // what students see" each one gets a checkbox; the choice goes straight into the page's
 // state, so the copied link carries it.
 import { t } from '../i18n.js';
-
-/** The panels that can be hidden (the templates' `data-hide-id`s). */
-export const PANELS = [
-  // The sentence view.
-  'forward', 'prediction', 'backward', 'bptt', 'chart-hidden', 'chart-units', 'chart-loss', 'chart-grad', 'text', 'train', 'gradcheck', 'model',
-  // The gradient lab.
-  'flow', 'cells', 'spectrum', 'explode', 'race',
-  // The series view.
-  'series-train', 'code',
-  // The Write view.
-  'write-train', 'write-pen', 'write-poems', 'write-keep',
-];
+import { PANELS } from '../views/index.js';
 
 /** Every name `hide=` accepts: the panels and the settings that have a control. */
 export function hideNames(propNames) {

@@ -185,7 +185,7 @@ export function createView(root, template, { textScale = () => 1, engine = () =>
       for (const c of charts.values()) c.box.fillTable();
     },
     /**
-     * Runs the page job `name` (jobs/specs.js). While it runs, `button` (if any) says
+     * Runs the page job `name` (a view's meta.js). While it runs, `button` (if any) says
      * `busyKey` (pressing it then stops the job: the caller's click handler calls cancel);
      * `progress(p)` gets its reports; `done({result, cancelled})` its end. An error becomes
      * a notice (or goes to `error`). The job stops with `cancelJobs` (new settings, an engine restart).

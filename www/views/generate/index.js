@@ -1,7 +1,7 @@
 // The Write view: a character model of a text (Tang poems, the sonnets, a pasted text)
 // trained in the page's worker, then writing one character at a time on the page with
 // every probability on screen; whole poems at once; models kept in the browser or as
-// files. The engine objects: the worker's TextTrainer (jobs/specs.js) and the page's
+// files. The engine objects: the worker's TextTrainer (meta.js) and the page's
 // WritingDesk (the model handed back, the pen, the charts).
 import './texts.js';
 import { t } from '../../i18n.js';
@@ -144,6 +144,7 @@ export function mount(root, store, wasm, page) {
   const keep = mountKeep({
     view,
     store,
+    wasm,
     desk: () => desk,
     /** A model to write with: from training, from the browser's store, or from a file ('file'). */
     use(summary, corpus) {

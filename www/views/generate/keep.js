@@ -7,13 +7,12 @@ import { describeError, showNotice } from '../../ui/banner.js';
 import { button } from '../../ui/controls.js';
 import { dateTime } from '../../ui/format.js';
 import { download, slug } from '../../ui/download.js';
+import { readModelFile, refuseFile } from '../../ui/model-file.js';
 import { deleteModel, getModel, listModels, saveModel } from './saved.js';
 import { CORPUS_FILES } from './corpora.js';
 
 /** The text the command line trains on: the shipped file, or the student's own saved as a file. */
 const commandLineFile = (corpus) => (CORPUS_FILES[corpus] ? `assets/corpora/${CORPUS_FILES[corpus]}` : 'my-text.txt');
-/** The largest model file opened (a 256-unit LSTM on 6000 characters is about 40 MB). */
-const FILE_LIMIT = 64 * 1024 * 1024;
 
 /** A value for a command line, quoted where the shell needs it (a line break as $'\n'). */
 function shell(v) {
@@ -44,7 +43,7 @@ export function mountKeep(ctx) {
     try {
       summary = guard(() => (weights ? ctx.desk().useWeights(weights.config, weights.vocabulary, weights.params) : ctx.desk().useModel(modelFile)));
     } catch (err) {
-      showNotice(t('model.refused', { name: info.name ?? '', why: describeError(err) }), 'warn');
+      refuseFile({ name: info.name ?? '' }, err);
       return false;
     }
     current = { weights, ...summary, updates: info.updates ?? 0, corpus: info.corpus ?? 'file', history: info.history ?? null, name: info.name ?? nameOf(info, summary) };
@@ -83,14 +82,8 @@ export function mountKeep(ctx) {
   });
   /** Opens a model file (chosen, or dropped on the page). */
   async function openFile(file) {
-    if (file.size > FILE_LIMIT) return showNotice(t('model.refused', { name: file.name, why: t('model.tooBig', { size: `${(file.size / 1048576).toFixed(1)} MB`, limit: '64 MB' }) }), 'warn');
-    let text;
-    try {
-      text = await file.text();
-    } catch (err) {
-      return showNotice(t('model.refused', { name: file.name, why: describeError(err) }), 'warn');
-    }
-    use({ modelFile: text }, { name: file.name.replace(/\.json$/i, ''), corpus: 'file' });
+    const text = await readModelFile(file, ctx.wasm);
+    if (text !== null) use({ modelFile: text }, { name: file.name.replace(/\.json$/i, ''), corpus: 'file' });
   }
   const openButton = button('write.open', 'write-open', () => input.click());
   $('keep-row').append(save, down, openButton, input);

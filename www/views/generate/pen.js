@@ -2,6 +2,7 @@
 // step shows the ten likeliest next characters (the network's p and the p it was drawn
 // with at the temperature), the one drawn, h, c and the gates of the step, and a new
 // column of the hidden-state heatmap. "Write 5 poems" writes whole pieces at once.
+import { prop } from '../../state.js';
 import { t } from '../../i18n.js';
 import { guard } from '../../engine.js';
 import { describeError, showError } from '../../ui/banner.js';
@@ -29,7 +30,7 @@ export function mountPen(ctx) {
 
   const promptInput = document.createElement('input');
   promptInput.type = 'text';
-  promptInput.maxLength = 40;
+  promptInput.maxLength = prop('prompt').maxLength;
   promptInput.dataset.testid = 'write-prompt';
   promptInput.name = 'prompt';
   const promptField = document.createElement('label');

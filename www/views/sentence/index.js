@@ -8,6 +8,7 @@ import { guard } from '../../engine.js';
 import { describeError, showNotice } from '../../ui/banner.js';
 import { createView } from '../../ui/view.js';
 import { num } from '../../ui/format.js';
+import './texts.js';
 import { TEMPLATE } from './template.js';
 import { renderForward, renderPrediction } from './forward.js';
 import { renderBackward } from './backward.js';
@@ -20,6 +21,8 @@ import { mountCharts } from './charts.js';
 import { mountModelIo } from './model-io.js';
 import { copyButtons } from './formula-copy.js';
 
+export { TEMPLATE };
+
 /** Store keys that define the network: changing one builds a new one. */
 const NETWORK_KEYS = ['text', 'tokenize', 'cell', 'activation', 'units', 'lr', 'optimizer', 'clip', 'clipAt', 'seed'];
 
@@ -30,7 +33,7 @@ const NETWORK_KEYS = ['text', 'tokenize', 'cell', 'activation', 'units', 'lr', '
  * @param {any} wasm   the engine module
  * @param {{announce: (text: string) => void, jobs: {run: Function}, textScale: () => number}} page
  */
-export function mountSentence(root, store, wasm, page) {
+export function mount(root, store, wasm, page) {
   let pg = null;
   const view = createView(root, TEMPLATE, {
     textScale: page.textScale,

@@ -7,9 +7,10 @@
 // the engine (codegen.rs), written from the settings in use.
 import { t } from '../../i18n.js';
 import { guard } from '../../engine.js';
-import { describeError, showNotice } from '../../ui/banner.js';
+import { showNotice } from '../../ui/banner.js';
 import { button } from '../../ui/controls.js';
 import { copyOrSave, download, slug } from '../../ui/download.js';
+import { readModelFile, refuseFile } from '../../ui/model-file.js';
 
 /** model_lstm_units8_seed42_trained300.json: what the file holds. */
 function fileName(s, fromFile) {
@@ -18,7 +19,6 @@ function fileName(s, fromFile) {
 }
 
 /** A size in MB, as people say it. */
-const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function mountModelIo(ctx) {
   const { view, store } = ctx;
@@ -38,17 +38,13 @@ export function mountModelIo(ctx) {
   store.subscribe((changed) => changed.some((k) => k === 'trained' || k === 'epochs') && write());
   /** Opens `file` in place of the network on screen, or says why it cannot. */
   async function open(file) {
-    const limit = ctx.wasm.Playground.modelFileLimit();
-    if (file.size > limit) {
-      showNotice(t('model.refused', { name: file.name, why: t('model.tooBig', { size: mb(file.size), limit: mb(limit) }) }), 'warn');
-      return;
-    }
+    const text = await readModelFile(file, ctx.wasm);
+    if (text === null) return;
     let next;
     try {
-      const text = await file.text();
       next = guard(() => ctx.wasm.Playground.fromModelFile(text, ctx.config()));
     } catch (err) {
-      showNotice(t('model.refused', { name: file.name, why: describeError(err) }), 'warn');
+      refuseFile(file, err);
       return;
     }
     ctx.adopt(next, file.name);
