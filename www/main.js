@@ -11,7 +11,7 @@ import { initBanners, showNotice } from './ui/banner.js';
 import { refreshControls } from './ui/controls.js';
 import { runOnPage, clearPageCache } from './jobs/run.js';
 import { createJobRunner } from './jobs/client.js';
-import { JOBS, VIEW_NAMES, VIEW_PARTS, view } from './views/index.js';
+import { JOBS, VIEW_NAMES, VIEW_PARTS, viewNamed } from './views/index.js';
 import { startWorker } from './jobs/worker.js';
 import { registerOffline } from './offline.js';
 import { CHAPTERS, chapterOnly, chapterState } from './lesson/chapters.js';
@@ -23,7 +23,7 @@ import { CHAPTERS, chapterOnly, chapterState } from './lesson/chapters.js';
 function whenLoaded(name) {
   return (root, store, page) => {
     let inner = null;
-    const ready = Promise.all([view(name).code(), loadEngine(VIEW_PARTS[name])]).then(([m, wasm]) => {
+    const ready = Promise.all([viewNamed(name).code(), loadEngine(VIEW_PARTS[name])]).then(([m, wasm]) => {
       inner = m.mount(root, store, wasm, page);
       return inner.ready;
     });
@@ -48,7 +48,7 @@ function whenLoaded(name) {
  */
 const MOUNTS = Object.fromEntries(VIEW_NAMES.map((name) => [name, whenLoaded(name)]));
 /** The templates shown before the engine has loaded (each comes with its view's file). */
-const TEMPLATES = Object.fromEntries(VIEW_NAMES.map((name) => [name, async () => (await view(name).code()).TEMPLATE]));
+const TEMPLATES = Object.fromEntries(VIEW_NAMES.map((name) => [name, async () => (await viewNamed(name).code()).TEMPLATE]));
 
 /** The document's title and description in the page's language. */
 function translateDocument() {
@@ -293,7 +293,7 @@ async function main() {
     // A pointer over the tab, a finger on it or the keyboard's focus: its file is fetched
     // before the click (once; the browser keeps the module).
     const fetchAhead = () => {
-      view(b.dataset.view)?.code().catch(() => {});
+      viewNamed(b.dataset.view)?.code().catch(() => {});
       loadEngine(VIEW_PARTS[b.dataset.view]).catch(() => {});
     };
     for (const type of ['pointerenter', 'touchstart', 'focus']) b.addEventListener(type, fetchAhead, { once: true, passive: true });

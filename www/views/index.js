@@ -17,7 +17,7 @@ export const VIEWS = [
 ];
 
 /** The view called `name`. */
-export const view = (name) => VIEWS.find((v) => v.name === name);
+export const viewNamed = (name) => VIEWS.find((v) => v.name === name);
 
 /** Every view's name. */
 export const VIEW_NAMES = VIEWS.map((v) => v.name);

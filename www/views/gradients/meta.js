@@ -15,36 +15,27 @@ export const ENGINE = {
 /** The panels that can be hidden (the template's `data-hide-id`s). */
 export const PANELS = ['flow', 'cells', 'spectrum', 'explode', 'race'];
 
+/**
+ * One of the lab's runs on the lab of the payload's `lab` settings: started by its method
+ * `start` with the payload's `what`, stepped by `step`, each step handing back its view.
+ */
+const labRun = (what, start, step) => ({
+  start(wasm, payload, cache) {
+    const g = cached(cache, 'lab', JSON.stringify(payload.lab), () => new wasm.GradientLab(payload.lab));
+    return { g, view: g[start](payload[what]) };
+  },
+  step(s, n) {
+    s.view = s.g[step](n);
+    return { done: s.view.done, view: s.view };
+  },
+  result: (s) => s.view,
+});
+
 export const JOBS = {
   /** The lab's training run under explosion: {lab, explode}. */
-  explode: {
-    start(wasm, { lab, explode }, cache) {
-      const g = cached(cache, 'lab', JSON.stringify(lab), () => new wasm.GradientLab(lab));
-      return { g, view: g.startExplode(explode) };
-    },
-    step(s, n) {
-      s.view = s.g.explodeStep(n);
-      return { done: s.view.done, view: s.view };
-    },
-    result(s) {
-      return s.view;
-    },
-  },
-
+  explode: labRun('explode', 'startExplode', 'explodeStep'),
   /** The memory comparison: {lab, race}. */
-  race: {
-    start(wasm, { lab, race }, cache) {
-      const g = cached(cache, 'lab', JSON.stringify(lab), () => new wasm.GradientLab(lab));
-      return { g, view: g.startRace(race) };
-    },
-    step(s, n) {
-      s.view = s.g.raceStep(n);
-      return { done: s.view.done, view: s.view };
-    },
-    result(s) {
-      return s.view;
-    },
-  },
+  race: labRun('race', 'startRace', 'raceStep'),
 };
 
 /** The gradient lab: the selected cell's flow, then the rest it measures when scrolled to. */
