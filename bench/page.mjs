@@ -32,7 +32,7 @@ const CHROMIUM = process.argv[2] || process.env.CHROMIUM_PATH || '/usr/bin/chrom
 const RUNS = Number(process.argv[3] || 5);
 const root = new URL('..', import.meta.url).pathname;
 const log = (s) => process.stderr.write(`[bench] ${s}\n`);
-const VIEWS = ['sentence', 'gradients', 'series', 'generate'];
+const VIEWS = ['sentence', 'gradients', 'series', 'write'];
 /** The middle value (the mean of the two middle ones for an even count). */
 const median = (values) => {
   const v = [...values].sort((a, b) => a - b);

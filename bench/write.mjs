@@ -25,7 +25,7 @@ const root = new URL('..', import.meta.url).pathname;
 const log = (s) => process.stderr.write(`[bench] ${s}\n`);
 const f = (v, d = 3) => v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-/** Lines (split where a line of verse ends) and how many have 5 or 7 characters: VerseForm in src/writing.rs. */
+/** Lines (split where a line of verse ends) and how many have 5 or 7 characters: VerseForm in tests/writing.rs. */
 function verseForm(text) {
   const seg = new Intl.Segmenter();
   let lines = 0;
@@ -69,7 +69,7 @@ await page.addInitScript(() => {
   }).observe({ type: 'longtask', buffered: true });
 });
 await page.goto(`${base}?view=generate&lang=en`);
-await page.waitForFunction(() => window.__rnnp?.views.generate?.debug.infoFor?.());
+await page.waitForFunction(() => window.__rnnp?.views.write?.debug.infoFor?.());
 const settings = await page.evaluate(() => {
   const s = window.__rnnp.store.get();
   return { cell: s.wcell, units: s.wunits, seqLen: s.wseqLen, batchSize: s.wbatch, learningRate: s.wlr, seed: s.wseed, updates: s.wupdates };
@@ -87,7 +87,7 @@ const longest = tasks.reduce((m, t) => Math.max(m, t.ms), 0);
 const status = await page.getByTestId('write-status').textContent();
 const [held, bits, unigram] = status.match(/held-out loss ([\d.]+) nats\/char \(([\d.]+) bits\), against ([\d.]+)/).slice(1).map(Number);
 const poems = await page.evaluate(() => {
-  const desk = window.__rnnp.views.generate.debug.desk();
+  const desk = window.__rnnp.views.write.debug.desk();
   return Array.from({ length: 60 }, (_, k) => desk.poem('春', '\n', 0.8, k + 1));
 });
 await browser.close();

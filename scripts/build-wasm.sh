@@ -50,9 +50,10 @@ build_module() {
   say "$out/rnn_playground_bg.wasm: $((raw / 1024)) KB raw, $((gz / 1024)) KB gzipped"
 }
 
-# The whole binding (every view): the tests in Node and the benchmarks load this one.
+# The whole binding (every view, and what only the tests call): the tests in Node and the
+# benchmarks load this one.
 say "building the engine for wasm32 ($MODE)"
-build_module "$OUT" "${FEATURE_ARGS[@]}"
+build_module "$OUT" --features checks "${FEATURE_ARGS[@]}"
 
 # The page loads one module per view, with only that view's binding: a link to one view
 # downloads one. The views are the default features of src/web/module/Cargo.toml (one per

@@ -111,26 +111,331 @@ pub enum KerasRule {
     CompileFirst,
 }
 
+/// What a value should have been: one of a fixed set, so the page words each in its
+/// language (`expected.<is>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "is", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Expected {
+    Number,
+    Whole,
+    WholeFromZero,
+    Boolean,
+    Text,
+    /// One of a set of names (a cell, a chart, ...).
+    Name,
+    Object,
+    List,
+    TextList,
+    CharacterList,
+    /// An array of this shape, in the notation `[3][16]`.
+    Array { shape: String },
+    /// A model file (an object) or Keras's `get_weights()` list.
+    ModelFile,
+    /// One chart, as `{name: {texts}}`.
+    OneChart,
+    Float32Array,
+    Canvas,
+    /// No value (a name that takes no settings).
+    Nothing,
+    /// Whatever the reader takes; said when serde's own expectation has no other word.
+    Value,
+}
+
+impl Expected {
+    /// One of each, for the tests that check every one is worded on the page.
+    pub fn all() -> Vec<Expected> {
+        use Expected::*;
+        let all = vec![
+            Number, Whole, WholeFromZero, Boolean, Text, Name, Object, List, TextList, CharacterList,
+            Array { shape: "[3][16]".into() }, ModelFile, OneChart, Float32Array, Canvas, Nothing, Value,
+        ];
+        // No wildcard: a new variant fails to compile here until it is in the list above.
+        for e in &all {
+            match e {
+                Number | Whole | WholeFromZero | Boolean | Text | Name | Object | List | TextList | CharacterList
+                | Array { .. } | ModelFile | OneChart | Float32Array | Canvas | Nothing | Value => {}
+            }
+        }
+        all
+    }
+
+    /// serde's name of what it expected (`u64`, `a string`, `struct X`, ...) as one of ours.
+    pub fn from_serde(words: &str) -> Self {
+        match words {
+            "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => Expected::WholeFromZero,
+            "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => Expected::Whole,
+            "f32" | "f64" => Expected::Number,
+            "a boolean" => Expected::Boolean,
+            "a string" | "a borrowed string" | "a character" => Expected::Text,
+            "unit" => Expected::Nothing,
+            "a sequence" => Expected::List,
+            w if w.contains("variant") => Expected::Name,
+            w if w.starts_with("struct ") || w == "a map" => Expected::Object,
+            _ => Expected::Value,
+        }
+    }
+}
+
+impl std::fmt::Display for Expected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Expected::Number => f.write_str("a number"),
+            Expected::Whole => f.write_str("a whole number"),
+            Expected::WholeFromZero => f.write_str("a whole number from 0"),
+            Expected::Boolean => f.write_str("true or false"),
+            Expected::Text => f.write_str("a string"),
+            Expected::Name => f.write_str("a name"),
+            Expected::Object => f.write_str("an object"),
+            Expected::List => f.write_str("a list"),
+            Expected::TextList => f.write_str("a list of strings"),
+            Expected::CharacterList => f.write_str("a list of characters"),
+            Expected::Array { shape } => write!(f, "an array of shape {shape}"),
+            Expected::ModelFile => f.write_str("a model file (an object) or a list of get_weights() arrays"),
+            Expected::OneChart => f.write_str("one chart, as {name: {texts}}"),
+            Expected::Float32Array => f.write_str("a Float32Array"),
+            Expected::Canvas => f.write_str("a <canvas> element"),
+            Expected::Nothing => f.write_str("nothing"),
+            Expected::Value => f.write_str("a valid value"),
+        }
+    }
+}
+
+/// What a value was instead: its type, and the value itself where it is short enough to
+/// show (`found.<is>` on the page).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "is", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Found {
+    /// A text, cut to [`Found::TEXT_CHARS`] characters.
+    Text { text: String },
+    Number { value: String },
+    Boolean { value: bool },
+    Null,
+    /// JavaScript's `undefined` (nothing given).
+    Undefined,
+    /// A list, as serde reports one (without its length).
+    List,
+    /// An array of this shape, in the notation `[3][16]` (`[3][ragged]` when its rows differ).
+    Array { shape: String },
+    Object,
+    /// Anything else JavaScript can pass (a function, a symbol, ...).
+    Other,
+}
+
+impl Found {
+    /// The most characters of a text an error repeats.
+    pub const TEXT_CHARS: usize = 40;
+
+    /// A text, cut to [`Found::TEXT_CHARS`] characters with "…" if longer.
+    pub fn text(s: &str) -> Self {
+        let mut text: String = s.chars().take(Self::TEXT_CHARS).collect();
+        if s.chars().nth(Self::TEXT_CHARS).is_some() {
+            text.push('…');
+        }
+        Found::Text { text }
+    }
+
+    /// How a JSON value is described, the one way every reader of JSON describes it.
+    pub fn of(v: &serde_json::Value) -> Self {
+        use serde_json::Value;
+        match v {
+            Value::Null => Found::Null,
+            Value::Bool(b) => Found::Boolean { value: *b },
+            Value::Number(n) => Found::Number { value: n.to_string() },
+            Value::String(s) => Found::text(s),
+            Value::Array(_) => Found::Array { shape: dims(v) },
+            Value::Object(_) => Found::Object,
+        }
+    }
+
+    /// One of each, for the tests that check every one is worded on the page.
+    pub fn all() -> Vec<Found> {
+        use Found::*;
+        let all = vec![
+            Found::text("8"),
+            Number { value: "2.5".into() },
+            Boolean { value: true },
+            Null,
+            Undefined,
+            List,
+            Array { shape: "[2][ragged]".into() },
+            Object,
+            Other,
+        ];
+        for f in &all {
+            match f {
+                Text { .. } | Number { .. } | Boolean { .. } | Null | Undefined | List | Array { .. } | Object | Other => {}
+            }
+        }
+        all
+    }
+}
+
+impl std::fmt::Display for Found {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Found::Text { text } => write!(f, "the text {text:?}"),
+            Found::Number { value } => f.write_str(value),
+            Found::Boolean { value } => write!(f, "{value}"),
+            Found::Null => f.write_str("null"),
+            Found::Undefined => f.write_str("nothing (undefined)"),
+            Found::List => f.write_str("a list"),
+            Found::Array { shape } => write!(f, "an array of shape {shape}"),
+            Found::Object => f.write_str("an object"),
+            Found::Other => f.write_str("something else"),
+        }
+    }
+}
+
+/// A JSON array's shape in the notation the messages use: `[3][4]` for an array of 3
+/// arrays of 4, `[3][ragged]` when the rows differ; `[]`-less for anything but an array.
+pub fn dims(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    let Value::Array(items) = v else { return String::new() };
+    match items.first() {
+        Some(first @ Value::Array(_)) => {
+            let inner = dims(first);
+            if items.iter().all(|x| dims(x) == inner) {
+                format!("[{}]{}", items.len(), inner)
+            } else {
+                format!("[{}][ragged]", items.len())
+            }
+        }
+        _ => format!("[{}]", items.len()),
+    }
+}
+
+/// What is wrong with a text that is not JSON, in serde_json's kinds of syntax error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum JsonProblem {
+    /// The text ends inside a list, an object, a string or before a value.
+    EndsTooSoon,
+    ExpectedValue,
+    ExpectedColon,
+    /// A `,` or the list's or object's end.
+    ExpectedComma,
+    ExpectedQuote,
+    KeyNotText,
+    TrailingComma,
+    /// More after the value (two values, or a stray character).
+    TrailingCharacters,
+    /// A `\` escape or a `\u` code that is not one.
+    BadEscape,
+    BadNumber,
+    ControlCharacter,
+    TooDeep,
+    /// Anything serde_json has no kind for above.
+    Other,
+}
+
+impl JsonProblem {
+    /// Every problem, for the tests that check each is worded on the page.
+    pub const ALL: [JsonProblem; 13] = [
+        JsonProblem::EndsTooSoon,
+        JsonProblem::ExpectedValue,
+        JsonProblem::ExpectedColon,
+        JsonProblem::ExpectedComma,
+        JsonProblem::ExpectedQuote,
+        JsonProblem::KeyNotText,
+        JsonProblem::TrailingComma,
+        JsonProblem::TrailingCharacters,
+        JsonProblem::BadEscape,
+        JsonProblem::BadNumber,
+        JsonProblem::ControlCharacter,
+        JsonProblem::TooDeep,
+        JsonProblem::Other,
+    ];
+
+    /// The problem serde_json's message names (its messages are its error codes' words).
+    fn of(message: &str) -> Self {
+        use JsonProblem::*;
+        match message {
+            m if m.starts_with("EOF while parsing") => EndsTooSoon,
+            "expected value" | "expected ident" => ExpectedValue,
+            "expected `:`" => ExpectedColon,
+            "expected `,` or `]`" | "expected `,` or `}`" => ExpectedComma,
+            "expected `\"`" => ExpectedQuote,
+            "key must be a string" => KeyNotText,
+            "trailing comma" => TrailingComma,
+            "trailing characters" => TrailingCharacters,
+            "invalid escape" | "invalid unicode code point" | "unexpected end of hex escape" => BadEscape,
+            m if m.starts_with("lone leading surrogate") => BadEscape,
+            "invalid number" | "number out of range" => BadNumber,
+            m if m.starts_with("control character") => ControlCharacter,
+            "recursion limit exceeded" => TooDeep,
+            _ => Other,
+        }
+    }
+}
+
+impl std::fmt::Display for JsonProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            JsonProblem::EndsTooSoon => "the text ends too soon",
+            JsonProblem::ExpectedValue => "expected a value",
+            JsonProblem::ExpectedColon => "expected `:`",
+            JsonProblem::ExpectedComma => "expected `,` or the end of the list or object",
+            JsonProblem::ExpectedQuote => "expected `\"`",
+            JsonProblem::KeyNotText => "a key must be a string",
+            JsonProblem::TrailingComma => "a comma before the end",
+            JsonProblem::TrailingCharacters => "more text after the value",
+            JsonProblem::BadEscape => "an escape that is not one",
+            JsonProblem::BadNumber => "a number that is not one",
+            JsonProblem::ControlCharacter => "a control character inside a string",
+            JsonProblem::TooDeep => "nested too deeply",
+            JsonProblem::Other => "not valid JSON",
+        })
+    }
+}
+
+/// What a model file was made for, when a view is given another view's model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum ModelUse {
+    /// The sentence view's model (words or characters of one sentence).
+    Sentence,
+    /// The Write view's model of characters (`rnnp train text --save`, the view's Download).
+    Characters,
+}
+
+impl std::fmt::Display for ModelUse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ModelUse::Sentence => "a sentence model",
+            ModelUse::Characters => "a character model (rnnp train text --save, or the Write view's Download)",
+        })
+    }
+}
+
 /// Everything that can go wrong with input the engine did not produce itself.
 #[derive(Debug, Error, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum RnnError {
     /// A text that is not JSON at all.
-    #[error("could not read the JSON: {message} at line {line} column {column}")]
-    Json { message: String, line: usize, column: usize },
+    #[error("could not read the JSON: {problem} at line {line} column {column}")]
+    Json { problem: JsonProblem, line: usize, column: usize },
 
     /// A `format` field that is not the one this engine reads.
     #[error("`format` is {found:?}, expected {expected:?}")]
     Format { found: String, expected: String },
 
-    /// An array whose shape is not the one the model needs.
+    /// An array whose shape is not the one the model needs; `expected` and `got` are in
+    /// the notation `[3][16]`, or are the sizes or names that differ.
     #[error("`{field}` should have shape {expected}, got {got}")]
     Shape { field: String, expected: String, got: String },
 
     /// A value of the wrong type (a string where a number belongs, ...).
     #[error("`{field}` should be {expected}, got {got}")]
-    WrongType { field: String, expected: String, got: String },
+    WrongType { field: String, expected: Expected, got: Found },
+
+    /// A model file made for another view.
+    #[error("this is {found}; expected {expected}")]
+    WrongModel { found: ModelUse, expected: ModelUse },
 
     /// A required field that is not there.
     #[error("`{field}` is missing: this field is required")]
@@ -217,10 +522,10 @@ impl From<serde_json::Error> for RnnError {
         // serde_json appends " at line L column C" to its message; the fields carry them.
         let text = e.to_string();
         let message = match text.rfind(" at line ") {
-            Some(i) => text[..i].to_string(),
-            None => text,
+            Some(i) => &text[..i],
+            None => &text,
         };
-        RnnError::Json { message, line: e.line(), column: e.column() }
+        RnnError::Json { problem: JsonProblem::of(message), line: e.line(), column: e.column() }
     }
 }
 
@@ -248,12 +553,27 @@ impl RnnError {
             RnnError::Keras { .. } => "keras",
             RnnError::NotStarted { .. } => "notStarted",
             RnnError::Diverged { .. } => "diverged",
+            RnnError::WrongModel { .. } => "wrongModel",
         }
     }
 
     /// Shorthand for a shape mismatch.
     pub fn shape(field: impl Into<String>, expected: impl Into<String>, got: impl Into<String>) -> Self {
         RnnError::Shape { field: field.into(), expected: expected.into(), got: got.into() }
+    }
+
+    /// Shorthand for a value of the wrong type.
+    pub fn wrong_type(field: impl Into<String>, expected: Expected, got: &serde_json::Value) -> Self {
+        RnnError::WrongType { field: field.into(), expected, got: Found::of(got) }
+    }
+
+    /// An array that should have had `shape`: the wrong type, or the wrong shape.
+    pub fn not_shaped(field: impl Into<String>, shape: &str, got: &serde_json::Value) -> Self {
+        if got.is_array() {
+            RnnError::Shape { field: field.into(), expected: shape.into(), got: dims(got) }
+        } else {
+            RnnError::WrongType { field: field.into(), expected: Expected::Array { shape: shape.into() }, got: Found::of(got) }
+        }
     }
 
     /// Shorthand for a value outside [min, max].
@@ -294,14 +614,16 @@ impl RnnError {
         }
     }
 
-    /// One example of every kind, for tests that check each is worded on the page.
+    /// One example of every kind, and of every [`Expected`] and [`Found`] in a wrong type,
+    /// for the tests that check each is worded on the page.
     pub fn examples() -> Vec<RnnError> {
         let s = |x: &str| x.to_string();
-        vec![
-            RnnError::Json { message: s("expected value"), line: 1, column: 7 },
+        let wrong = |expected, got| RnnError::WrongType { field: s("units"), expected, got };
+        let mut all = vec![
+            RnnError::Json { problem: JsonProblem::ExpectedValue, line: 1, column: 7 },
             RnnError::Format { found: s("keras"), expected: s("rnn-playground/model@1") },
             RnnError::shape("weights.kernel", "[3][16]", "[2][16]"),
-            RnnError::WrongType { field: s("units"), expected: s("a number"), got: s("a string") },
+            RnnError::WrongModel { found: ModelUse::Sentence, expected: ModelUse::Characters },
             RnnError::Missing { field: s("weights") },
             RnnError::UnknownField { field: s("unit"), allowed: vec![s("units"), s("cell")] },
             RnnError::NotOneOf { field: s("cell"), value: s("transformer"), allowed: vec![s("simple_rnn"), s("lstm"), s("gru")] },
@@ -318,7 +640,11 @@ impl RnnError {
             RnnError::Keras { rule: KerasRule::CompileFirst },
             RnnError::NotStarted { what: s("race") },
             RnnError::Diverged { update: 12, what: Quantity::GradientNorm, value: NonFinite::Infinity },
-        ]
+        ];
+        all.extend(JsonProblem::ALL.map(|problem| RnnError::Json { problem, line: 2, column: 5 }));
+        all.extend(Expected::all().into_iter().map(|e| wrong(e, Found::text("8"))));
+        all.extend(Found::all().into_iter().map(|f| wrong(Expected::WholeFromZero, f)));
+        all
     }
 }
 
@@ -350,6 +676,7 @@ mod tests {
             RnnError::Keras { .. } => 17,
             RnnError::NotStarted { .. } => 18,
             RnnError::Diverged { .. } => 19,
+            RnnError::WrongModel { .. } => 20,
         }
     }
 
@@ -363,7 +690,7 @@ mod tests {
     #[test]
     fn the_examples_cover_every_kind() {
         let kinds: std::collections::BTreeSet<usize> = RnnError::examples().iter().map(kind_number).collect();
-        assert_eq!(kinds, (0..20).collect());
+        assert_eq!(kinds, (0..21).collect());
     }
 
     /// tests/fixtures/errors.json holds the examples as the page receives them; the page's

@@ -6,24 +6,29 @@
 //! by hand, and everything a teaching page shows.
 //!
 //! Layers of the crate, each using only its own and the ones above it:
-//! - foundations: [`error`] (errors as facts: a kind and its fields), [`settings`] (the
-//!   names of every choice, every limit, the strict reader of settings; each enum that
-//!   lives lower down names itself through `settings::Choices`) and [`rng`];
+//! - foundations: [`error`] (errors as facts: a kind and its fields, with what was
+//!   expected and what was found as values of enums, so the page words every one in both
+//!   languages), [`settings`] (the names of every choice, every limit, the strict reader of
+//!   settings; each enum that lives lower down names itself through `settings::Choices`)
+//!   and [`rng`];
 //! - math: [`linalg`], [`activation`], [`model`] (the weights, in Keras's layout),
-//!   [`cell`] (one step forward and back), [`network`] (the loop forward), [`bptt`] (the
-//!   loop back), [`loss`], [`spectral`];
-//! - data and files: [`data`] (tokenizer, sine series, tasks), [`format`] (model files
-//!   and traces);
+//!   [`cell`] (one step forward and back, each cell with a step worked out by hand beside
+//!   it), [`network`] (the loop forward), [`bptt`] (the loop back), [`loss`], [`spectral`];
+//! - data and files: [`data`] (tokenizer, sine series, tasks), [`format`] (reading JSON,
+//!   model files and traces);
 //! - learning: [`init`], [`train`] (optimisers, clipping, batches), [`gradcheck`],
 //!   [`keras`] (the seed's API);
 //! - sessions, one per view, holding its state: [`session`] and [`stepper`] (the
-//!   sentence), [`lab`] (the gradient lab), [`series`] (the sine series), [`writing`]
-//!   (a character model of a corpus, sampled one character at a time), [`bench`];
-//! - what the page and the command line share: [`schema`] (the settings of a page link),
-//!   [`charts`] (plotters, any backend), [`figures`] (each view's charts built from its
-//!   session), [`codegen`] (the command line and Keras code of a configuration);
-//! - the outside: the `rnnp` binary, and the thin WebAssembly binding, a crate of its own
-//!   in `src/web/` (built for size, while this crate is built for speed).
+//!   sentence, and the model files it opens), [`lab`] (the gradient lab), [`series`] (the
+//!   sine series), [`writing`] (the Write view: a character model of a corpus, sampled one
+//!   character at a time), [`bench`];
+//! - what the page and the command line share: [`schema`] (the settings of a page link,
+//!   with their limits and defaults: the page's controls, its URL and the CLI's help read
+//!   it), [`charts`] (plotters, any backend), [`figures`] (each view's charts built from
+//!   its session), [`codegen`] (the command line and Keras code of a configuration);
+//! - the outside: the `rnnp` binary (`src/bin/rnnp/`), and the thin WebAssembly binding, a
+//!   crate of its own in `src/web/` (one module and one feature per view, built for size,
+//!   while this crate is built for speed).
 
 // Index loops are kept where they read like the formula (w[i][j], h[t][u]).
 #![allow(clippy::needless_range_loop)]

@@ -224,7 +224,7 @@ impl Model {
         spec.validate()?;
         let layout = spec.layout();
         if params.len() != layout.len {
-            return Err(crate::error::RnnError::shape("weights", format!("{} numbers", layout.len), params.len().to_string()));
+            return Err(crate::error::RnnError::shape("weights", format!("[{}]", layout.len), format!("[{}]", params.len())));
         }
         Ok(Model { spec, layout, params })
     }

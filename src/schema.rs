@@ -57,6 +57,9 @@ pub struct Setting {
     pub field: &'static str,
     pub kind: Kind,
     pub default: Scalar,
+    /// The key's old name, which links already handed out use: still read, never written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alias: Option<&'static str>,
 }
 
 /// The configs of a page link.
@@ -113,7 +116,7 @@ pub fn settings() -> Vec<Setting> {
     let explode = ExplodeConfig::default();
     let series = SeriesConfig::default();
     let text_config = TextConfig::default();
-    let set = |key, group, field, kind, default| Setting { key, group, field, kind, default };
+    let set = |key, group, field, kind, default| Setting { key, group, field, kind, default, alias: None };
     vec![
         set("text", "sentence", "text", Kind::Text { max_length: limits::SENTENCE_CHARS.max }, text(sentence.text.clone())),
         set("tokenize", "sentence", "tokenize", names::<Tokenize>(), text(sentence.tokenize.name())),
@@ -132,7 +135,8 @@ pub fn settings() -> Vec<Setting> {
         set("seqLen", "lab", "seqLen", int(limits::LAB_STEPS), number(lab.seq_len as f64)),
         set("radius", "lab", "radius", real(limits::LAB_RADIUS), number(lab.radius)),
         set("forgetBias", "lab", "forgetBias", Kind::Choice { values: [0.0, 1.0, 5.0].map(Scalar::Number).to_vec() }, number(lab.forget_bias)),
-        set("winit", "lab", "init", names::<RecurrentInit>(), text(lab.init.name())),
+        // The lab's keys begin with g; `winit` read like one of the Write view's (w…).
+        Setting { alias: Some("winit"), ..set("ginit", "lab", "init", names::<RecurrentInit>(), text(lab.init.name())) },
         set("gseed", "lab", "seed", int(limits::SEED), number(lab.seed as f64)),
         set("clipMode", "explode", "clip", names::<ClipMode>(), text(explode.clip.name())),
         set("clipC", "explode", "clipThreshold", real(limits::CLIP_THRESHOLD), number(explode.clip_threshold)),
@@ -255,7 +259,7 @@ pub fn from_url(url: &str) -> Result<(PageConfigs, Vec<String>)> {
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let (key, raw) = (decode(k), decode(v));
-        let Some(setting) = table.iter().find(|s| s.key == key && s.group != PAGE) else { continue };
+        let Some(setting) = table.iter().find(|s| (s.key == key || s.alias == Some(key.as_str())) && s.group != PAGE) else { continue };
         // A key given twice: the last one counts, as on the page; refused, it leaves the
         // default (not an earlier value).
         let group = &mut groups.iter_mut().find(|(g, _)| *g == setting.group).expect("a known group").1;
@@ -329,6 +333,49 @@ mod tests {
     }
 
     use super::*;
+
+    /// The table's range of a setting is the one its config's `validate()` checks, under
+    /// the same field name: a value just outside either end is refused, naming the field
+    /// and the table's bounds.
+    #[test]
+    fn the_tables_limits_are_the_ones_validate_checks() {
+        fn check(group: &str, v: &Value) -> Result<()> {
+            match group {
+                "sentence" => de::from_value::<SentenceConfig>(v)?.validate(),
+                "lab" => de::from_value::<LabConfig>(v)?.validate(),
+                "explode" => de::from_value::<ExplodeConfig>(v)?.validate(),
+                "series" => de::from_value::<SeriesConfig>(v)?.validate(),
+                "text" => de::from_value::<TextConfig>(v)?.validate(),
+                other => panic!("no config {other}"),
+            }
+        }
+        let mut checked = 0;
+        for s in settings() {
+            let (min, max, below, above) = match s.kind {
+                Kind::Int { min, max } => (min, max, min - 1.0, max + 1.0),
+                Kind::Number { min, max } => (min, max, min - min.abs().max(1e-6) * 0.5, max * 1.5 + 1.0),
+                _ => continue,
+            };
+            if s.key == "trained" || s.group == PAGE {
+                continue;
+            }
+            for outside in [below, above] {
+                if outside < 0.0 && matches!(s.kind, Kind::Int { .. }) {
+                    continue; // a negative whole number is refused as one, before its range
+                }
+                let mut v = serde_json::Map::new();
+                v.insert(s.field.to_string(), serde_json::json!(outside));
+                match check(s.group, &Value::Object(v)) {
+                    Err(RnnError::OutOfRange { field, min: lo, max: hi, .. }) => {
+                        assert_eq!((field.as_str(), lo, hi), (s.field, min, max), "{} = {outside}", s.key);
+                        checked += 1;
+                    }
+                    other => panic!("{} = {outside}: {other:?}", s.key),
+                }
+            }
+        }
+        assert!(checked >= 20, "{checked}");
+    }
 
     #[test]
     fn defaults_come_from_the_configs() {

@@ -306,13 +306,16 @@ impl SentenceSession {
     /// The model file of the network now, with what reading it needs: the sentence's tokens,
     /// the vocabulary (the end marker last) and how the text was split. Readers of the
     /// model file take the network and leave these be.
-    pub fn model_file(&self) -> serde_json::Value {
+    pub fn model_file(&self) -> String {
+        #[derive(serde::Serialize)]
+        struct Extra {
+            tokenize: Tokenize,
+            tokens: Vec<String>,
+            vocabulary: Vec<String>,
+        }
         let info = self.info();
-        let mut v = crate::format::model_file::model_to_value(self.model());
-        v["tokenize"] = serde_json::json!(self.config.tokenize);
-        v["tokens"] = serde_json::json!(info.tokens);
-        v["vocabulary"] = serde_json::json!(info.vocabulary);
-        v
+        let extra = Extra { tokenize: self.config.tokenize, tokens: info.tokens, vocabulary: info.vocabulary };
+        crate::format::model_file::ModelFile::new(self.model(), extra).pretty()
     }
 }
 

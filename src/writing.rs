@@ -1,6 +1,6 @@
 //! Writing: a character model of a corpus (the Tang poems, the sonnets, a student's own
 //! text), trained on windows of the text, then sampled one character at a time. This is the
-//! session a "Write" view and `rnnp train text` / `rnnp generate` share.
+//! session a "Write" view and `rnnp train text` / `rnnp write` share.
 //!
 //! The corpus is split into characters (grapheme clusters: an emoji or an accented letter
 //! is one), the vocabulary is every character it uses, the last tenth is held out. Training
@@ -14,7 +14,9 @@ pub mod desk;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Counted, Result, RnnError};
+use crate::data::text::Tokenize;
+use crate::error::{Counted, Expected, ModelUse, Result, RnnError};
+use crate::format::model_file::ModelFile;
 use characters::{characters, check_character, check_vocabulary};
 use crate::init::{init_model, InitConfig};
 use crate::loss::LossAt;
@@ -326,8 +328,8 @@ impl WritingSession {
         self.writer().write(seed_text, length, temperature, seed)
     }
 
-    /// The model file of the network now, with its vocabulary (`rnnp generate` reads it).
-    pub fn model_file(&self) -> serde_json::Value {
+    /// The model file of the network now, with its vocabulary (`rnnp write` reads it).
+    pub fn model_file(&self) -> String {
         char_model_file(self.model(), &self.corpus.vocabulary)
     }
 }
@@ -355,23 +357,20 @@ impl CharModel {
         let model = crate::format::model_file::model_from_value(&value)?;
         // A sentence model has a vocabulary too (of words, with an end marker), and tokens.
         if value.get("tokens").is_some() || value.get("tokenize").is_some_and(|t| t != "chars") {
-            return Err(RnnError::Format { found: "a sentence model (it has the sentence's tokens)".into(), expected: "a character model (rnnp train text --save, or the Write view's Download)".into() });
+            return Err(RnnError::WrongModel { found: ModelUse::Sentence, expected: ModelUse::Characters });
         }
         let vocabulary: Vec<String> = match value.get("vocabulary") {
             None => return Err(RnnError::Missing { field: "vocabulary".into() }),
-            Some(v) => serde_json::from_value(v.clone()).map_err(|_| RnnError::WrongType {
-                field: "vocabulary".into(),
-                expected: "a list of characters".into(),
-                got: "something else".into(),
-            })?,
+            Some(v) => serde_json::from_value(v.clone()).map_err(|_| RnnError::wrong_type("vocabulary", Expected::CharacterList, v))?,
         };
         check_vocabulary(&vocabulary)?;
         if !matches!(model.spec.output, OutputKind::Softmax) {
-            return Err(RnnError::shape("output", "softmax (a probability for each character)", "a single value"));
+            return Err(RnnError::NotOneOf { field: "output".into(), value: "linear".into(), allowed: vec!["softmax".into()] });
         }
-        for (field, size) in [("input size", model.spec.input_size), ("output size", model.spec.output_size)] {
+        // One input and one output for each character of the vocabulary.
+        for (field, size) in [("input_size", model.spec.input_size), ("output_size", model.spec.output_size)] {
             if size != vocabulary.len() {
-                return Err(RnnError::shape(field, format!("{} (one for each character of the vocabulary)", vocabulary.len()), size.to_string()));
+                return Err(RnnError::shape(field, format!("[{}]", vocabulary.len()), format!("[{size}]")));
             }
         }
         check_text_weights(model.params.len() as u64)?;
@@ -393,8 +392,8 @@ impl CharModel {
         Ok(CharModel { model, vocabulary })
     }
 
-    /// The model file (with the vocabulary), as `rnnp generate` reads it.
-    pub fn model_file(&self) -> serde_json::Value {
+    /// The model file (with the vocabulary), as `rnnp write` reads it.
+    pub fn model_file(&self) -> String {
         char_model_file(&self.model, &self.vocabulary)
     }
 
@@ -403,11 +402,14 @@ impl CharModel {
     }
 }
 
-fn char_model_file(model: &Model, vocabulary: &[String]) -> serde_json::Value {
-    let mut v = crate::format::model_file::model_to_value(model);
-    v["tokenize"] = serde_json::json!("chars");
-    v["vocabulary"] = serde_json::json!(vocabulary);
-    v
+/// A character model's file: the network, then how its text was split and its vocabulary.
+fn char_model_file(model: &Model, vocabulary: &[String]) -> String {
+    #[derive(Serialize)]
+    struct Characters<'a> {
+        tokenize: Tokenize,
+        vocabulary: &'a [String],
+    }
+    ModelFile::new(model, Characters { tokenize: Tokenize::Chars, vocabulary }).text()
 }
 
 /// A network that writes: a character model and its vocabulary (from a session, or from a
@@ -530,47 +532,4 @@ pub fn pick(probs: &[f32], temperature: f64, rng: &mut Rng) -> u32 {
         }
     }
     (probs.len() - 1) as u32
-}
-
-/// How much of a text has the form of the Tang verses: its lines (split at the line
-/// breaks and the punctuation that ends a line, ，。？！；) and how many of them have
-/// exactly 5 or 7 characters.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct VerseForm {
-    pub lines: usize,
-    pub five_or_seven: usize,
-}
-
-impl VerseForm {
-    pub fn of(text: &str) -> VerseForm {
-        let mut form = VerseForm { lines: 0, five_or_seven: 0 };
-        for line in text.split(|c: char| "，。？！；\n".contains(c)) {
-            let n = characters(line).count();
-            if n == 0 {
-                continue;
-            }
-            form.lines += 1;
-            if n == 5 || n == 7 {
-                form.five_or_seven += 1;
-            }
-        }
-        form
-    }
-
-    /// The same text with its characters in a random order (what chance gives).
-    pub fn shuffled(text: &str, seed: u64) -> VerseForm {
-        let mut chars: Vec<&str> = characters(text).collect();
-        Rng::new(seed).shuffle(&mut chars);
-        VerseForm::of(&chars.concat())
-    }
-
-    /// The share of lines of 5 or 7 characters (0 without lines).
-    pub fn share(&self) -> f64 {
-        if self.lines == 0 {
-            0.0
-        } else {
-            self.five_or_seven as f64 / self.lines as f64
-        }
-    }
 }

@@ -6,17 +6,14 @@
 
 mod common;
 
-use common::normwise;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use common::{normwise, rnnp, scratch};
+use std::path::Path;
+use tempfile::TempDir;
+use std::process::Output;
 
 use rnn_playground::format::model_file::model_from_json;
 use rnn_playground::model::{CellKind, OutputKind};
 use serde_json::{json, Value};
-
-fn rnnp(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).output().expect("the binary runs")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
@@ -26,16 +23,9 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 
-/// A fresh directory for one test's files.
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rnnp-cli-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
-fn write(dir: &Path, name: &str, v: &Value) -> String {
-    let path = dir.join(name);
+fn write(dir: &TempDir, name: &str, v: &Value) -> String {
+    let path = dir.path().join(name);
     std::fs::write(&path, serde_json::to_string_pretty(v).unwrap()).unwrap();
     path.to_str().unwrap().to_string()
 }
@@ -47,7 +37,7 @@ fn fixture(name: &str) -> Value {
 
 #[test]
 fn trace_prints_exactly_the_fixture_trace() {
-    let dir = scratch("trace");
+    let dir = scratch();
     let f = fixture("lstm-mse-every_step");
     let model = write(&dir, "model.json", &f["model"]);
     let input = write(&dir, "input.json", &f["request"]);
@@ -67,12 +57,11 @@ fn trace_prints_exactly_the_fixture_trace() {
         let err = normwise(&ours["grads"][name], &theirs["grads"][name]);
         assert!(err <= 1e-5, "grads.{name} differs by {err:e}");
     }
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn a_bad_model_file_fails_with_the_message_on_stderr_only() {
-    let dir = scratch("bad-model");
+    let dir = scratch();
     let f = fixture("lstm-mse-every_step");
     let mut model = f["model"].clone();
     model["weights"]["kernel"].as_array_mut().unwrap().pop();
@@ -82,12 +71,11 @@ fn a_bad_model_file_fails_with_the_message_on_stderr_only() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out), "");
     assert_eq!(stderr(&out), format!("error: in the model file {model}: `weights.kernel` should have shape [3][16], got [2][16]\n"));
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn a_bad_input_file_is_named_in_the_message() {
-    let dir = scratch("bad-input");
+    let dir = scratch();
     let f = fixture("simple_rnn-tanh-cross_entropy-every_step");
     let model = write(&dir, "model.json", &f["model"]);
     let mut request = f["request"].clone();
@@ -103,7 +91,6 @@ fn a_bad_input_file_is_named_in_the_message() {
     assert_eq!(out.status.code(), Some(1));
     let message = stderr(&out);
     assert!(message.starts_with(&format!("error: in the input file {input}: could not read the JSON: ")), "{message}");
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -128,8 +115,8 @@ fn prediction_row<'a>(stdout: &'a str, after: &str) -> (&'a str, f32) {
 
 #[test]
 fn train_sentence_learns_what_follows_and_saves_a_readable_model() {
-    let dir = scratch("sentence");
-    let save = dir.join("model.json");
+    let dir = scratch();
+    let save = dir.path().join("model.json");
     let out = rnnp(&["train", "sentence", "--epochs", "300", "--save", save.to_str().unwrap()]);
     let text = stdout(&out);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -177,7 +164,6 @@ fn train_sentence_learns_what_follows_and_saves_a_readable_model() {
         let traced = trace["outputs"][step][step + 1].as_f64().unwrap() as f32;
         assert!((traced - p).abs() <= 5e-5, "step {step}: table {p}, trace {traced}");
     }
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -230,8 +216,8 @@ fn bad_training_options_are_refused_clearly() {
 /// per epoch, and a test MSE; the saved model is a simple RNN with one input and one output.
 #[test]
 fn train_series_prints_the_baseline_and_a_loss_per_epoch() {
-    let dir = scratch("series");
-    let save = dir.join("series.json");
+    let dir = scratch();
+    let save = dir.path().join("series.json");
     let out = rnnp(&[
         "train",
         "series",
@@ -267,7 +253,6 @@ fn train_series_prints_the_baseline_and_a_loss_per_epoch() {
     assert!(text.contains("Test: 64 new sequences, MSE = "), "{text}");
     let model = model_from_json(&std::fs::read_to_string(&save).unwrap()).unwrap();
     assert_eq!((model.spec.input_size, model.spec.units, model.spec.output_size, model.spec.output), (1, 8, 1, OutputKind::Linear));
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -296,15 +281,15 @@ fn help_describes_every_command() {
 /// of the other flags; both give the same run.
 #[test]
 fn init_takes_a_plain_weight_list_as_the_page_does() {
-    let dir = scratch("init-plain");
-    let saved = dir.join("m.json");
+    let dir = scratch();
+    let saved = dir.path().join("m.json");
     let base = ["train", "sentence", "--epochs", "3", "--units", "4"];
     let o = rnnp(&[&base[..], &["--save", saved.to_str().unwrap()]].concat());
     assert!(o.status.success(), "{}", stderr(&o));
     let file: Value = serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
     let w = &file["weights"];
     let plain = json!([w["kernel"], w["recurrent_kernel"], w["bias"], w["dense_kernel"], w["dense_bias"]]);
-    let list = dir.join("plain.json");
+    let list = dir.path().join("plain.json");
     std::fs::write(&list, plain.to_string()).unwrap();
     let from_file = rnnp(&[&base[..], &["--init", saved.to_str().unwrap()]].concat());
     let from_list = rnnp(&[&base[..], &["--init", list.to_str().unwrap()]].concat());

@@ -1,7 +1,10 @@
 //! On the command line: each case of a bad input, as a user runs it.
 
+mod common;
+
+use common::{rnnp, scratch, text};
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use rnn_playground::format::model_file::model_to_json;
@@ -9,41 +12,15 @@ use rnn_playground::init::{init_model, InitConfig};
 use rnn_playground::model::{CellKind, OutputKind, Spec};
 use serde_json::{json, Value};
 
-/// Runs `rnnp args…`; one that has not finished within a minute is killed and fails the
-/// test (a hang fails, it does not stall the run).
-fn rnnp(args: &[&str]) -> Output {
-    let child = Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the binary runs");
-    let pid = child.id();
-    let (done, output) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = done.send(child.wait_with_output());
-    });
-    match output.recv_timeout(Duration::from_secs(60)) {
-        Ok(out) => out.expect("the binary's output"),
-        Err(_) => {
-            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-            panic!("rnnp {} did not finish within a minute", args.join(" "));
-        }
-    }
-}
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
-fn scratch(test: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("rnnp-limits-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// 9.1: the flow chart that hung (a linear RNN, ρ = 1.5, T = 200) is drawn, and the points
 /// that overflow are counted.
 #[test]
 fn the_chart_that_hung_is_drawn() {
-    let dir = scratch("hang");
-    let out_file = dir.join("f.svg");
+    let dir = scratch();
+    let out_file = dir.path().join("f.svg");
     let start = Instant::now();
     let out =
         rnnp(&["plot", "flow", "--cell", "simple_rnn", "--activation", "linear", "--radius", "1.5", "--seq-len", "200", "-o", out_file.to_str().unwrap()]);
@@ -52,7 +29,7 @@ fn the_chart_that_hung_is_drawn() {
     assert!(text(&out.stderr).contains("could not be drawn where they are"), "{}", text(&out.stderr));
     assert!(std::fs::read_to_string(&out_file).unwrap().starts_with("<svg"));
     // The chart's data beside it, one row per step.
-    let csv = dir.join("f.csv");
+    let csv = dir.path().join("f.csv");
     let out = rnnp(&["plot", "flow", "--radius", "0.9", "-o", out_file.to_str().unwrap(), "--csv", csv.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let table = std::fs::read_to_string(&csv).unwrap();
@@ -63,12 +40,12 @@ fn the_chart_that_hung_is_drawn() {
 /// 9.3: a trace has a step limit and a memory budget, checked before anything runs.
 #[test]
 fn a_trace_too_long_or_too_large_is_refused() {
-    let dir = scratch("trace");
+    let dir = scratch();
     let spec = Spec { cell: CellKind::Lstm, input_size: 1, units: 256, output_size: 1, output: OutputKind::Linear };
-    let model = dir.join("m.json");
+    let model = dir.path().join("m.json");
     std::fs::write(&model, model_to_json(&init_model(spec, &InitConfig::default()).unwrap())).unwrap();
     for (steps, message) in [(10_001, "`x` is 10001: it must be between 1 and 10000"), (10_000, "the trace would need")] {
-        let input = dir.join("in.json");
+        let input = dir.path().join("in.json");
         std::fs::write(&input, json!({ "x": vec![[0.5]; steps], "y": vec![[0.0]; steps], "loss": "mse" }).to_string()).unwrap();
         let start = Instant::now();
         let out = rnnp(&["trace", "--model", model.to_str().unwrap(), "--input", input.to_str().unwrap()]);
@@ -82,12 +59,12 @@ fn a_trace_too_long_or_too_large_is_refused() {
 /// `not_finite`, a warning on stderr, exit status 3.
 #[test]
 fn non_finite_results_are_reported() {
-    let dir = scratch("nonfinite");
+    let dir = scratch();
     let model = json!({"format":"rnn-playground/model@1","cell":"simple_rnn","activation":"linear","input_size":1,"units":1,"output_size":2,"output":"softmax","weights":{"kernel":[[2]],"recurrent_kernel":[[0]],"bias":[0],"dense_kernel":[[3e38,3e38]],"dense_bias":[0,0]}});
     let input = json!({"x":[[1]],"y":[0],"loss":"cross_entropy"});
-    std::fs::write(dir.join("m.json"), model.to_string()).unwrap();
-    std::fs::write(dir.join("i.json"), input.to_string()).unwrap();
-    let out = rnnp(&["trace", "--model", dir.join("m.json").to_str().unwrap(), "--input", dir.join("i.json").to_str().unwrap()]);
+    std::fs::write(dir.path().join("m.json"), model.to_string()).unwrap();
+    std::fs::write(dir.path().join("i.json"), input.to_string()).unwrap();
+    let out = rnnp(&["trace", "--model", dir.path().join("m.json").to_str().unwrap(), "--input", dir.path().join("i.json").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
     assert!(text(&out.stderr).starts_with("warning: "), "{}", text(&out.stderr));
     let v: Value = serde_json::from_str(&text(&out.stdout)).unwrap();
@@ -120,7 +97,7 @@ fn a_closed_or_full_stdout_does_not_panic() {
 #[test]
 fn sizes_and_durations_are_bounded() {
     for (w, h) in [("100000", "100000"), ("900", "0")] {
-        let out = rnnp(&["plot", "flow", "--width", w, "--height", h, "-o", "/tmp/never.png"]);
+        let out = rnnp(&["plot", "flow", "--width", w, "--height", h, "-o", &common::path_in(&scratch(), "never.png")]);
         assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
         assert!(text(&out.stderr).contains("must be between 64 and 8192"), "{}", text(&out.stderr));
     }
@@ -139,11 +116,11 @@ fn sizes_and_durations_are_bounded() {
 /// 9.5: a class id past a 32-bit word is refused, not read as a small id.
 #[test]
 fn a_huge_class_id_is_refused() {
-    let dir = scratch("class");
+    let dir = scratch();
     let model = json!({"format":"rnn-playground/model@1","cell":"simple_rnn","input_size":1,"units":1,"output_size":3,"output":"softmax","weights":{"kernel":[[1]],"recurrent_kernel":[[0]],"bias":[0],"dense_kernel":[[1,1,1]],"dense_bias":[0,0,0]}});
-    std::fs::write(dir.join("m.json"), model.to_string()).unwrap();
-    std::fs::write(dir.join("i.json"), json!({"x":[[1]],"y":[4_294_967_298u64],"loss":"cross_entropy"}).to_string()).unwrap();
-    let out = rnnp(&["trace", "--model", dir.join("m.json").to_str().unwrap(), "--input", dir.join("i.json").to_str().unwrap()]);
+    std::fs::write(dir.path().join("m.json"), model.to_string()).unwrap();
+    std::fs::write(dir.path().join("i.json"), json!({"x":[[1]],"y":[4_294_967_298u64],"loss":"cross_entropy"}).to_string()).unwrap();
+    let out = rnnp(&["trace", "--model", dir.path().join("m.json").to_str().unwrap(), "--input", dir.path().join("i.json").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("class 4294967298 at step 0, but the output has only 3 classes"), "{}", text(&out.stderr));
 }

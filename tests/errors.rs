@@ -83,7 +83,7 @@ fn ragged_kernel_rows_name_the_row() {
     let (mut model, _) = fixture(LSTM);
     model["weights"]["recurrent_kernel"][2].as_array_mut().unwrap().pop();
     let err = model_error(&model);
-    says(&err, &["`weights.recurrent_kernel`", "[4][16]", "row 2 is [15]"]);
+    assert_eq!(err, "`weights.recurrent_kernel[2]` should have shape [16], got [15]");
 }
 
 #[test]
@@ -107,13 +107,13 @@ fn gru_reset_before_bias_with_two_rows_asks_for_one() {
 fn dense_layer_shapes_are_checked() {
     let (mut model, _) = fixture(LSTM);
     model["weights"]["dense_kernel"] = json!([[1.0, 2.0, 3.0], [1.0, 2.0, 3.0], [1.0, 2.0, 3.0], [1.0, 2.0, 3.0]]);
-    assert_eq!(model_error(&model), "`weights.dense_kernel` should have shape [4][2], got [4][3] (row 0 is [3])");
+    assert_eq!(model_error(&model), "`weights.dense_kernel[0]` should have shape [2], got [3]");
     let (mut model, _) = fixture(LSTM);
     model["weights"]["dense_bias"] = json!([0.5]);
     assert_eq!(model_error(&model), "`weights.dense_bias` should have shape [2], got [1]");
     let (mut model, _) = fixture(LSTM);
     model["weights"]["dense_bias"] = json!(0.5);
-    assert_eq!(model_error(&model), "`weights.dense_bias` should have shape [2], got a number");
+    assert_eq!(model_error(&model), "`weights.dense_bias` should be an array of shape [2], got 0.5");
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn a_string_among_the_weights_names_its_place() {
     let (mut model, _) = fixture(LSTM);
     model["weights"]["kernel"][0][1] = json!("0.5");
     let err = model_error(&model);
-    says(&err, &["`weights.kernel`", "numbers", "the string \"0.5\" at [0][1]"]);
+    assert_eq!(err, "`weights.kernel[0][1]` should be a number, got the text \"0.5\"");
 }
 
 #[test]
@@ -189,7 +189,7 @@ fn bad_activation_name_lists_the_allowed_ones() {
     model["activation"] = json!("softplus");
     assert_eq!(model_error(&model), "`activation` is \"softplus\": expected one of \"tanh\", \"relu\", \"sigmoid\", \"linear\"");
     model["activation"] = json!(3);
-    says(&model_error(&model), &["`activation`", "should be a string"]);
+    assert_eq!(model_error(&model), "`activation` should be a name, got 3");
 }
 
 #[test]
@@ -215,7 +215,7 @@ fn sizes_must_be_positive_whole_numbers_within_the_limit() {
         (json!(0), "`units` is 0: it must be between 1 and 4096"),
         (json!(-3), "`units` is -3: it must be between 1 and 4096"),
         (json!(2.5), "`units` is 2.5: it must be a whole number"),
-        (json!("4"), "`units` should be a whole number, got the string \"4\""),
+        (json!("4"), "`units` should be a whole number from 0, got the text \"4\""),
         // A number past a 32-bit word is refused, not cut to 4.
         (json!(4_294_967_300u64), "`units` is 4294967300: it must be between 1 and 4096"),
     ] {
@@ -230,9 +230,9 @@ fn sizes_must_be_positive_whole_numbers_within_the_limit() {
 
 #[test]
 fn text_that_is_not_json_or_not_an_object() {
-    says(&model_text_error("{\"format\": "), &["could not read the JSON", "EOF"]);
+    says(&model_text_error("{\"format\": "), &["could not read the JSON", "the text ends too soon"]);
     says(&model_text_error(""), &["could not read the JSON"]);
-    assert_eq!(model_text_error("[1, 2]"), "`model` should have shape an object, got [2]");
+    assert_eq!(model_text_error("[1, 2]"), "`model` should be an object, got an array of shape [2]");
 }
 
 // ---- The trace request ----
@@ -249,9 +249,9 @@ fn empty_sequence_is_refused() {
 fn x_rows_of_the_wrong_width_name_the_input_size() {
     let (model, mut request) = fixture(LSTM);
     request["x"] = json!([[0.1, 0.2], [0.3, 0.4], [0.5, 0.6], [0.7, 0.8], [0.9, 1.0]]);
-    assert_eq!(request_error(&model, &request), "`x` should have shape [T][3], got [5][2] (row 0 is [2])");
+    assert_eq!(request_error(&model, &request), "`x[0]` should have shape [3], got [2]");
     request["x"] = json!([0.1, 0.2, 0.3]);
-    says(&request_error(&model, &request), &["`x`", "[T][3]", "row 0 is a number"]);
+    assert_eq!(request_error(&model, &request), "`x[0]` should be an array of shape [3], got 0.1");
 }
 
 #[test]
@@ -293,7 +293,7 @@ fn non_integer_class_id_is_refused() {
 fn class_ids_of_the_wrong_length_name_t() {
     let (model, mut request) = fixture(SOFTMAX);
     request["y"] = json!([1, 0, 2]);
-    assert_eq!(request_error(&model, &request), "`y` should have shape [5] class ids, got [3]");
+    assert_eq!(request_error(&model, &request), "`y` should have shape [5], got [3]");
     request["y"] = json!([[1], [0], [2], [2], [2]]);
     assert_eq!(request_error(&model, &request), "`y[0]` is [1]: it must be a whole number");
 }
@@ -305,7 +305,7 @@ fn wrong_y_shape_for_mse_names_t_and_o() {
     assert_eq!(request_error(&model, &request), "`y` should have shape [5][2], got [4][2]");
     let (model, mut request) = fixture(LSTM);
     request["y"] = json!([0, 1, 0, 1, 0]);
-    says(&request_error(&model, &request), &["`y`", "[5][2]", "row 0 is a number"]);
+    assert_eq!(request_error(&model, &request), "`y[0]` should be an array of shape [2], got 0");
 }
 
 #[test]
@@ -325,7 +325,7 @@ fn unknown_loss_and_loss_at() {
     request["loss_at"] = json!("sometimes");
     assert_eq!(request_error(&model, &request), "`loss_at` is \"sometimes\": expected one of \"every_step\", \"last_step\"");
     request["loss_at"] = json!(3);
-    assert_eq!(request_error(&model, &request), "`loss_at` should be a string, got a number");
+    assert_eq!(request_error(&model, &request), "`loss_at` should be a name, got 3");
 }
 
 #[test]
@@ -345,7 +345,7 @@ fn missing_request_fields() {
 fn request_that_is_not_json_or_not_an_object() {
     let (model, _) = fixture(LSTM);
     says(&request_text_error(&model, "{\"x\": [[1, 2, 3]"), &["could not read the JSON"]);
-    assert_eq!(request_text_error(&model, "\"x\""), "`request` should have shape an object, got the string \"x\"");
+    assert_eq!(request_text_error(&model, "\"x\""), "`request` should be an object, got the text \"x\"");
 }
 
 // ---- Training settings and data ----
@@ -403,9 +403,9 @@ fn an_update_with_class_targets_on_a_linear_output_is_refused() {
 fn dataset_buffers_of_the_wrong_size_name_x_or_y() {
     let x = SeqInputs::Dense { features: 2, data: vec![0.0; 2 * 3 * 2] };
     let y = SeqTargets::Values { outputs: 1, data: vec![0.0; 5] };
-    assert_eq!(Dataset::new(2, 3, x.clone(), y).unwrap_err().to_string(), "`y` should have shape 6 numbers ([N=2][T=3][·]), got 5 numbers");
+    assert_eq!(Dataset::new(2, 3, x.clone(), y).unwrap_err().to_string(), "`y` should have shape [6], got [5]");
     let y = SeqTargets::Values { outputs: 1, data: vec![0.0; 6] };
-    says(&Dataset::new(2, 4, x.clone(), y.clone()).unwrap_err().to_string(), &["`x`", "16 numbers", "got 12 numbers"]);
+    assert_eq!(Dataset::new(2, 4, x.clone(), y.clone()).unwrap_err().to_string(), "`x` should have shape [16], got [12]");
     assert_eq!(Dataset::new(2, 0, x.clone(), y.clone()).unwrap_err(), RnnError::Empty { field: "x".into() });
     says(&Dataset::new(0, 3, x, y).unwrap_err().to_string(), &["`x` is empty"]);
 }
@@ -422,7 +422,7 @@ fn data_generators_refuse_bad_sizes() {
 #[test]
 fn keras_api_misuse_is_explained() {
     let x = Sequences::new(4, 5, 1, vec![0.1; 20]).unwrap();
-    says(&Sequences::new(4, 5, 1, vec![0.1; 19]).unwrap_err().to_string(), &["`x`", "[4][5][1] (20 numbers)", "19 numbers"]);
+    assert_eq!(Sequences::new(4, 5, 1, vec![0.1; 19]).unwrap_err().to_string(), "`x` should have shape [4][5][1], got [19]");
     // No input_shape on the recurrent layer.
     let err = Sequential::new(vec![Layer::simple_rnn(8), Layer::dense(1)]).unwrap_err().to_string();
     says(&err, &["input_shape=(None, features)"]);

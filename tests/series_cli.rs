@@ -2,7 +2,7 @@
 //! reproduces the view's training: the same data, weights and shuffling, so the same loss
 //! in every epoch.
 
-use std::process::Command;
+mod common;
 
 use rnn_playground::series::{SeriesConfig, SeriesSession};
 
@@ -36,9 +36,8 @@ fn series_losses(args: &[&str]) -> Vec<f32> {
 
 #[test]
 fn init_starts_from_a_model_file_and_no_shuffle_keeps_the_order() {
-    let dir = std::env::temp_dir().join(format!("rnnp-init-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let saved = dir.join("trained.json");
+    let dir = common::scratch();
+    let saved = dir.path().join("trained.json");
     let small = ["--sequences", "96", "--length", "20", "--seed", "3"];
     let first = series_losses(&[&small[..], &["--epochs", "3", "--save", saved.to_str().unwrap()]].concat());
     // Starting from the trained weights, the first epoch is already below where training began.
@@ -54,7 +53,7 @@ fn init_starts_from_a_model_file_and_no_shuffle_keeps_the_order() {
     // A model file of another network is refused, naming what differs.
     refused(&["train", "series", "--units", "20", "--epochs", "1", "--init", saved.to_str().unwrap()], "units");
     // The sentence too: a trained file's weights are where training goes on from.
-    let sentence = dir.join("sentence.json");
+    let sentence = dir.path().join("sentence.json");
     rnnp(&["train", "sentence", "--epochs", "200", "--save", sentence.to_str().unwrap()]);
     let out = rnnp(&["train", "sentence", "--epochs", "1", "--json", "--init", sentence.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -64,14 +63,14 @@ fn init_starts_from_a_model_file_and_no_shuffle_keeps_the_order() {
 
 /// Runs `rnnp args…`, which must succeed.
 fn rnnp(args: &[&str]) -> std::process::Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = common::rnnp(args);
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
     out
 }
 
 /// Runs `rnnp args…`, which must fail with a message naming `field`.
 fn refused(args: &[&str], field: &str) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).output().unwrap();
+    let out = common::rnnp(args);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains(field), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(common::text(&out.stderr).contains(field), "{}", common::text(&out.stderr));
 }

@@ -2,6 +2,8 @@
 //! the unigram baseline), writes the same text for the same seed, and refuses texts it
 //! cannot learn from with a message that names the problem.
 
+mod common;
+
 use rnn_playground::settings::CellName;
 use rnn_playground::writing::{Corpus, TextConfig, WritingSession};
 use rnn_playground::RnnError;
@@ -70,18 +72,17 @@ fn texts_it_cannot_learn_from_are_refused_by_name() {
     assert!(matches!(s.write("春", 5, 3.0, 1), Err(RnnError::OutOfRange { ref field, .. }) if field == "temperature"));
 }
 
-/// `rnnp train text --save` then `rnnp generate` with the same sample settings: the same
+/// `rnnp train text --save` then `rnnp write` with the same sample settings: the same
 /// text as training's last sample (the model file carries the network and its vocabulary).
 #[test]
 fn the_command_line_trains_saves_and_writes_the_same_text_again() {
-    let dir = std::env::temp_dir().join(format!("rnnp-text-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let corpus = dir.join("verse.txt");
+    let dir = common::scratch();
+    let corpus = dir.path().join("verse.txt");
     std::fs::write(&corpus, verse()).unwrap();
-    let model = dir.join("m.json");
+    let model = dir.path().join("m.json");
     let sample = ["--seed-text", "山", "--length", "30", "--temperature", "0.9", "--sample-seed", "5"];
     let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).output().unwrap();
+        let out = common::rnnp(args);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     };
@@ -110,14 +111,15 @@ fn the_command_line_trains_saves_and_writes_the_same_text_again() {
     assert!(trained.contains("Unigram baseline") && trained.contains("held-out"), "{trained}");
     // The sample line (two spaces, line breaks shown as " / ").
     let last = trained.lines().find(|l| l.starts_with("  ")).unwrap().trim_start().to_string();
+    // `generate`, its old name, still runs it.
     let written = run(&[&["generate", "--model", model.to_str().unwrap()][..], &sample].concat());
     assert_eq!(written.trim_end().replace('\n', " / "), last);
     // A file without a vocabulary cannot write.
-    let bare = dir.join("bare.json");
+    let bare = dir.path().join("bare.json");
     let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
     v.as_object_mut().unwrap().remove("vocabulary");
     std::fs::write(&bare, v.to_string()).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rnnp")).args(["generate", "--model", bare.to_str().unwrap()]).output().unwrap();
+    let out = common::rnnp(&["write", "--model", bare.to_str().unwrap()]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("vocabulary"));
 }
@@ -131,7 +133,7 @@ fn the_desk_steps_as_write_writes_and_shows_each_draw() {
     use rnn_playground::writing::CharModel;
     let mut s = WritingSession::new(&verse(), small()).unwrap();
     s.train(40).unwrap();
-    let file = serde_json::to_string(&s.model_file()).unwrap();
+    let file = s.model_file();
     let model = CharModel::from_text(&file).unwrap();
     assert_eq!(model.model.params, s.model().params);
     let mut desk = Desk::new();
@@ -194,16 +196,15 @@ fn nan_probabilities_and_short_weights_are_refused() {
 fn a_model_file_that_is_not_a_character_model_is_refused_by_name() {
     use rnn_playground::writing::CharModel;
     let s = WritingSession::new(&verse(), small()).unwrap();
-    let mut file = s.model_file();
+    let mut file: serde_json::Value = serde_json::from_str(&s.model_file()).unwrap();
     file.as_object_mut().unwrap().remove("vocabulary");
     assert!(matches!(CharModel::from_text(&file.to_string()), Err(RnnError::Missing { ref field }) if field == "vocabulary"));
     file["vocabulary"] = serde_json::json!(["a", "b"]);
-    assert!(matches!(CharModel::from_text(&file.to_string()), Err(RnnError::Shape { ref field, .. }) if field == "input size"));
+    assert!(matches!(CharModel::from_text(&file.to_string()), Err(RnnError::Shape { ref field, .. }) if field == "input_size"));
 }
 
 #[test]
 fn verse_form_counts_lines_of_five_or_seven() {
-    use rnn_playground::writing::VerseForm;
     let f = VerseForm::of("白日依山尽，黄河入海流。欲穷千里目，更上一层楼。\n春眠不觉晓，处处闻啼鸟，夜来风雨声，花落知多少。");
     assert_eq!((f.lines, f.five_or_seven), (8, 8));
     let g = VerseForm::of("一二三，四五六七八九十一二。");
@@ -218,21 +219,20 @@ fn verse_form_counts_lines_of_five_or_seven() {
 /// with nothing trained; with no start text given, the corpus's own first character is used.
 #[test]
 fn the_command_line_refuses_a_bad_start_or_save_path_before_it_trains() {
-    let dir = std::env::temp_dir().join(format!("rnnp-text-args-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let corpus = dir.join("sonnet.txt");
+    let dir = common::scratch();
+    let corpus = dir.path().join("sonnet.txt");
     std::fs::write(&corpus, "From fairest creatures we desire increase -\nThat thereby beauty's rose might never die,\n".repeat(20)).unwrap();
     let run = |extra: &[&str]| {
         let args = [&["train", "text", "--corpus", corpus.to_str().unwrap(), "--units", "8", "--seq-len", "8", "--updates", "2", "--every", "1"][..], extra].concat();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).output().unwrap();
+        let out = common::rnnp(&args);
         (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
     };
-    let missing = dir.join("no-such-folder").join("m.json");
+    let missing = dir.path().join("no-such-folder").join("m.json");
     for (extra, says) in [
         (vec!["--seed-text", "春"], "seed text"),
         (vec!["--seed-text", ""], "seed text"),
         (vec!["--save", missing.to_str().unwrap()], "folder does not exist"),
-        (vec!["--save", dir.to_str().unwrap()], "it is a folder"),
+        (vec!["--save", dir.path().to_str().unwrap()], "it is a folder"),
         (vec!["--length", "0"], "length"),
         (vec!["--sample-seed", "4294967296"], "sample-seed"),
     ] {
@@ -242,14 +242,56 @@ fn the_command_line_refuses_a_bad_start_or_save_path_before_it_trains() {
         assert!(!stdout.contains("update "), "{extra:?} trained before it failed: {stdout}");
     }
     // No start text: the corpus's first character ("F"), and the model is saved.
-    let saved = dir.join("m.json");
+    let saved = dir.path().join("m.json");
     let (ok, stdout, stderr) = run(&["--save", saved.to_str().unwrap()]);
     assert!(ok, "{stderr}");
     assert!(stdout.contains("Saved the model") && saved.exists(), "{stdout}");
     // A start text beginning with a hyphen is a value, in either spelling.
     for spelling in [vec!["--seed-text", "-F"], vec!["--seed-text=-F"]] {
-        let args = [&["generate", "--model", saved.to_str().unwrap(), "--length", "5"][..], &spelling].concat();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).output().unwrap();
+        let args = [&["write", "--model", saved.to_str().unwrap(), "--length", "5"][..], &spelling].concat();
+        let out = common::rnnp(&args);
         assert!(out.status.success(), "{spelling:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+/// How much of a text has the form of the Tang verses: its lines (split at the line
+/// breaks and the punctuation that ends a line, ，。？！；) and how many of them have
+/// exactly 5 or 7 characters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct VerseForm {
+    lines: usize,
+    five_or_seven: usize,
+}
+
+impl VerseForm {
+    fn of(text: &str) -> VerseForm {
+        let mut form = VerseForm { lines: 0, five_or_seven: 0 };
+        for line in text.split(|c: char| "，。？！；\n".contains(c)) {
+            let n = rnn_playground::writing::characters::characters(line).count();
+            if n == 0 {
+                continue;
+            }
+            form.lines += 1;
+            if n == 5 || n == 7 {
+                form.five_or_seven += 1;
+            }
+        }
+        form
+    }
+
+    /// The same text with its characters in a random order (what chance gives).
+    fn shuffled(text: &str, seed: u64) -> VerseForm {
+        let mut chars: Vec<&str> = rnn_playground::writing::characters::characters(text).collect();
+        rnn_playground::rng::Rng::new(seed).shuffle(&mut chars);
+        VerseForm::of(&chars.concat())
+    }
+
+    /// The share of lines of 5 or 7 characters (0 without lines).
+    fn share(&self) -> f64 {
+        if self.lines == 0 {
+            0.0
+        } else {
+            self.five_or_seven as f64 / self.lines as f64
+        }
     }
 }

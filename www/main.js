@@ -177,8 +177,10 @@ async function main() {
   addProps(fromSchema(wasm.settingsSchema()));
   // `hide=` names panels and the settings that have a control (the engine's, and a few of
   // the page's own; the sentence view's moment has none).
-  const hideable = PROPS.filter((p) => (p.group && !['pos', 'back'].includes(p.name)) || ['speed', 'fixedAxis'].includes(p.name)).map((p) => p.name);
-  addProps([{ ...prop('hide'), values: hideNames(hideable) }]);
+  const props = PROPS.filter((p) => (p.group && !['pos', 'back'].includes(p.name)) || ['speed', 'fixedAxis'].includes(p.name));
+  // A setting hidden by its old name (a link handed out before it was renamed) stays hidden.
+  const aliases = Object.fromEntries(props.filter((p) => p.alias).map((p) => [p.alias, p.name]));
+  addProps([{ ...prop('hide'), values: hideNames(props.map((p) => p.name)), aliases }]);
   const { state, rejected } = parseQuery(location.search);
   // `?lesson=5` alone: the page as Next sets chapter 5 up, and the URL Next writes.
   const chapter = chapterOnly(location.search, isSetting);

@@ -5,16 +5,18 @@
 // its default, and the names of such values are reported. The rules here are the same as
 // the command line's `rnnp --from-url` (tests/fixtures/url/cases.json checks both).
 
-import { VIEW_NAMES } from './views/index.js';
+import { VIEW_ALIASES, VIEW_NAMES } from './views/index.js';
 import { CHAPTERS } from './lesson/chapters.js';
 
 /**
  * @typedef {{name: string, type: 'choice'|'int'|'number'|'text'|'flag'|'list', values?: (string|number)[],
  *   min?: number, max?: number, maxLength?: number, def: any, group?: string, field?: string,
- *   history?: 'push'}} Prop
+ *   history?: 'push', alias?: string, aliases?: Record<string, string>}} Prop
  *   `group`/`field`: the engine config and field a setting sets; `history: 'push'`: changing
  *   it adds a browser history entry (Back returns), others replace the current one. A
  *   `list` is comma-separated names, each one of `values` (the value is a sorted string).
+ *   `alias`: the key's old name, still read from links; `aliases`: old values a choice
+ *   still reads, as {old: value}.
  */
 
 /**
@@ -22,7 +24,7 @@ import { CHAPTERS } from './lesson/chapters.js';
  * Write view trains and writes) are in its table, with the group "page" (`fromSchema`).
  */
 export const PAGE_PROPS = [
-  { name: 'view', type: 'choice', values: VIEW_NAMES, def: VIEW_NAMES[0], history: 'push' },
+  { name: 'view', type: 'choice', values: VIEW_NAMES, aliases: VIEW_ALIASES, def: VIEW_NAMES[0], history: 'push' },
   { name: 'lang', type: 'choice', values: ['zh', 'en'], def: '' },
   { name: 'speed', type: 'number', min: 0.25, max: 4, def: 1 },
   { name: 'fixedAxis', type: 'flag', def: true },
@@ -39,6 +41,7 @@ export const PAGE_PROPS = [
 
 /** @type {Prop[]} */
 export const PROPS = [...PAGE_PROPS];
+/** Each prop by its name and by its old name. */
 const BY_NAME = new Map(PROPS.map((p) => [p.name, p]));
 
 /** Adds props (another view's, or the engine's). A prop already there is replaced. */
@@ -48,13 +51,14 @@ export function addProps(props) {
     if (i >= 0) PROPS[i] = p;
     else PROPS.push(p);
     BY_NAME.set(p.name, p);
+    if (p.alias) BY_NAME.set(p.alias, p);
   }
 }
 
 /** Props from the engine's settings schema (`wasm.settingsSchema()`). */
 export function fromSchema(settings) {
   return settings.map((s) => {
-    const base = { name: s.key, group: s.group, field: s.field, def: s.default };
+    const base = { name: s.key, alias: s.alias, group: s.group, field: s.field, def: s.default };
     switch (s.kind.type) {
       case 'choice':
         return { ...base, type: 'choice', values: s.kind.values };
@@ -84,7 +88,7 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 export function parseValue(p, raw) {
   switch (p.type) {
     case 'choice': {
-      const v = p.values.find((x) => String(x) === raw);
+      const v = p.values.find((x) => String(x) === raw) ?? (p.aliases && Object.hasOwn(p.aliases, raw) ? p.aliases[raw] : undefined);
       return v === undefined ? [p.def, false] : [v, true];
     }
     case 'int': {
@@ -104,7 +108,7 @@ export function parseValue(p, raw) {
       return [...raw].length <= (p.maxLength ?? 200) && raw.trim() !== '' ? [raw, true] : [p.def, false];
     case 'list': {
       // An unknown name is refused, and the known ones beside it are kept.
-      const names = raw.split(',').filter((x) => x !== '');
+      const names = raw.split(',').filter((x) => x !== '').map((n) => (p.aliases && Object.hasOwn(p.aliases, n) ? p.aliases[n] : n));
       const known = [...new Set(names.filter((n) => p.values.includes(n)))].sort().join(',');
       return [known, names.every((n) => p.values.includes(n))];
     }
@@ -129,7 +133,7 @@ export function parseQuery(search) {
     // Names the page does not know (a campaign tag, a click id) are not settings.
     if (!p) continue;
     const [value, ok] = parseValue(p, raw);
-    state[name] = value;
+    state[p.name] = value;
     if (!ok) rejected.push(name);
   }
   return { state, rejected };

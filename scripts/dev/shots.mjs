@@ -16,7 +16,7 @@ const VIEWS = [
   ['lab-max', '?view=gradients', async (page) => { await setSlider(page, 'seq-len', 200); await setSlider(page, 'radius', 2.5); }],
   ['lab-min', '?view=gradients', async (page) => { await setSlider(page, 'seq-len', 2); await setSlider(page, 'radius', 0.1); }],
   ['series', '?view=series', async () => {}],
-  ['write', '?view=generate&wunits=32&wseqLen=32&wbatch=8&wupdates=60', async (page) => {
+  ['write', '?view=write&wunits=32&wseqLen=32&wbatch=8&wupdates=60', async (page) => {
     await page.getByTestId('write-train').click();
     await page.waitForFunction(() => !document.querySelector('[data-testid=write-step]').disabled, null, { timeout: 60000 });
     await setSlider(page, 'write-temperature', 0.1);

@@ -164,3 +164,61 @@ fn direct_term(u: usize, b: usize, saved: Saved, dh: &[f32], dh_prev: &mut [f32]
         }
     }
 }
+
+/// One input, one unit, one step of each variant, worked out by hand. U = [0.3, -0.2, 0.5]
+/// (z, r, h), h_{t-1} = 0.6, x̂ = [0.2, 0.4, -0.3], dh = 1.
+///
+/// ```text
+/// reset_after, b_rec = [0.1, 0, -0.1]:
+///   ĥ = h U + b_rec = [0.28, -0.12, 0.2]
+///   z = σ(0.48) = 0.6177479   r = σ(0.28) = 0.5695462   h̃ = tanh(-0.3 + r·0.2) = -0.1839720
+///   h = z·0.6 + (1 - z)·h̃ = 0.3003250
+///   da_h = (1 - z)(1 - h̃²) = 0.3693145   da_z = (0.6 - h̃)·z(1 - z) = 0.1851236
+///   da_r = da_h·ĥ_h·r(1 - r) = 0.0181085   recurrent side [da_z, da_r, da_h·r] = [.., .., 0.2103417]
+///   dh_{t-1} = z + [da_z, da_r, da_h·r]·U = 0.7748341
+/// reset_before:
+///   z = σ(0.38) = 0.5938731   r = σ(0.28) = 0.5695462   r·h = 0.3417277
+///   h̃ = tanh(-0.3 + 0.3417277·0.5) = -0.1284231   h = 0.3041678
+///   da_h = 0.3994289   da_z = 0.1756868   d(r·h) = da_h·U_h   da_r = d(r·h)·h·r(1 - r) = 0.0293776
+///   dh_{t-1} = z + d(r·h)·r + da_z·U_z + da_r·U_r = 0.7544502
+/// ```
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(got: &[f32], want: &[f64]) {
+        for (g, w) in got.iter().zip(want) {
+            assert!((*g as f64 - w).abs() < 1e-6, "{got:?} against {want:?}");
+        }
+    }
+
+    /// Forward then backward of one step; the gates, h, dzx, dzrec and dh_{t-1}.
+    fn step(reset_after: bool, recurrent_bias: &[f32]) -> ([f32; 3], f32, [f32; 3], [f32; 3], f32) {
+        let u = [0.3f32, -0.2, 0.5];
+        let w = Weights { units: 1, recurrent: &u, recurrent_t: &u, recurrent_bias };
+        let (mut z, mut h, mut aux, mut scratch) = ([0.2f32, 0.4, -0.3], [0.0f32], [0.0f32], [0.0f32; 3]);
+        forward_step(reset_after, &w, Step { h_prev: &[0.6], c_prev: &[], z: &mut z, h: &mut h, c: &mut [], aux: &mut aux }, &mut scratch);
+        let (mut dzx, mut dzrec, mut dh_prev) = ([0.0f32; 3], [0.0f32; 3], [0.0f32]);
+        let saved = Saved { h_prev: &[0.6], c_prev: &[], z: &z, h: &h, aux: &aux };
+        let g = StepGrads { dh: &[1.0], dc: &mut [], dzx: &mut dzx, dzrec: &mut dzrec, dh_prev: &mut dh_prev, scratch: &mut scratch };
+        backward_step(reset_after, &w, saved, g);
+        (z, h[0], dzx, dzrec, dh_prev[0])
+    }
+
+    #[test]
+    fn one_unit_by_hand_reset_after() {
+        let (gates, h, dzx, dzrec, dh_prev) = step(true, &[0.1, 0.0, -0.1]);
+        close(&gates, &[0.6177479, 0.5695462, -0.1839720]);
+        close(&[h, dh_prev], &[0.3003250, 0.7748341]);
+        close(&dzx, &[0.1851236, 0.0181085, 0.3693145]);
+        close(&dzrec, &[0.1851236, 0.0181085, 0.2103417]);
+    }
+
+    #[test]
+    fn one_unit_by_hand_reset_before() {
+        let (gates, h, dzx, _, dh_prev) = step(false, &[]);
+        close(&gates, &[0.5938731, 0.5695462, -0.1284231]);
+        close(&[h, dh_prev], &[0.3041678, 0.7544502]);
+        close(&dzx, &[0.1756868, 0.0293776, 0.3994289]);
+    }
+}

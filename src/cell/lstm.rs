@@ -78,3 +78,43 @@ pub fn backward_step(w: &Weights, saved: Saved, g: StepGrads) {
     g.dh_prev.fill(0.0);
     gemm_acc(b, u, ku, View::rows(g.dzx, ku), w.recurrent_t, u, g.dh_prev, u);
 }
+
+/// One input, one unit, one step, worked out by hand. U = [0.1, 0.2, 0.3, 0.4] (i, f, c, o),
+/// h_{t-1} = 0.5, c_{t-1} = 0.25, x_t W + b = [0, 0.5, -0.5, 1]:
+///
+/// ```text
+/// a = x W + b + h U         = [0.05, 0.6, -0.35, 1.2]
+/// i = σ(0.05) = 0.5124974   f = σ(0.6) = 0.6456563   g = tanh(-0.35) = -0.3363755   o = σ(1.2) = 0.7685248
+/// c = f·0.25 + i·g          = -0.0109775
+/// h = o·tanh c              = -0.0084362
+/// ```
+///
+/// Back with dh = 1 and dc = 0.5: dc' = 0.5 + o(1 - tanh²c) = 1.2684355, so
+/// da = [dc'·g·i(1-i), dc'·c_{t-1}·f(1-f), dc'·i(1-g²), tanh c·o(1-o)]
+///    = [-0.1066008, 0.0725493, 0.5765139, -0.0019528], dc_{t-1} = dc'·f = 0.8189712 and
+/// dh_{t-1} = da·Uᵀ = 0.1760229.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(got: &[f32], want: &[f64]) {
+        for (g, w) in got.iter().zip(want) {
+            assert!((*g as f64 - w).abs() < 1e-6, "{got:?} against {want:?}");
+        }
+    }
+
+    #[test]
+    fn one_unit_by_hand() {
+        let u = [0.1f32, 0.2, 0.3, 0.4];
+        let w = Weights { units: 1, recurrent: &u, recurrent_t: &u, recurrent_bias: &[] };
+        let (mut z, mut h, mut c, mut tanh_c) = ([0.0f32, 0.5, -0.5, 1.0], [0.0f32], [0.0f32], [0.0f32]);
+        forward_step(&w, Step { h_prev: &[0.5], c_prev: &[0.25], z: &mut z, h: &mut h, c: &mut c, aux: &mut tanh_c });
+        close(&z, &[0.5124974, 0.6456563, -0.3363755, 0.7685248]);
+        close(&[c[0], h[0]], &[-0.0109775, -0.0084362]);
+        let (mut dc, mut dzx, mut dh_prev) = ([0.5f32], [0.0f32; 4], [0.0f32]);
+        let saved = Saved { h_prev: &[0.5], c_prev: &[0.25], z: &z, h: &h, aux: &tanh_c };
+        backward_step(&w, saved, StepGrads { dh: &[1.0], dc: &mut dc, dzx: &mut dzx, dzrec: &mut [], dh_prev: &mut dh_prev, scratch: &mut [] });
+        close(&dzx, &[-0.1066008, 0.0725493, 0.5765139, -0.0019528]);
+        close(&[dc[0], dh_prev[0]], &[0.8189712, 0.1760229]);
+    }
+}

@@ -64,14 +64,6 @@ impl Series {
         self.markers = true;
         self
     }
-
-    /// Moves the points to x = f(index).
-    pub fn with_x(mut self, f: impl Fn(usize) -> f64) -> Self {
-        for (i, p) in self.points.iter_mut().enumerate() {
-            p.0 = f(i);
-        }
-        self
-    }
 }
 
 /// What to draw.

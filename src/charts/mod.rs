@@ -192,3 +192,24 @@ pub use delegate_drawing;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod files;
+
+/// The table of advances (made by scripts/fonts/make_metrics.py) is the font's: each
+/// character's advance, the units per em and the missing glyph's advance, read again from
+/// the bundled font file.
+#[cfg(test)]
+mod metrics_are_the_fonts {
+    use super::metrics_table::{ADVANCES, NOTDEF, UNITS_PER_EM};
+
+    #[test]
+    fn every_advance_is_the_fonts() {
+        let data = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/LiberationSans-Regular.ttf")).unwrap();
+        let face = ttf_parser::Face::parse(&data, 0).unwrap();
+        assert_eq!(face.units_per_em(), UNITS_PER_EM);
+        assert_eq!(face.glyph_hor_advance(ttf_parser::GlyphId(0)), Some(NOTDEF));
+        assert!(ADVANCES.windows(2).all(|w| w[0].0 < w[1].0), "sorted by code point");
+        for &(cp, advance) in &ADVANCES {
+            let glyph = face.glyph_index(char::from_u32(cp).unwrap()).unwrap_or_else(|| panic!("U+{cp:04X} is not in the font"));
+            assert_eq!(face.glyph_hor_advance(glyph), Some(advance), "U+{cp:04X}");
+        }
+    }
+}

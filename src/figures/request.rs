@@ -13,7 +13,7 @@ use super::lab::LabFigure;
 use super::sentence::SentenceFigure;
 use super::series::SeriesFigure;
 use super::writing::WritingFigure;
-use crate::error::{Result, RnnError};
+use crate::error::{Expected, Result, RnnError};
 
 /// The fields of one variant (none unknown: see [`fields`]), read one by one.
 #[derive(Clone, Copy)]
@@ -22,16 +22,6 @@ struct Fields<'a> {
     map: &'a Map<String, Value>,
 }
 
-fn type_name(v: &Value) -> String {
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => format!("the text {s:?}"),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
-    }
-}
 
 impl<'a> Fields<'a> {
     fn path(&self, name: &str) -> String {
@@ -44,8 +34,8 @@ impl<'a> Fields<'a> {
     }
 
     #[inline(never)]
-    fn wrong(&self, name: &str, expected: &str, got: &Value) -> RnnError {
-        RnnError::WrongType { field: self.path(name), expected: expected.into(), got: type_name(got) }
+    fn wrong(&self, name: &str, expected: Expected, got: &Value) -> RnnError {
+        RnnError::wrong_type(self.path(name), expected, got)
     }
 
     /// The text fields `names`, in order.
@@ -62,7 +52,7 @@ impl<'a> Fields<'a> {
     fn text(&self, name: &str) -> Result<String> {
         match self.get(name)? {
             Value::String(s) => Ok(s.clone()),
-            other => Err(self.wrong(name, "a string", other)),
+            other => Err(self.wrong(name, Expected::Text, other)),
         }
     }
 
@@ -70,7 +60,7 @@ impl<'a> Fields<'a> {
     fn flag(&self, name: &str) -> Result<bool> {
         match self.get(name)? {
             Value::Bool(b) => Ok(*b),
-            other => Err(self.wrong(name, "true or false", other)),
+            other => Err(self.wrong(name, Expected::Boolean, other)),
         }
     }
 
@@ -83,20 +73,20 @@ impl<'a> Fields<'a> {
             Some(Value::Number(n)) => match n.as_u64() {
                 Some(v) => Ok(Some(v)),
                 None if n.as_f64().is_some_and(|f| f.fract() != 0.0) => Err(RnnError::NotWhole { field: self.path(name), value: n.to_string() }),
-                None => Err(self.wrong(name, "a whole number from 0", &Value::Number(n.clone()))),
+                None => Err(self.wrong(name, Expected::WholeFromZero, &Value::Number(n.clone()))),
             },
-            Some(other) => Err(self.wrong(name, "a whole number from 0", other)),
+            Some(other) => Err(self.wrong(name, Expected::WholeFromZero, other)),
         }
     }
 
     #[inline(never)]
     fn three(&self, name: &str) -> Result<[String; 3]> {
         let v = self.get(name)?;
-        let list = v.as_array().ok_or_else(|| self.wrong(name, "a list of 3 strings", v))?;
+        let list = v.as_array().ok_or_else(|| self.wrong(name, Expected::Array { shape: "[3]".into() }, v))?;
         if list.len() != 3 {
             return Err(RnnError::shape(self.path(name), "[3]", format!("[{}]", list.len())));
         }
-        let text = |i: usize| list[i].as_str().map(str::to_string).ok_or_else(|| self.wrong(name, "a string", &list[i]));
+        let text = |i: usize| list[i].as_str().map(str::to_string).ok_or_else(|| self.wrong(name, Expected::Text, &list[i]));
         Ok([text(0)?, text(1)?, text(2)?])
     }
 }
@@ -110,19 +100,15 @@ fn variant<'a>(value: &'a Value, variants: &[&str]) -> Result<(&'a str, &'a Map<
             return Err(RnnError::NotOneOf { field: "chart".into(), value: name.clone(), allowed: allowed() });
         }
     }
-    let outer = value.as_object().ok_or_else(|| RnnError::WrongType { field: "chart".into(), expected: "an object".into(), got: type_name(value) })?;
+    let outer = value.as_object().ok_or_else(|| RnnError::wrong_type("chart", Expected::OneChart, value))?;
     let mut entries = outer.iter();
     let (Some((name, inner)), None) = (entries.next(), entries.next()) else {
-        return Err(RnnError::WrongType {
-            field: "chart".into(),
-            expected: "one chart, as {name: {texts}}".into(),
-            got: format!("an object with {} keys", outer.len()),
-        });
+        return Err(RnnError::wrong_type("chart", Expected::OneChart, value));
     };
     if !variants.contains(&name.as_str()) {
         return Err(RnnError::NotOneOf { field: "chart".into(), value: name.clone(), allowed: allowed() });
     }
-    let map = inner.as_object().ok_or_else(|| RnnError::WrongType { field: name.clone(), expected: "an object".into(), got: type_name(inner) })?;
+    let map = inner.as_object().ok_or_else(|| RnnError::wrong_type(name.clone(), Expected::Object, inner))?;
     Ok((name.as_str(), map))
 }
 

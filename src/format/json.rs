@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::error::{Counted, NonFinite, Result, RnnError};
+use crate::error::{Counted, Expected, NonFinite, Result, RnnError};
 use crate::settings::limits::{Int, JSON_VALUES};
 
 /// Parses JSON text, accepting the bare words NaN, Infinity and -Infinity as numbers and
@@ -108,27 +108,6 @@ fn quote_non_finite(text: &str) -> (String, Vec<(usize, usize)>) {
     (out, inserted)
 }
 
-/// A JSON value's shape as the messages show it: [3][4] for an array of 3 arrays of 4.
-pub fn shape_of(v: &Value) -> String {
-    match v {
-        Value::Array(items) => match items.first() {
-            Some(first @ Value::Array(_)) => {
-                let inner = shape_of(first);
-                if items.iter().all(|x| shape_of(x) == inner) {
-                    format!("[{}]{}", items.len(), inner)
-                } else {
-                    format!("[{}][ragged]", items.len())
-                }
-            }
-            _ => format!("[{}]", items.len()),
-        },
-        Value::Number(_) => "a number".into(),
-        Value::String(s) => format!("the string {s:?}"),
-        Value::Bool(_) => "a boolean".into(),
-        Value::Null => "null".into(),
-        Value::Object(_) => "an object".into(),
-    }
-}
 
 /// One number (f32), or the error naming where it is.
 pub fn number(v: &Value, field: &str, at: &str) -> Result<f32> {
@@ -137,22 +116,18 @@ pub fn number(v: &Value, field: &str, at: &str) -> Result<f32> {
         Value::String(s) if s == "NaN" => f32::NAN,
         Value::String(s) if s == "Infinity" => f32::INFINITY,
         Value::String(s) if s == "-Infinity" => f32::NEG_INFINITY,
-        other => return Err(RnnError::shape(field, "numbers", format!("{} at {at}", shape_of(other)))),
+        other => return Err(RnnError::wrong_type(format!("{field}{at}"), Expected::Number, other)),
     };
     if let Some(kind) = NonFinite::of(x as f64) {
-        return Err(RnnError::NotFinite { field: field.to_string(), at: if at.is_empty() { "its value".into() } else { at.to_string() }, value: kind });
+        return Err(RnnError::NotFinite { field: field.to_string(), at: at.to_string(), value: kind });
     }
     Ok(x)
 }
 
 /// A vector of exactly `len` numbers (`len = None` accepts any length).
-pub fn vector(v: &Value, field: &str, len: Option<usize>, expected: &str) -> Result<Vec<f32>> {
-    let items = v.as_array().ok_or_else(|| RnnError::shape(field, expected, shape_of(v)))?;
-    if let Some(n) = len {
-        if items.len() != n {
-            return Err(RnnError::shape(field, expected, shape_of(v)));
-        }
-    }
+pub fn vector(v: &Value, field: &str, len: Option<usize>) -> Result<Vec<f32>> {
+    let expected = len.map_or("[N]".to_string(), |n| format!("[{n}]"));
+    let items = v.as_array().filter(|a| len.is_none_or(|n| a.len() == n)).ok_or_else(|| RnnError::not_shaped(field, &expected, v))?;
     items.iter().enumerate().map(|(i, x)| number(x, field, &format!("[{i}]"))).collect()
 }
 
@@ -162,16 +137,10 @@ pub fn matrix(v: &Value, field: &str, rows: Option<usize>, cols: usize) -> Resul
         Some(r) => format!("[{r}][{cols}]"),
         None => format!("[T][{cols}]"),
     };
-    let items = v.as_array().ok_or_else(|| RnnError::shape(field, &expected, shape_of(v)))?;
-    if rows.is_some_and(|r| items.len() != r) {
-        return Err(RnnError::shape(field, &expected, shape_of(v)));
-    }
+    let items = v.as_array().filter(|a| rows.is_none_or(|r| a.len() == r)).ok_or_else(|| RnnError::not_shaped(field, &expected, v))?;
     let mut out = Vec::with_capacity(items.len() * cols);
     for (i, row) in items.iter().enumerate() {
-        let cells = row
-            .as_array()
-            .filter(|c| c.len() == cols)
-            .ok_or_else(|| RnnError::shape(field, &expected, format!("{} (row {i} is {})", shape_of(v), shape_of(row))))?;
+        let cells = row.as_array().filter(|c| c.len() == cols).ok_or_else(|| RnnError::not_shaped(format!("{field}[{i}]"), &format!("[{cols}]"), row))?;
         for (j, x) in cells.iter().enumerate() {
             out.push(number(x, field, &format!("[{i}][{j}]"))?);
         }
@@ -187,7 +156,7 @@ pub fn field<'v>(obj: &'v Value, name: &str, parent: &str) -> Result<&'v Value> 
 /// A required string field.
 pub fn string<'v>(obj: &'v Value, name: &str, parent: &str) -> Result<&'v str> {
     let v = field(obj, name, parent)?;
-    v.as_str().ok_or_else(|| RnnError::WrongType { field: join(parent, name), expected: "a string".into(), got: shape_of(v) })
+    v.as_str().ok_or_else(|| RnnError::wrong_type(join(parent, name), Expected::Text, v))
 }
 
 /// A required whole-number field inside `limit` (read as u64, so a number too large for
@@ -198,7 +167,7 @@ pub fn size(obj: &Value, name: &str, limit: Int) -> Result<usize> {
         Some(n) => limit.check(name, n),
         None if v.as_f64().is_some_and(|x| x.fract() != 0.0) => Err(RnnError::NotWhole { field: name.to_string(), value: v.to_string() }),
         None if v.is_number() => Err(RnnError::range(name, v, limit.min as f64, limit.max as f64)),
-        None => Err(RnnError::WrongType { field: name.to_string(), expected: "a whole number".into(), got: shape_of(v) }),
+        None => Err(RnnError::wrong_type(name, Expected::WholeFromZero, v)),
     }
 }
 
@@ -211,80 +180,9 @@ pub fn join(parent: &str, name: &str) -> String {
     }
 }
 
-/// An f32 as the f64 of its shortest decimal, so files show 0.41571987, not
-/// 0.4157198667526245 (both read back as the same f32).
-///
-/// The shortest decimal of an f32 has at most 9 digits, so it is an integer m < 2⁵³ times
-/// 10^e; for |e| ≤ 22, 10^e is exact in f64 and one multiplication or division rounds
-/// m·10^e correctly, the f64 Rust's parser would give (above, m·10^(e-22) is still exact
-/// while below 2⁵³). Anything else (|x| below 1e-13, or above 9e37) keeps the f32's exact
-/// value, which reads back as the same f32.
-/// (Not parsing the text keeps the parser's tables out of the page's download.)
-pub fn short(x: f32) -> f64 {
-    if !x.is_finite() {
-        return x as f64;
-    }
-    let text = format!("{}", x.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let digits = format!("{whole}{fraction}");
-    let significant = digits.trim_start_matches('0');
-    let mantissa_digits = significant.trim_end_matches('0');
-    let exponent = (significant.len() - mantissa_digits.len()) as i32 - fraction.len() as i32;
-    if mantissa_digits.is_empty() {
-        return x as f64; // ±0
-    }
-    let mantissa = match mantissa_digits.parse::<u64>() {
-        Ok(m) if mantissa_digits.len() <= 15 => m as f64,
-        _ => return x as f64,
-    };
-    let power = |n: i32| (0..n).fold(1.0f64, |p, _| p * 10.0);
-    let value = match exponent {
-        0 => mantissa,
-        1..=22 => mantissa * power(exponent),
-        -22..=-1 => mantissa / power(-exponent),
-        23.. if mantissa * power(exponent - 22) <= 9_007_199_254_740_992.0 => mantissa * power(exponent - 22) * power(22),
-        _ => return x as f64,
-    };
-    value.copysign(x as f64)
-}
-
-/// A buffer of f32 as JSON numbers in their shortest form.
-pub fn vec_of(data: &[f32]) -> Vec<f64> {
-    data.iter().map(|&x| short(x)).collect()
-}
-
-/// A row-major buffer as nested JSON arrays of `cols` columns.
-pub fn rows_of(data: &[f32], cols: usize) -> Vec<Vec<f64>> {
-    data.chunks_exact(cols).map(vec_of).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn short_is_the_parsed_shortest_decimal_and_reads_back_as_the_same_f32() {
-        // Every 9973rd f32 bit pattern (all exponents, both signs), and weights as training leaves them.
-        let patterns = (0..u32::MAX / 9973).map(|i| f32::from_bits(i * 9973));
-        let weights = (1..20_000).map(|i| ((i as f32) * 0.618_034).sin() * 0.3);
-        let mut fast = 0;
-        for x in patterns.chain(weights).filter(|x| x.is_finite()) {
-            let y = short(x);
-            assert_eq!(y as f32, x, "{x:e} reads back");
-            let parsed: f64 = format!("{x}").parse().unwrap();
-            if y == parsed {
-                fast += 1;
-            } else {
-                assert_eq!(y, x as f64, "{x:e}: not the parsed decimal, so the f32's exact value");
-                assert!(x.abs() < 1e-13 || x.abs() > 9e37, "{x:e} is in the range that must be exact");
-            }
-        }
-        assert!(fast > 150_000, "{fast}");
-        assert_eq!(short(0.41571987), 0.41571987);
-        assert_eq!(short(-2.5e-7), -2.5e-7);
-        assert_eq!(short(3e20), 3e20);
-        assert_eq!(short(-0.0).to_bits(), (-0.0f64).to_bits());
-    }
 
     #[test]
     fn values_are_counted_before_parsing_and_too_many_are_refused_by_count() {
@@ -308,7 +206,7 @@ mod tests {
         let v = parse(r#"{"a": [1, NaN], "b": "NaN inside a string", "c": -Infinity}"#).unwrap();
         assert!(matches!(parse("\u{feff}[1]"), Ok(Value::Array(_))), "a byte-order mark is skipped");
         assert_eq!(v["b"], "NaN inside a string");
-        let err = vector(&v["a"], "a", Some(2), "[2]").unwrap_err();
+        let err = vector(&v["a"], "a", Some(2)).unwrap_err();
         assert_eq!(err.to_string(), "`a` contains NaN at [1]; every number must be finite");
         assert!(number(&v["c"], "c", "").is_err());
     }
@@ -324,10 +222,34 @@ mod tests {
         assert!(matches!(second_line, RnnError::Json { line: 2, column: 7, .. }), "{second_line:?}");
     }
 
+    /// Each syntax error is one of the problems the page words.
+    #[test]
+    fn syntax_errors_are_named_problems() {
+        use crate::error::JsonProblem::*;
+        for (text, problem) in [
+            ("[1, 2", EndsTooSoon),
+            ("[1, ]", TrailingComma),
+            ("[1 2]", ExpectedComma),
+            ("{\"a\" 1}", ExpectedColon),
+            ("{1: 2}", KeyNotText),
+            ("[1] [2]", TrailingCharacters),
+            ("[x]", ExpectedValue),
+            ("[\"\\q\"]", BadEscape),
+            ("[-]", BadNumber),
+            ("[\"a\u{1}\"]", ControlCharacter),
+        ] {
+            match parse(text) {
+                Err(RnnError::Json { problem: p, .. }) => assert_eq!(p, problem, "{text}"),
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+        assert!(matches!(parse(&"[".repeat(200)), Err(RnnError::Json { problem: TooDeep, .. })));
+    }
+
     #[test]
     fn ragged_matrix_names_the_row() {
         let v = parse("[[1, 2], [3]]").unwrap();
         let err = matrix(&v, "weights.kernel", Some(2), 2).unwrap_err().to_string();
-        assert!(err.contains("weights.kernel") && err.contains("[2][2]") && err.contains("row 1 is [1]"), "{err}");
+        assert_eq!(err, "`weights.kernel[1]` should have shape [2], got [1]");
     }
 }

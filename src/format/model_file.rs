@@ -13,11 +13,13 @@
 //!                "dense_kernel": [U][O], "dense_bias": [O] } }
 //! ```
 
-use serde_json::{json, Value};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::Value;
 
-use super::json::{field, matrix, parse, rows_of, shape_of, size, string, vec_of, vector};
+use super::json::{field, matrix, parse, size, string, vector};
 use crate::activation::Activation;
-use crate::error::{Result, RnnError};
+use crate::error::{Expected, Result, RnnError};
 use crate::model::{CellKind, Model, OutputKind, Spec};
 use crate::settings::limits::MODEL_SIZE;
 use crate::settings::{CellName, Choices};
@@ -33,7 +35,7 @@ pub fn model_from_json(text: &str) -> Result<Model> {
 /// Reads a model from an already parsed JSON value.
 pub fn model_from_value(v: &Value) -> Result<Model> {
     if !v.is_object() {
-        return Err(RnnError::shape("model", "an object", super::json::shape_of(v)));
+        return Err(RnnError::wrong_type("model", Expected::Object, v));
     }
     let format = string(v, "format", "")?;
     if format != MODEL_FORMAT {
@@ -43,13 +45,13 @@ pub fn model_from_value(v: &Value) -> Result<Model> {
     let activation = match v.get("activation") {
         None | Some(Value::Null) => None,
         Some(a) => {
-            let name = a.as_str().ok_or_else(|| RnnError::WrongType { field: "activation".into(), expected: "a string".into(), got: shape_of(a) })?;
+            let name = a.as_str().ok_or_else(|| RnnError::wrong_type("activation", Expected::Name, a))?;
             Some(Activation::parse("activation", name)?)
         }
     };
     let reset_after = match v.get("reset_after") {
         None | Some(Value::Null) => true,
-        Some(b) => b.as_bool().ok_or_else(|| RnnError::WrongType { field: "reset_after".into(), expected: "true or false".into(), got: shape_of(b) })?,
+        Some(b) => b.as_bool().ok_or_else(|| RnnError::wrong_type("reset_after", Expected::Boolean, b))?,
     };
     if let Some(a) = activation.filter(|&a| cell_name != CellName::SimpleRnn && a != Activation::Tanh) {
         return Err(RnnError::conflict("activation", a.name(), "cell", cell_name.name()));
@@ -75,47 +77,132 @@ pub fn model_from_value(v: &Value) -> Result<Model> {
     let bias = if cell == (CellKind::Gru { reset_after: true }) {
         matrix(bias, "weights.bias", Some(2), ku)?
     } else {
-        vector(bias, "weights.bias", Some(ku), &format!("[{ku}]"))?
+        vector(bias, "weights.bias", Some(ku))?
     };
     let dense_kernel = matrix(field(w, "dense_kernel", "weights")?, "weights.dense_kernel", Some(u), o)?;
-    let dense_bias = vector(field(w, "dense_bias", "weights")?, "weights.dense_bias", Some(o), &format!("[{o}]"))?;
+    let dense_bias = vector(field(w, "dense_bias", "weights")?, "weights.dense_bias", Some(o))?;
     let params: Vec<f32> = [kernel, recurrent, bias, dense_kernel, dense_bias].concat();
     Model::from_params(spec, params)
 }
 
 /// The weights of `params` (or of a gradient buffer with the same layout) as the
-/// `weights` object of a model file.
-pub fn weights_json(model: &Model, params: &[f32]) -> Value {
-    let mut obj = serde_json::Map::new();
-    for t in model.layout.tensors() {
-        let data = &params[t.range.clone()];
-        let value = if t.shape.len() == 2 { json!(rows_of(data, t.shape[1])) } else { json!(vec_of(data)) };
-        obj.insert(t.name.to_string(), value);
-    }
-    Value::Object(obj)
+/// `weights` object of a model file: each tensor by its name, a matrix as rows. Written
+/// as f32, which serde_json prints in its shortest form (0.41571987, not the f64 of it).
+#[derive(Clone, Copy)]
+pub struct Tensors<'a> {
+    pub model: &'a Model,
+    pub params: &'a [f32],
 }
 
-/// The model file of a model, as a JSON value.
-pub fn model_to_value(model: &Model) -> Value {
-    let spec = &model.spec;
-    let mut v = json!({
-        "format": MODEL_FORMAT,
-        "cell": spec.cell.name(),
-        "input_size": spec.input_size,
-        "units": spec.units,
-        "output_size": spec.output_size,
-        "output": spec.output,
-    });
-    match spec.cell {
-        CellKind::SimpleRnn { activation } => v["activation"] = json!(activation),
-        CellKind::Gru { reset_after } => v["reset_after"] = json!(reset_after),
-        CellKind::Lstm => {}
+impl Serialize for Tensors<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let tensors = self.model.layout.tensors();
+        let mut map = s.serialize_map(Some(tensors.len()))?;
+        for t in tensors {
+            let data = &self.params[t.range.clone()];
+            if t.shape.len() == 2 {
+                map.serialize_entry(t.name, &Rows { data, cols: t.shape[1] })?;
+            } else {
+                map.serialize_entry(t.name, data)?;
+            }
+        }
+        map.end()
     }
-    v["weights"] = weights_json(model, &model.params);
-    v
+}
+
+/// A row-major buffer as nested arrays of `cols` columns.
+pub struct Rows<'a> {
+    pub data: &'a [f32],
+    pub cols: usize,
+}
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.data.chunks_exact(self.cols.max(1)))
+    }
+}
+
+/// A model file as written: the network, its weights, then what a view adds (`extra`: the
+/// sentence's tokens, a vocabulary).
+#[derive(Serialize)]
+pub struct ModelFile<'a, E: Serialize> {
+    format: &'static str,
+    cell: CellName,
+    input_size: usize,
+    units: usize,
+    output_size: usize,
+    output: OutputKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    activation: Option<Activation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reset_after: Option<bool>,
+    weights: Tensors<'a>,
+    #[serde(flatten)]
+    extra: E,
+}
+
+/// Nothing more than the network.
+#[derive(Serialize)]
+pub struct NoExtra {}
+
+impl<'a, E: Serialize> ModelFile<'a, E> {
+    pub fn new(model: &'a Model, extra: E) -> Self {
+        let spec = &model.spec;
+        let (activation, reset_after) = match spec.cell {
+            CellKind::SimpleRnn { activation } => (Some(activation), None),
+            CellKind::Gru { reset_after } => (None, Some(reset_after)),
+            CellKind::Lstm => (None, None),
+        };
+        ModelFile {
+            format: MODEL_FORMAT,
+            cell: spec.cell.name(),
+            input_size: spec.input_size,
+            units: spec.units,
+            output_size: spec.output_size,
+            output: spec.output,
+            activation,
+            reset_after,
+            weights: Tensors { model, params: &model.params },
+            extra,
+        }
+    }
+
+    /// As pretty-printed text.
+    pub fn pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a model file serialises")
+    }
+
+    /// As compact text.
+    pub fn text(&self) -> String {
+        serde_json::to_string(self).expect("a model file serialises")
+    }
 }
 
 /// The model file of a model, as pretty-printed text.
 pub fn model_to_json(model: &Model) -> String {
-    serde_json::to_string_pretty(&model_to_value(model)).expect("a JSON value always serialises")
+    ModelFile::new(model, NoExtra {}).pretty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every weight is written as its f32's shortest decimal and reads back as that f32:
+    /// every 9973rd f32 bit pattern that is finite (all exponents, both signs).
+    #[test]
+    fn weights_are_written_shortest_and_read_back_exactly() {
+        let spec = Spec { cell: CellKind::Lstm, input_size: 1, units: 1, output_size: 1, output: OutputKind::Linear };
+        let mut model = Model::zeros(spec).unwrap();
+        let n = model.params.len();
+        let patterns: Vec<f32> = (0..u32::MAX / 9973).map(|i| f32::from_bits(i * 9973)).filter(|x| x.is_finite()).collect();
+        for chunk in patterns.chunks(n) {
+            model.params[..chunk.len()].copy_from_slice(chunk);
+            let back = model_from_json(&model_to_json(&model)).unwrap();
+            for (a, b) in model.params.iter().zip(&back.params) {
+                assert_eq!(a.to_bits(), b.to_bits(), "{a:e}");
+            }
+        }
+        model.params[0] = 0.41571987;
+        assert!(model_to_json(&model).contains("0.41571987,"), "the f32's own shortest form, not its f64's");
+    }
 }

@@ -7,12 +7,12 @@
 //!           "loss": number, "grads": {the weights' keys and shapes}, "dh_norms": [T] }`
 //! with h_0 = 0 and dh_norms[t] = ‖dLoss/dh_t‖.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use super::json::{field, matrix, parse, rows_of, shape_of, short, string, vec_of};
-use super::model_file::{model_from_value, weights_json};
+use super::json::{field, matrix, parse, string};
+use super::model_file::{model_from_value, Rows, Tensors};
 use crate::bptt;
-use crate::error::{Result, RnnError};
+use crate::error::{Expected, Result, RnnError};
 pub use crate::loss::OwnedTargets;
 use crate::loss::{check_pairing, loss_and_grad, LossAt, LossKind};
 use crate::model::Model;
@@ -36,13 +36,13 @@ pub struct TraceRequest {
 pub fn request_from_value(v: &Value, model: &Model) -> Result<TraceRequest> {
     let spec = model.spec;
     if !v.is_object() {
-        return Err(RnnError::shape("request", "an object", shape_of(v)));
+        return Err(RnnError::wrong_type("request", Expected::Object, v));
     }
     let loss = LossKind::parse("loss", string(v, "loss", "")?)?;
     let loss_at = match v.get("loss_at") {
         None => LossAt::EveryStep,
         Some(a) => {
-            LossAt::parse("loss_at", a.as_str().ok_or_else(|| RnnError::WrongType { field: "loss_at".into(), expected: "a string".into(), got: shape_of(a) })?)?
+            LossAt::parse("loss_at", a.as_str().ok_or_else(|| RnnError::wrong_type("loss_at", Expected::Name, a))?)?
         }
     };
     check_pairing(loss, spec.output)?;
@@ -67,7 +67,7 @@ pub fn request_from_value(v: &Value, model: &Model) -> Result<TraceRequest> {
 
 /// [T] class ids, each in 0..classes.
 fn class_ids(v: &Value, steps: usize, classes: usize) -> Result<Vec<u32>> {
-    let items = v.as_array().filter(|a| a.len() == steps).ok_or_else(|| RnnError::shape("y", format!("[{steps}] class ids"), shape_of(v)))?;
+    let items = v.as_array().filter(|a| a.len() == steps).ok_or_else(|| RnnError::not_shaped("y", &format!("[{steps}]"), v))?;
     items
         .iter()
         .enumerate()
@@ -134,24 +134,34 @@ pub struct TraceText {
     pub not_finite: Vec<String>,
 }
 
-/// The trace as the binding JSON value.
-pub fn trace_to_value(model: &Model, t: &Trace) -> Value {
+/// A trace as it is written (every number an f32 in its shortest form, a number that is
+/// not finite as null).
+#[derive(serde::Serialize)]
+struct TraceFile<'a> {
+    hidden: Rows<'a>,
+    outputs: Rows<'a>,
+    loss: f32,
+    grads: Tensors<'a>,
+    dh_norms: &'a [f32],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<Rows<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_finite: Vec<String>,
+}
+
+/// The trace as JSON text.
+pub fn trace_to_json(model: &Model, t: &Trace) -> String {
     let u = model.spec.units;
-    let mut v = json!({
-        "hidden": rows_of(&t.hidden, u),
-        "outputs": rows_of(&t.outputs, model.spec.output_size),
-        "loss": short(t.loss),
-        "grads": weights_json(model, &t.grads),
-        "dh_norms": vec_of(&t.dh_norms),
-    });
-    if !t.cell.is_empty() {
-        v["cell"] = json!(rows_of(&t.cell, u));
-    }
-    let bad = not_finite(model, t);
-    if !bad.is_empty() {
-        v["not_finite"] = json!(bad);
-    }
-    v
+    let file = TraceFile {
+        hidden: Rows { data: &t.hidden, cols: u },
+        outputs: Rows { data: &t.outputs, cols: model.spec.output_size },
+        loss: t.loss,
+        grads: Tensors { model, params: &t.grads },
+        dh_norms: &t.dh_norms,
+        cell: (!t.cell.is_empty()).then_some(Rows { data: &t.cell, cols: u }),
+        not_finite: not_finite(model, t),
+    };
+    serde_json::to_string(&file).expect("a trace serialises")
 }
 
 /// The parts of a trace with a number that is not finite.
@@ -179,5 +189,5 @@ pub fn trace_from_json(model_text: &str, request_text: &str) -> Result<TraceText
     let model = model_from_value(&parse(model_text)?)?;
     let request = request_from_value(&parse(request_text)?, &model)?;
     let t = trace(&model, &request);
-    Ok(TraceText { json: serde_json::to_string(&trace_to_value(&model, &t)).expect("a JSON value always serialises"), not_finite: not_finite(&model, &t) })
+    Ok(TraceText { json: trace_to_json(&model, &t), not_finite: not_finite(&model, &t) })
 }

@@ -8,8 +8,8 @@ use serde_json::{json, Value};
 
 use super::{SentenceConfig, SentenceSession};
 use crate::data::text::Tokenize;
-use crate::error::{Counted, Result, RnnError};
-use crate::format::json::{parse, shape_of};
+use crate::error::{Counted, Expected, Result, RnnError};
+use crate::format::json::parse;
 use crate::format::model_file::{model_from_value, MODEL_FORMAT};
 use crate::model::CellKind;
 use crate::settings::limits::FILE_BYTES;
@@ -37,11 +37,7 @@ impl SentenceSession {
                 }
                 let mut session = SentenceSession::new(base)?;
                 if arrays.len() != KERAS_ORDER.len() {
-                    return Err(RnnError::shape(
-                        "weights",
-                        "5 arrays (kernel, recurrent_kernel, bias, dense_kernel, dense_bias)",
-                        format!("{} arrays", arrays.len()),
-                    ));
+                    return Err(RnnError::shape("weights", format!("[{}]", KERAS_ORDER.len()), format!("[{}]", arrays.len())));
                 }
                 let weights: serde_json::Map<String, Value> = KERAS_ORDER.iter().map(|k| k.to_string()).zip(arrays.iter().cloned()).collect();
                 let file = with_weights(&session, Value::Object(weights));
@@ -60,13 +56,12 @@ impl SentenceSession {
                     CellKind::Lstm => {}
                 }
                 if let Some(t) = value.get("tokenize") {
-                    let name = t.as_str().ok_or_else(|| RnnError::WrongType { field: "tokenize".into(), expected: "a string".into(), got: shape_of(t) })?;
+                    let name = t.as_str().ok_or_else(|| RnnError::wrong_type("tokenize", Expected::Name, t))?;
                     config.tokenize = Tokenize::parse("tokenize", name)?;
                 }
                 if let Some(tokens) = value.get("tokens") {
                     let list = tokens.as_array().filter(|l| l.iter().all(Value::is_string));
-                    let list =
-                        list.ok_or_else(|| RnnError::WrongType { field: "tokens".into(), expected: "a list of strings".into(), got: shape_of(tokens) })?;
+                    let list = list.ok_or_else(|| RnnError::wrong_type("tokens", Expected::TextList, tokens))?;
                     let words: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
                     config.text = match config.tokenize {
                         Tokenize::Words => words.join(" "),
@@ -78,7 +73,7 @@ impl SentenceSession {
                 let sizes = [("input_size", want.input_size, model.spec.input_size), ("output_size", want.output_size, model.spec.output_size)];
                 for (field, expected, got) in sizes {
                     if expected != got {
-                        return Err(RnnError::shape(field, format!("{expected} (the vocabulary of the sentence)"), got.to_string()));
+                        return Err(RnnError::shape(field, format!("[{expected}]"), format!("[{got}]")));
                     }
                 }
                 if let Some(vocab) = value.get("vocabulary") {
@@ -90,14 +85,15 @@ impl SentenceSession {
                 session.adopt(&model.params, Vec::new())?;
                 Ok(session)
             }
-            other => Err(RnnError::shape("model file", "a model file (an object) or a list of get_weights() arrays", shape_of(other))),
+            other => Err(RnnError::wrong_type("model file", Expected::ModelFile, other)),
         }
     }
 }
 
 /// A model file for the network of `session` with `weights` (to be read and checked).
 fn with_weights(session: &SentenceSession, weights: Value) -> Value {
-    let mut file = crate::format::model_file::model_to_value(session.model());
+    // The network's fields as the model file writes them; its weights are the ones given.
+    let mut file = serde_json::to_value(crate::format::model_file::ModelFile::new(session.model(), crate::format::model_file::NoExtra {})).expect("a model file serialises");
     debug_assert_eq!(file["format"], MODEL_FORMAT);
     file["weights"] = weights;
     file
@@ -127,7 +123,7 @@ mod tests {
     #[test]
     fn a_downloaded_model_file_opens_with_its_settings_and_weights() {
         let s = trained(SentenceConfig { cell: CellName::Lstm, units: 6, ..Default::default() });
-        let text = s.model_file().to_string();
+        let text = s.model_file();
         let opened = SentenceSession::from_model_text(&text, SentenceConfig::default()).unwrap();
         assert_eq!(opened.config.cell, CellName::Lstm);
         assert_eq!(opened.config.units, 6);
@@ -138,7 +134,7 @@ mod tests {
     #[test]
     fn a_plain_list_of_keras_arrays_opens_for_the_current_network() {
         let s = trained(SentenceConfig::default());
-        let file = s.model_file();
+        let file: Value = serde_json::from_str(&s.model_file()).unwrap();
         let list: Vec<Value> = KERAS_ORDER.iter().map(|k| file["weights"][*k].clone()).collect();
         let opened = SentenceSession::from_model_text(&Value::Array(list).to_string(), SentenceConfig::default()).unwrap();
         assert_eq!(opened.model().params, s.model().params);
@@ -150,17 +146,18 @@ mod tests {
         let kind = |text: &str| SentenceSession::from_model_text(text, SentenceConfig::default()).unwrap_err();
         assert!(matches!(kind("{not json"), RnnError::Json { .. }));
         assert!(matches!(kind("[1, 2]"), RnnError::Shape { ref field, .. } if field == "weights"));
-        let mut bad = s.model_file();
+        let file: Value = serde_json::from_str(&s.model_file()).unwrap();
+        let mut bad = file.clone();
         bad["weights"]["kernel"][0][0] = json!("NaN");
         assert!(
             matches!(kind(&bad.to_string().replace("\"NaN\"", "NaN")), RnnError::NotFinite { .. }),
             "{:?}",
             kind(&bad.to_string().replace("\"NaN\"", "NaN"))
         );
-        let mut other = s.model_file();
+        let mut other = file.clone();
         other["vocabulary"] = json!(["a", "b", "c", "d", "<end>"]);
         assert!(matches!(kind(&other.to_string()), RnnError::Shape { ref field, .. } if field == "vocabulary"));
-        let mut wrong = s.model_file();
+        let mut wrong = file;
         wrong["weights"]["recurrent_kernel"] = json!([[0.0]]);
         assert!(matches!(kind(&wrong.to_string()), RnnError::Shape { .. }));
         let huge = " ".repeat(FILE_BYTES.max as usize + 1);

@@ -12,7 +12,7 @@ use std::fmt;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde_json::{Map, Value};
 
-use crate::error::RnnError;
+use crate::error::{Expected, Found, RnnError};
 
 /// Reads a `T` from `value`.
 pub fn from_value<T: DeserializeOwned>(value: &Value) -> crate::Result<T> {
@@ -31,35 +31,33 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// How serde names a value it did not expect, in the words of our messages.
-fn describe(unexp: &Unexpected) -> String {
+/// How serde names a value it did not expect, as the engine describes values.
+fn found(unexp: &Unexpected) -> Found {
     match unexp {
-        Unexpected::Str(s) => format!("the text {s:?}"),
-        Unexpected::Unsigned(n) => n.to_string(),
-        Unexpected::Signed(n) => n.to_string(),
-        Unexpected::Float(x) => x.to_string(),
-        Unexpected::Bool(b) => b.to_string(),
-        Unexpected::Unit | Unexpected::Option => "null".into(),
-        Unexpected::Seq => "a list".into(),
-        Unexpected::Map => "an object".into(),
-        other => other.to_string(),
+        Unexpected::Str(s) => Found::text(s),
+        Unexpected::Unsigned(n) => Found::Number { value: n.to_string() },
+        Unexpected::Signed(n) => Found::Number { value: n.to_string() },
+        Unexpected::Float(x) => Found::Number { value: x.to_string() },
+        Unexpected::Bool(b) => Found::Boolean { value: *b },
+        Unexpected::Unit | Unexpected::Option => Found::Null,
+        Unexpected::Seq => Found::List,
+        Unexpected::Map => Found::Object,
+        _ => Found::Other,
     }
 }
 
-/// serde's name of what it expected (`u64`, `a string`, ...) in plain words.
-fn expected_words(exp: &str) -> String {
-    match exp {
-        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number from 0".into(),
-        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number".into(),
-        "f32" | "f64" => "a number".into(),
-        "a boolean" => "true or false".into(),
-        other => other.to_string(),
-    }
+/// The length in serde's words for a fixed-size list ("an array of length 3"), as a shape.
+fn length_in(words: &str) -> String {
+    let digits: String = words.chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
+    format!("[{}]", if digits.is_empty() { "N" } else { &digits })
 }
 
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error(RnnError::WrongType { field: String::new(), expected: "a valid value".into(), got: msg.to_string() })
+        // What serde says only in English words (a tag it could not place, ...) is
+        // "not a valid value" in both languages; the words stay out of the page.
+        let _ = msg;
+        Error(RnnError::WrongType { field: String::new(), expected: Expected::Value, got: Found::Other })
     }
 
     fn invalid_type(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
@@ -69,7 +67,7 @@ impl de::Error for Error {
                 return Error(RnnError::NotWhole { field: String::new(), value: x.to_string() });
             }
         }
-        Error(RnnError::WrongType { field: String::new(), expected: expected_words(&expected), got: describe(&unexp) })
+        Error(RnnError::WrongType { field: String::new(), expected: Expected::from_serde(&expected), got: found(&unexp) })
     }
 
     fn invalid_value(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
@@ -77,7 +75,7 @@ impl de::Error for Error {
     }
 
     fn invalid_length(len: usize, exp: &dyn de::Expected) -> Self {
-        Error(RnnError::shape("", exp.to_string(), format!("[{len}]")))
+        Error(RnnError::shape("", length_in(&exp.to_string()), format!("[{len}]")))
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
@@ -155,14 +153,14 @@ impl<'de, 'a> de::Deserializer<'de> for Node<'a> {
                 let (key, value) = map.iter().next().expect("one entry");
                 visitor.visit_enum(Variant { key, value })
             }
-            other => Err(Error(RnnError::WrongType { field: String::new(), expected: "a name".into(), got: shape(other) })),
+            other => Err(Error(RnnError::wrong_type("", Expected::Name, other))),
         }
     }
 
     fn deserialize_struct<V: Visitor<'de>>(self, _name: &'static str, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
         match self.0 {
             Value::Object(map) => visitor.visit_map(Fields::new(map)),
-            other => Err(Error(RnnError::WrongType { field: String::new(), expected: "an object".into(), got: shape(other) })),
+            other => Err(Error(RnnError::wrong_type("", Expected::Object, other))),
         }
     }
 
@@ -176,16 +174,6 @@ impl<'de, 'a> de::Deserializer<'de> for Node<'a> {
     }
 }
 
-fn shape(v: &Value) -> String {
-    describe(&match v {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
-    })
-}
 
 /// An enum variant with data, written as an object of one entry.
 struct Variant<'a> {
@@ -209,7 +197,7 @@ impl<'de, 'a> de::VariantAccess<'de> for Variant<'a> {
     fn unit_variant(self) -> Result<(), Error> {
         match self.value {
             Value::Null => Ok(()),
-            other => Err(Error(RnnError::WrongType { field: self.key.to_string(), expected: "nothing".into(), got: shape(other) })),
+            other => Err(Error(RnnError::wrong_type(self.key, Expected::Nothing, other))),
         }
     }
 
@@ -306,10 +294,10 @@ mod tests {
             RnnError::UnknownField { field: "unit".into(), allowed: ["units", "learningRate", "cell", "lengths", "name"].map(String::from).to_vec() }
         );
         assert_eq!(err(json!({"units": 2.5})), RnnError::NotWhole { field: "units".into(), value: "2.5".into() });
-        assert_eq!(err(json!({"units": -1})), RnnError::WrongType { field: "units".into(), expected: "a whole number from 0".into(), got: "-1".into() });
+        assert_eq!(err(json!({"units": -1})), RnnError::WrongType { field: "units".into(), expected: Expected::WholeFromZero, got: Found::Number { value: "-1".into() } });
         assert_eq!(
             err(json!({"units": "8"})),
-            RnnError::WrongType { field: "units".into(), expected: "a whole number from 0".into(), got: "the text \"8\"".into() }
+            RnnError::WrongType { field: "units".into(), expected: Expected::WholeFromZero, got: Found::text("8") }
         );
         assert!(matches!(err(json!({"cell": "rnn"})), RnnError::NotOneOf { field, value, .. } if field == "cell" && value == "rnn"));
         assert!(matches!(err(json!({"lengths": [5, 2.5]})), RnnError::NotWhole { field, .. } if field == "lengths.[1]"));

@@ -47,14 +47,14 @@ impl Dataset {
             SeqInputs::Tokens(ids) => (ids.len(), rows),
         };
         if in_len != in_expected {
-            return Err(RnnError::shape("x", format!("{in_expected} numbers ([N={sequences}][T={length}][·])"), format!("{in_len} numbers")));
+            return Err(RnnError::shape("x", format!("[{in_expected}]"), format!("[{in_len}]")));
         }
         let (out_len, out_expected) = match &targets {
             SeqTargets::Values { outputs, data } => (data.len(), rows * outputs),
             SeqTargets::Classes(ids) => (ids.len(), rows),
         };
         if out_len != out_expected {
-            return Err(RnnError::shape("y", format!("{out_expected} numbers ([N={sequences}][T={length}][·])"), format!("{out_len} numbers")));
+            return Err(RnnError::shape("y", format!("[{out_expected}]"), format!("[{out_len}]")));
         }
         for (field, data) in [
             (

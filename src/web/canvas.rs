@@ -20,10 +20,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::{fail, js_type, DrawStyle};
+use super::DrawStyle;
+use rnn_playground::error::Expected;
 use rnn_playground::charts::svg::MetricSvg;
 use rnn_playground::charts::Style;
-use rnn_playground::error::RnnError;
 use rnn_playground::figures::{ChartData, Figure};
 use rnn_playground::settings::limits::IMAGE_SIDE;
 
@@ -183,9 +183,7 @@ fn thrown(e: impl std::fmt::Display) -> JsValue {
 /// Draws `figure` on `canvas` (sized in device pixels by the page), presents it, and gives
 /// back the chart's table and what it could not draw.
 pub fn draw(canvas: JsValue, style: DrawStyle, figure: &Figure) -> std::result::Result<ChartData, JsValue> {
-    let canvas: HtmlCanvasElement = canvas
-        .dyn_into()
-        .map_err(|v: JsValue| fail(RnnError::WrongType { field: "canvas".into(), expected: "a <canvas> element".into(), got: js_type(&v) }))?;
+    let canvas: HtmlCanvasElement = canvas.dyn_into().map_err(|v: JsValue| super::wrong("canvas", Expected::Canvas, &v))?;
     let no_context = || JsValue::from(js_sys::Error::new("this canvas has no 2D context"));
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).ok_or_else(no_context)?;
     let inner = CanvasBackend::with_canvas_object(canvas).ok_or_else(no_context)?;

@@ -41,7 +41,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use rnn_playground::error::RnnError;
+use rnn_playground::error::{Expected, Found, RnnError};
 use rnn_playground::settings::limits::Int;
 
 #[cfg(feature = "bench-workloads")]
@@ -89,6 +89,7 @@ pub fn debug_out_of_memory() {
 }
 
 /// The engine's version.
+#[cfg(feature = "checks")]
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
@@ -144,8 +145,8 @@ pub(crate) fn from_js_required<T: DeserializeOwned>(value: JsValue, field: &str)
 
 /// A value from JavaScript as JSON.
 pub(crate) fn json_of(value: JsValue, field: &str) -> Result<serde_json::Value, JsValue> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|_| fail(RnnError::WrongType { field: field.into(), expected: "an object".into(), got: "something else".into() }))
+    let got = found(&value);
+    serde_wasm_bindgen::from_value(value).map_err(|_| fail(RnnError::WrongType { field: field.into(), expected: Expected::Object, got }))
 }
 
 /// A chart request, read by its small reader (figures/request.rs).
@@ -165,22 +166,43 @@ pub(crate) fn count(value: f64, field: &str, limit: Int) -> Result<usize, JsValu
 }
 
 /// A Float32Array from JavaScript.
-#[cfg(any(feature = "sentence", feature = "writing"))]
+#[cfg(any(feature = "sentence", feature = "series", feature = "writing"))]
 pub(crate) fn floats(value: JsValue, field: &str) -> Result<Vec<f32>, JsValue> {
     use wasm_bindgen::JsCast;
-    let array: js_sys::Float32Array =
-        value.dyn_into().map_err(|v: JsValue| fail(RnnError::WrongType { field: field.into(), expected: "a Float32Array".into(), got: js_type(&v) }))?;
+    let array: js_sys::Float32Array = value.dyn_into().map_err(|v: JsValue| wrong(field, Expected::Float32Array, &v))?;
     Ok(array.to_vec())
 }
 
 /// A string from JavaScript.
+#[cfg(any(feature = "sentence", feature = "writing", feature = "checks", feature = "bench-workloads"))]
 pub(crate) fn string(value: &JsValue, field: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| fail(RnnError::WrongType { field: field.into(), expected: "a string".into(), got: js_type(value) }))
+    value.as_string().ok_or_else(|| wrong(field, Expected::Text, value))
 }
 
-/// JavaScript's name for the type of `value`.
-pub(crate) fn js_type(value: &JsValue) -> String {
-    value.js_typeof().as_string().unwrap_or_else(|| "something else".into())
+/// The error for a value from JavaScript of the wrong type.
+pub(crate) fn wrong(field: &str, expected: Expected, value: &JsValue) -> JsValue {
+    fail(RnnError::WrongType { field: field.into(), expected, got: found(value) })
+}
+
+/// How a value from JavaScript is described, as [`Found::of`] describes a JSON value.
+fn found(value: &JsValue) -> Found {
+    if let Some(s) = value.as_string() {
+        Found::text(&s)
+    } else if let Some(x) = value.as_f64() {
+        Found::Number { value: format!("{x}") }
+    } else if let Some(b) = value.as_bool() {
+        Found::Boolean { value: b }
+    } else if value.is_null() {
+        Found::Null
+    } else if value.is_undefined() {
+        Found::Undefined
+    } else if js_sys::Array::is_array(value) {
+        Found::List
+    } else if value.is_object() {
+        Found::Object
+    } else {
+        Found::Other
+    }
 }
 
 /// How charts are drawn: the canvas's device-pixel ratio, the size of the type, and the
@@ -225,6 +247,7 @@ impl DrawStyle {
 
 /// One forward and backward pass: model file text and trace request text in, trace JSON
 /// out (the same as `rnnp trace`).
+#[cfg(feature = "checks")]
 #[wasm_bindgen(js_name = traceJson, unchecked_return_type = "TraceText")]
 pub fn trace_json(
     #[wasm_bindgen(unchecked_param_type = "string")] model: JsValue,
@@ -235,6 +258,7 @@ pub fn trace_json(
 }
 
 /// Reads a model file (text) and says what it holds, or why it cannot be used.
+#[cfg(feature = "checks")]
 #[wasm_bindgen(js_name = checkModel)]
 pub fn check_model(#[wasm_bindgen(unchecked_param_type = "string")] model: JsValue) -> Result<String, JsValue> {
     let text = string(&model, "model")?;

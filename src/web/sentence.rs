@@ -212,7 +212,7 @@ impl Playground {
     /// The model file to download: the weights with the sentence's tokens and vocabulary.
     #[wasm_bindgen(js_name = modelFile)]
     pub fn model_file(&self) -> String {
-        serde_json::to_string_pretty(&self.session.model_file()).expect("a JSON value prints")
+        self.session.model_file()
     }
 
     /// The code of this configuration trained for `epochs`: `keras` (build and train it in

@@ -2,11 +2,9 @@
 //! the data, the model and its training.
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::canvas::draw;
-use super::{chart_request, count, fail, from_js, from_js_required, js_type, to_js, DrawStyle};
-use rnn_playground::error::RnnError;
+use super::{chart_request, count, fail, from_js, from_js_required, to_js, DrawStyle};
 use rnn_playground::figures::series::{figure, SeriesFigure};
 use rnn_playground::series::{SeriesConfig, SeriesSession};
 use rnn_playground::settings::limits::Int;
@@ -51,11 +49,9 @@ impl SeriesLab {
         #[wasm_bindgen(unchecked_param_type = "Float32Array")] params: JsValue,
         #[wasm_bindgen(unchecked_param_type = "SeriesProgress")] progress: JsValue,
     ) -> Result<(), JsValue> {
-        let array: js_sys::Float32Array = params
-            .dyn_into()
-            .map_err(|v: JsValue| fail(RnnError::WrongType { field: "params".into(), expected: "a Float32Array".into(), got: js_type(&v) }))?;
+        let params = super::floats(params, "params")?;
         let p: rnn_playground::series::SeriesProgress = from_js_required(progress, "progress")?;
-        self.session.adopt(&array.to_vec(), p.history, p.batch).map_err(fail)
+        self.session.adopt(&params, p.history, p.batch).map_err(fail)
     }
 
     /// Shows the loss history of training under way in a worker.

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use super::canvas::draw;
 use super::{chart_request, count, fail, from_js, from_js_required, string, to_js, DrawStyle};
-use rnn_playground::error::RnnError;
+use rnn_playground::error::{Expected, RnnError};
 use rnn_playground::figures::writing::{figure, WritingFigure};
 use rnn_playground::settings::limits::Int;
 use rnn_playground::settings::Choices;
@@ -85,7 +85,7 @@ impl TextTrainer {
     /// The model file of the network now, with its vocabulary.
     #[wasm_bindgen(js_name = modelFile)]
     pub fn model_file(&self) -> String {
-        serde_json::to_string(&self.session.model_file()).expect("a JSON value prints")
+        self.session.model_file()
     }
 
     /// The weights now (what the worker hands to the page: no text to write and parse).
@@ -147,8 +147,8 @@ impl WritingDesk {
         #[wasm_bindgen(unchecked_param_type = "Float32Array")] params: JsValue,
     ) -> Result<JsValue, JsValue> {
         let config: TextConfig = from_js_required(config, "config")?;
-        let vocabulary: Vec<String> = serde_wasm_bindgen::from_value(vocabulary)
-            .map_err(|_| fail(RnnError::WrongType { field: "vocabulary".into(), expected: "a list of characters".into(), got: "something else".into() }))?;
+        let vocabulary: Vec<String> =
+            serde_wasm_bindgen::from_value(vocabulary.clone()).map_err(|_| super::wrong("vocabulary", Expected::CharacterList, &vocabulary))?;
         let params = super::floats(params, "params")?;
         self.install(CharModel::from_parts(&config, vocabulary, params).map_err(fail)?)
     }
@@ -157,7 +157,7 @@ impl WritingDesk {
     #[wasm_bindgen(js_name = modelFile)]
     pub fn model_file(&self) -> Result<String, JsValue> {
         let model = self.desk.model.as_ref().ok_or_else(|| fail(RnnError::Missing { field: "model".into() }))?;
-        Ok(serde_json::to_string(&model.model_file()).expect("a JSON value prints"))
+        Ok(model.model_file())
     }
 
     /// Whether a model is there to write with.

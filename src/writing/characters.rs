@@ -31,8 +31,10 @@ pub fn check_vocabulary(vocabulary: &[String]) -> Result<()> {
         let field = format!("vocabulary[{i}]");
         check_character(&field, c)?;
         let n = characters(c).count();
-        if n != 1 {
-            return Err(RnnError::shape(field, "one character", format!("{n} characters")));
+        match n {
+            0 => return Err(RnnError::Empty { field }),
+            2.. => return Err(RnnError::TooLong { field, length: n as u64, max: 1, unit: Counted::Characters }),
+            _ => {}
         }
         if let Some(j) = seen.insert(c.as_str(), i) {
             return Err(RnnError::conflict(field, c, format!("vocabulary[{j}]"), c));
@@ -87,7 +89,7 @@ mod tests {
     fn a_vocabulary_is_distinct_single_characters_of_bounded_size() {
         let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert!(check_vocabulary(&v(&["a", "b", "👍🏽", "é", "\n"])).is_ok());
-        assert!(matches!(check_vocabulary(&v(&["a", "ab"])), Err(RnnError::Shape { field, .. }) if field == "vocabulary[1]"));
+        assert!(matches!(check_vocabulary(&v(&["a", "ab"])), Err(RnnError::TooLong { field, .. }) if field == "vocabulary[1]"));
         assert!(matches!(check_vocabulary(&v(&["a", ""])), Err(RnnError::Empty { field }) if field == "vocabulary[1]"));
         assert!(matches!(check_vocabulary(&v(&["a", "b", "a"])), Err(RnnError::Conflict { field, other, .. }) if field == "vocabulary[2]" && other == "vocabulary[0]"));
         let heavy = format!("x{}", "\u{301}".repeat(40));

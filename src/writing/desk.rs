@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use super::{finite_probs, pick, tempered, CharModel, Pen, TextHistory, TEMPERATURE};
 use crate::error::{Result, RnnError};
-use crate::model::CellKind;
 use crate::rng::Rng;
 use crate::settings::limits::Int;
 
@@ -188,11 +187,6 @@ impl Desk {
         let u = self.units().max(1);
         let n = self.columns.len() / u;
         (&self.columns, self.text[self.text.len() - n.min(self.text.len())..].to_vec())
-    }
-
-    /// Whether the model's cell is an LSTM (it has a cell state).
-    pub fn is_lstm(&self) -> bool {
-        self.model.as_ref().is_some_and(|m| matches!(m.model.spec.cell, CellKind::Lstm))
     }
 
     /// `count` pieces at `temperature`: piece k is [`Desk::poem`] drawn from `seed + k`, so

@@ -37,3 +37,37 @@ pub fn tiny_linear_rnn() -> Model {
     let spec = Spec { cell: CellKind::SimpleRnn { activation: Activation::Linear }, input_size: 1, units: 1, output_size: 1, output: OutputKind::Linear };
     Model::zeros(spec).unwrap()
 }
+
+/// Runs `rnnp args…`; one that has not finished within a minute is killed and fails the
+/// test (a hang fails, it does not stall the run).
+pub fn rnnp(args: &[&str]) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let child = Command::new(env!("CARGO_BIN_EXE_rnnp")).args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the binary runs");
+    let pid = child.id();
+    let (done, output) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(child.wait_with_output());
+    });
+    match output.recv_timeout(std::time::Duration::from_secs(60)) {
+        Ok(out) => out.expect("the binary's output"),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("rnnp {} did not finish within a minute", args.join(" "));
+        }
+    }
+}
+
+/// Bytes a command printed, as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A fresh directory for one test's files, removed when it is dropped.
+pub fn scratch() -> tempfile::TempDir {
+    tempfile::Builder::new().prefix("rnnp-test-").tempdir().expect("a temporary directory")
+}
+
+/// A path inside `dir` as the text a command line takes.
+pub fn path_in(dir: &tempfile::TempDir, name: &str) -> String {
+    dir.path().join(name).to_str().expect("a UTF-8 path").to_string()
+}

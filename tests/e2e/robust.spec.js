@@ -206,7 +206,7 @@ test('a file dropped on any view is opened by it or refused, and the browser nev
   expect(await dropFile(page, 'mine.json', sentenceFile)).toBe(true);
   await expect(page.getByTestId('notice')).toContainText('Opened mine.json');
 
-  await openPage(page, '?lang=en&view=generate');
+  await openPage(page, '?lang=en&view=write');
   const charFile = await page.evaluate(() => {
     const trainer = new window.__rnnp.wasm.TextTrainer('春风吹柳绿，夜雨落花红。\n'.repeat(40), { units: 8, seqLen: 8, batchSize: 2 });
     const file = trainer.modelFile();
@@ -236,13 +236,13 @@ test.describe('after the site is deployed again', () => {
     for (const updated of [true, false]) {
       const problems = await openPage(page, '?lang=en');
       // The old version's view file is gone from the server.
-      await page.route(/\/assets\/generate-[^/]+\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+      await page.route(/\/assets\/write-[^/]+\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
       if (updated) await page.route(/\/sw\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: "const FILES = ['./assets/index-NEW.js'];" }));
       // (The page asks the server which version it has: sw.js.)
       const asked = page.waitForResponse(/\/sw\.js$/);
       await page.getByRole('button', { name: 'Write' }).click();
       await asked;
-      const line = page.locator('#view-generate .loading.warn');
+      const line = page.locator('#view-write .loading.warn');
       if (updated) {
         await expect(line).toContainText('The site has been updated since this tab was opened');
         await expect(line.getByTestId('reload')).toBeVisible();
@@ -252,7 +252,7 @@ test.describe('after the site is deployed again', () => {
         await expect(line.getByTestId('reload')).toHaveCount(0);
       }
       await page.unrouteAll();
-      expect(problems.filter((p) => !/generate-|404/.test(p))).toEqual([]);
+      expect(problems.filter((p) => !/write-|404/.test(p))).toEqual([]);
     }
   });
 });
@@ -268,7 +268,7 @@ test('a model file of 60 MB of junk numbers is refused by both views that open f
     window.__longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(Math.round(e.duration)))).observe({ type: 'longtask' });
   });
-  for (const [view, input] of [['sentence', 'model-file'], ['generate', 'write-open-input']]) {
+  for (const [view, input] of [['sentence', 'model-file'], ['write', 'write-open-input']]) {
     const problems = await openPage(page, `?lang=en&view=${view}`);
     await page.evaluate(() => window.__longTasks.splice(0));
     await page.getByTestId(input).setInputFiles(path);

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { openPage, fullShot, seeChart } from './helpers.js';
 
 const SHOTS = 'test-results/screenshots';
-const VIEWS = ['sentence', 'gradients', 'series', 'generate'];
+const VIEWS = ['sentence', 'gradients', 'series', 'write'];
 const SIZES = { phone: [390, 844], projector: [1024, 768], laptop: [1280, 800] };
 
 /** Reads the sentence to the end and walks one step back: something in every panel. */
@@ -30,10 +30,10 @@ async function trainAndWrite(page) {
 
 /** Opens a view with something in every panel. */
 async function openView(page, view, lang) {
-  const small = view === 'generate' ? '&wunits=16&wseqLen=16&wbatch=4&wupdates=20' : '';
+  const small = view === 'write' ? '&wunits=16&wseqLen=16&wbatch=4&wupdates=20' : '';
   const problems = await openPage(page, `?view=${view}&lang=${lang}${small}`);
   if (view === 'sentence') await readAndStepBack(page);
-  if (view === 'generate') await trainAndWrite(page);
+  if (view === 'write') await trainAndWrite(page);
   return problems;
 }
 
@@ -376,7 +376,7 @@ test.describe('the first paint', () => {
     sentence: { first: '[data-hide-id="forward"]', lower: '[data-hide-id="backward"]', chart: null },
     gradients: { first: '[data-hide-id="flow"]', lower: '[data-hide-id="cells"]', chart: 'chart-flow' },
     series: { first: '[data-hide-id="series-train"]', lower: '[data-hide-id="code"]', chart: 'chart-series-loss' },
-    generate: { first: '[data-hide-id="write-train"]', lower: '[data-hide-id="write-pen"]', chart: 'chart-write-loss' },
+    write: { first: '[data-hide-id="write-train"]', lower: '[data-hide-id="write-pen"]', chart: 'chart-write-loss' },
   };
   for (const [view, { first, lower, chart }] of Object.entries(OPENING)) {
     test(`${view}: the view opens in two steps, its first screen (and its chart drawn), then the parts below it`, async ({ page }) => {

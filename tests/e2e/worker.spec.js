@@ -147,8 +147,8 @@ test.describe('the engine’s code is compiled in the worker', () => {
   // module the page compiled: the page's thread then finds most of that code compiled.
   // Counted from a trace: functions compiled lazily on the page's thread and elsewhere,
   // until the view's first chart is drawn on the page.
-  const firstChart = { sentence: 'chart-hidden', gradients: 'chart-flow', series: 'chart-series-loss', generate: 'chart-write-loss' };
-  for (const view of ['sentence', 'gradients', 'series', 'generate']) {
+  const firstChart = { sentence: 'chart-hidden', gradients: 'chart-flow', series: 'chart-series-loss', write: 'chart-write-loss' };
+  for (const view of ['sentence', 'gradients', 'series', 'write']) {
     test(`${view}: the page compiles few of the functions its start-up calls`, async ({ page, browser }) => {
       await browser.startTracing(page, { categories: ['v8.wasm', 'devtools.timeline'] });
       const problems = await openPage(page, `?view=${view}&lang=en`);

@@ -7,8 +7,8 @@ import { test, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { openPage, fullShot } from './helpers.js';
 
-const SMALL = 'view=generate&lang=en&wunits=32&wseqLen=32&wbatch=8';
-const updates = (page) => page.evaluate(() => window.__rnnp.views.generate.debug.training.updates());
+const SMALL = 'view=write&lang=en&wunits=32&wseqLen=32&wbatch=8';
+const updates = (page) => page.evaluate(() => window.__rnnp.views.write.debug.training.updates());
 const status = (page) => page.getByTestId('write-status');
 
 /** The numbers of the status line: update, target, training loss, bits, ... */
@@ -35,7 +35,7 @@ test('training in the worker: the loss falls, samples appear, clicks are answere
   expect(Date.now() - t0).toBeLessThan(1000);
   const away = await updates(page);
   await page.waitForTimeout(1500);
-  await page.getByTestId('view-generate').click();
+  await page.getByTestId('view-write').click();
   // Training went on while the view was away.
   expect(await updates(page)).toBeGreaterThan(away);
   await expect.poll(() => lossNow(page), { timeout: 60_000 }).toBeLessThan(early - 0.3);
@@ -52,7 +52,7 @@ test('training in the worker: the loss falls, samples appear, clicks are answere
   await expect(page.getByTestId('write-train')).toHaveText('Pause');
   await expect.poll(() => updates(page), { timeout: 30_000 }).toBeGreaterThan(paused);
   // The loss chart kept the updates before the pause.
-  const history = await page.evaluate(() => window.__rnnp.views.generate.debug.training.updates());
+  const history = await page.evaluate(() => window.__rnnp.views.write.debug.training.updates());
   expect(history).toBeGreaterThan(paused);
   await page.getByTestId('write-stop').click();
   await expect(status(page)).toContainText('Stopped at update');
@@ -114,7 +114,7 @@ test('writing: T 0.1 is the same whatever the seed, T 1 the same for the same se
 });
 
 test('pasted texts: empty, one character repeated, too long, a character too large and too short are refused with what to do', async ({ page }) => {
-  const problems = await openPage(page, '?view=generate&lang=en&corpus=own');
+  const problems = await openPage(page, '?view=write&lang=en&corpus=own');
   await expect(page.getByTestId('corpus-info')).toContainText('Paste a text first');
   const notice = page.locator('#notice [data-role=text]');
   const paste = async (text) => {
@@ -147,7 +147,7 @@ test('pasted texts: empty, one character repeated, too long, a character too lar
 });
 
 test('a refused text does not break the next Train, and a text that begins with white space and a combining mark trains', async ({ page }) => {
-  const problems = await openPage(page, '?view=generate&lang=en&corpus=own&wunits=16&wupdates=20');
+  const problems = await openPage(page, '?view=write&lang=en&corpus=own&wunits=16&wupdates=20');
   const notice = page.locator('#notice [data-role=text]');
   // (A different number of updates each time, so each run's status is its own.)
   const train = async (text, updates) => {
@@ -175,11 +175,11 @@ test('a refused text does not break the next Train, and a text that begins with 
 });
 
 test('the worker and the page train the same character model to the bit', async ({ page }) => {
-  const problems = await openPage(page, '?view=generate&lang=zh');
-  await page.waitForFunction(() => window.__rnnp.views.generate?.debug.infoFor?.());
+  const problems = await openPage(page, '?view=write&lang=zh');
+  await page.waitForFunction(() => window.__rnnp.views.write?.debug.infoFor?.());
   const out = await page.evaluate(async () => {
     const { jobs, runOnPage, views } = window.__rnnp;
-    const text = await views.generate.debug.text('tang');
+    const text = await views.write.debug.text('tang');
     const payload = { corpus: 'tang', text, config: { cell: 'gru', units: 24, seqLen: 32, batchSize: 4, learningRate: 0.005, seed: 3 }, from: 0, target: 15, every: 5, prompt: '春' };
     const [a, b] = await Promise.all([jobs.run('textTrain', payload).done, runOnPage('textTrain', payload).done]);
     const file = (w) => {
@@ -198,7 +198,7 @@ test('the worker and the page train the same character model to the bit', async 
 });
 
 test('with a model on the desk, a start it cannot read is named in the pen, not “No model yet”', async ({ page }) => {
-  const problems = await openPage(page, '?view=generate&lang=en');
+  const problems = await openPage(page, '?view=write&lang=en');
   const file = await page.evaluate(() => {
     const trainer = new window.__rnnp.wasm.TextTrainer('春风吹柳绿，夜雨落花红。\n'.repeat(40), { units: 8, seqLen: 8, batchSize: 2 });
     const text = trainer.modelFile();
@@ -234,9 +234,9 @@ test('the saved-models list reads only what it shows: 40 large models list at on
       return getAll.apply(this, args);
     };
   });
-  const problems = await openPage(page, '?view=generate&lang=en');
+  const problems = await openPage(page, '?view=write&lang=en');
   await page.evaluate(() => indexedDB.deleteDatabase('rnn-playground'));
-  await openPage(page, '?view=generate&lang=en');
+  await openPage(page, '?view=write&lang=en');
   await expect(page.getByTestId('saved-models')).toContainText('No model saved');
   // 40 models of 500,000 weights each (2 MB), one damaged entry, one with NaN weights.
   await page.evaluate(async () => {
@@ -261,7 +261,7 @@ test('the saved-models list reads only what it shows: 40 large models list at on
     await new Promise((resolve) => (tx.oncomplete = resolve));
     db.close();
   });
-  await openPage(page, '?view=generate&lang=en');
+  await openPage(page, '?view=write&lang=en');
   const rows = page.getByTestId('saved-models').locator('li');
   await expect(rows).toHaveCount(42);
   await expect(rows.first()).toContainText('A damaged entry');
@@ -283,7 +283,7 @@ test('the saved-models list reads only what it shows: 40 large models list at on
 });
 
 test('models saved by the earlier version of the list (one store) are listed and open', async ({ page }) => {
-  const problems = await openPage(page, '?view=generate&lang=en');
+  const problems = await openPage(page, '?view=write&lang=en');
   const file = await page.evaluate(async () => {
     const trainer = new window.__rnnp.wasm.TextTrainer('春风吹柳绿，夜雨落花红。\n'.repeat(40), { units: 8, seqLen: 8, batchSize: 2 });
     const modelFile = trainer.modelFile();
@@ -305,7 +305,7 @@ test('models saved by the earlier version of the list (one store) are listed and
     return modelFile;
   });
   expect(file.length).toBeGreaterThan(100);
-  await openPage(page, '?view=generate&lang=en');
+  await openPage(page, '?view=write&lang=en');
   const rows = page.getByTestId('saved-models').locator('li');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('old verse');

@@ -32,6 +32,16 @@ test('the page reads whole links as rnnp --from-url does: the last of a repeated
   }
 });
 
+test('old names in links handed out still work: view=generate, winit=, and a hidden winit', () => {
+  const { state, rejected } = parseQuery('?view=generate&winit=gaussian');
+  assert.deepEqual(rejected, []);
+  assert.equal(state.view, 'write');
+  assert.equal(state.ginit, 'gaussian');
+  assert.equal(toQuery(state), '?view=write&ginit=gaussian', 'written by the new names');
+  const hide = { name: 'hide', type: 'list', values: ['ginit', 'seed'], aliases: { winit: 'ginit' }, def: '' };
+  assert.deepEqual(parseValue(hide, 'winit,seed'), ['ginit,seed', true]);
+});
+
 test('a list with an unknown name is refused and keeps the names it knows', () => {
   const hide = { name: 'hide', type: 'list', values: ['seed', 'train', 'text'], def: '' };
   assert.deepEqual(parseValue(hide, 'everything,train'), ['train', false]);
@@ -67,26 +77,38 @@ test('a config with an unknown key is refused with the key’s name', () => {
   }
 });
 
-test('every error kind is worded in both languages, with every placeholder filled', () => {
-  // Every kind, as the engine serialises it (written by src/error.rs's tests).
+test('every error kind, and every expected and found value, is worded in both languages', () => {
+  // Every kind, and a wrong type for every `expected` and every `got`, as the engine
+  // serialises them (written by src/error.rs's tests from Expected::all and Found::all).
   const examples = readJson('tests/fixtures/errors.json');
-  assert.ok(examples.length >= 20);
+  const family = /\b(error|quantity|nonFinite|expected|found|modelUse|jsonProblem|counted|field)\.\w/;
   for (const lang of ['zh', 'en']) {
     setLanguage(lang);
     for (const e of examples) {
       const text = errorText(e);
-      assert.ok(text.length > 5, `${lang} ${e.kind}: ${text}`);
-      assert.ok(!/\{\w+\}/.test(text), `${lang} ${e.kind}: unfilled placeholder in ${text}`);
-      assert.ok(!/^error\.|undefined|\[object/.test(text), `${lang} ${e.kind}: ${text}`);
+      const what = `${lang} ${e.kind} ${JSON.stringify(e.expected ?? '')} ${JSON.stringify(e.got ?? '')}`;
+      assert.ok(text.length > 5, `${what}: ${text}`);
+      assert.ok(!/\{\w+\}/.test(text), `${what}: unfilled placeholder in ${text}`);
+      assert.ok(!/^error\.|undefined\b(?! \(|（)|\[object/.test(text), `${what}: ${text}`);
       // Its own template in this language (not the English one, not the bare kind), and
       // every part worded (no key such as quantity.loss left in the sentence).
       assert.ok(`error.${e.kind}` in LANGUAGES[lang], `${lang}: no template error.${e.kind}`);
-      assert.ok(!/\b(error|quantity|nonFinite|expected|field)\.\w/.test(text), `${lang} ${e.kind}: a key left in ${text}`);
+      assert.ok(!family.test(text), `${what}: a key left in ${text}`);
+      for (const part of [e.expected, e.got]) {
+        if (part && typeof part === 'object') assert.ok(`${part === e.got ? 'found' : 'expected'}.${part.is}` in LANGUAGES[lang], `${what}: not worded in ${lang}`);
+      }
     }
   }
+  // The page words exactly the values the engine has: no missing one, no stale one.
+  const values = (name, part) => [...new Set(examples.filter((e) => e.kind === 'wrongType').map((e) => `${name}.${e[part].is}`))].sort();
+  const keys = (name) => Object.keys(LANGUAGES.en).filter((k) => k.startsWith(`${name}.`)).sort();
+  assert.deepEqual(keys('expected'), values('expected', 'expected'));
+  assert.deepEqual(keys('found'), values('found', 'got'));
+  const problems = [...new Set(examples.filter((e) => e.kind === 'json').map((e) => `jsonProblem.${e.problem}`))].sort();
+  assert.deepEqual(keys('jsonProblem'), problems);
   // The parts errors are worded from exist in both languages alike.
-  const family = (lang) => Object.keys(LANGUAGES[lang]).filter((k) => /^(error|quantity|nonFinite|expected|field)\./.test(k)).sort();
-  assert.deepEqual(family('zh'), family('en'));
+  const parts = (lang) => Object.keys(LANGUAGES[lang]).filter((k) => /^(error|quantity|nonFinite|expected|found|modelUse|jsonProblem|counted|field)\./.test(k)).sort();
+  assert.deepEqual(parts('zh'), parts('en'));
   setLanguage('zh');
   const zh = errorText(examples.find((e) => e.kind === 'tooLong'));
   setLanguage('en');

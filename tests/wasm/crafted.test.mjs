@@ -41,7 +41,7 @@ test('crafted vocabularies are refused by the entry they name, in wasm and rnnp,
     ['X'.repeat(12 * MB), 'tooLong'],
     [`x${'\u0301'.repeat(100_000)}`, 'tooLong'],
     ['', 'empty'],
-    ['ab', 'shape'],
+    ['ab', 'tooLong'],
     ['眠', 'conflict', 'vocabulary[4]'], // 眠 is entry 4 already: that entry is named
   ];
   for (const [entry, kind, field = 'vocabulary[0]'] of entries) {
@@ -59,7 +59,7 @@ test('crafted vocabularies are refused by the entry they name, in wasm and rnnp,
     writeFileSync(path, text);
     // The binary itself and its libraries take about 40 MB of address space.
     const cap = 64 + Math.ceil((6 * text.length) / MB);
-    const out = rnnpWithin(cap, ['generate', '--model', path, '--length', '10000']);
+    const out = rnnpWithin(cap, ['write', '--model', path, '--length', '10000']);
     assert.notEqual(out.status, 0, what);
     assert.match(out.stderr, /vocabulary\[\d\]/, `${what} within ${cap} MB: ${out.stderr.slice(0, 300)}`);
   }
@@ -78,7 +78,7 @@ test('a file of 60 MB of junk numbers is refused before it is parsed, in every r
   }
   const path = join(mkdtempSync(join(tmpdir(), 'rnnp-junk-')), 'junk.json');
   writeFileSync(path, junk);
-  for (const args of [['generate', '--model', path], ['train', 'sentence', '--epochs', '1', '--init', path]]) {
+  for (const args of [['write', '--model', path], ['train', 'sentence', '--epochs', '1', '--init', path]]) {
     const out = rnnpWithin(200, args);
     assert.notEqual(out.status, 0, args.join(' '));
     assert.match(out.stderr, /30000002 values; at most/, `${args[0]} within 200 MB: ${out.stderr.slice(0, 300)}`);

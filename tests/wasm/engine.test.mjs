@@ -105,7 +105,7 @@ test('numbers from JavaScript are checked, never cut or wrapped', () => {
   assert.equal(detail(() => new engine.Playground({ units: 2.5 })).kind, 'notWhole');
   assert.equal(detail(() => new engine.Playground({ units: '8' })).kind, 'wrongType');
   // Wrong argument types are errors, not "memory access out of bounds".
-  assert.deepEqual(detail(() => engine.traceJson({}, '{}')), { kind: 'wrongType', field: 'model', expected: 'a string', got: 'object' });
+  assert.deepEqual(detail(() => engine.traceJson({}, '{}')), { kind: 'wrongType', field: 'model', expected: { is: 'text' }, got: { is: 'object' } });
   assert.equal(detail(() => pg.adopt([1, 2], [])).kind, 'wrongType');
   assert.equal(detail(() => pg.draw({}, {}, { hidden: { title: '', unit: '', step: '', empty: '' } })).kind, 'wrongType');
   // Sizes the engine accepts cannot run out of memory: a budget refuses them first.

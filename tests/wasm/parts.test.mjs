@@ -10,7 +10,9 @@ import { runJob } from './run-job.mjs';
 
 /** The classes of each view's module. */
 const CLASSES = { sentence: ['Playground'], lab: ['GradientLab'], series: ['SeriesLab'], writing: ['TextTrainer', 'WritingDesk'] };
-const COMMON = ['settingsSchema', 'version', 'traceJson', 'checkModel', 'lastPanic', 'debugPanic', 'debugOutOfMemory'];
+const COMMON = ['settingsSchema', 'fileLimit', 'lastPanic', 'debugPanic', 'debugOutOfMemory'];
+/** What only the tests call: in the whole module, in no page module. */
+const CHECKS = ['version', 'traceJson', 'checkModel'];
 
 const parts = {};
 for (const part of Object.keys(CLASSES)) {
@@ -25,6 +27,7 @@ test('each view’s module has its view’s classes and what every view needs, a
     for (const name of CLASSES[part]) assert.equal(typeof glue[name], 'function', `${part} has ${name}`);
     for (const name of all.filter((n) => !CLASSES[part].includes(n))) assert.equal(glue[name], undefined, `${part} has no ${name}`);
     for (const name of COMMON) assert.equal(typeof glue[name], 'function', `${part} has ${name}`);
+    for (const name of CHECKS) assert.equal(glue[name], undefined, `${part} has no ${name}`);
     assert.deepEqual(glue.settingsSchema(), engine.settingsSchema(), `${part}: the same settings`);
   }
 });

@@ -98,6 +98,9 @@ test("the page's settings: the engine's limits and defaults as the engine gives 
     if (s.kind.type === 'text') assert.equal(p.maxLength, s.kind.maxLength, s.key);
     if (s.kind.type === 'choice') assert.deepEqual(p.values, s.kind.values, s.key);
   }
+  // Every field an error can name is worded in both languages (the views' texts loaded).
+  for (const name of VIEW_NAMES) await import(`../../www/views/${name}/texts.js`);
+  for (const lang of ['zh', 'en']) for (const s of schema) assert.ok(`field.${s.field}` in LANGUAGES[lang], `${lang}: no field.${s.field}`);
   // The settings the page itself keeps within the engine's limits (the sentence view's
   // moment, how the Write view trains and writes), with the engine's numbers.
   const page = Object.fromEntries(schema.filter((s) => s.group === 'page').map((s) => [s.key, s]));
@@ -108,5 +111,5 @@ test("the page's settings: the engine's limits and defaults as the engine gives 
   assert.match(readme, new RegExp(`\\| sentence \\| tokens \\| 1 – ${page.pos.kind.max} \\|`));
   // A model file's limit is the engine's, in both views that open one.
   assert.equal(engine.fileLimit(), 64 * 1024 * 1024);
-  for (const file of ['www/views/sentence/model-io.js', 'www/views/generate/keep.js']) assert.match(read(file), /readModelFile\(file, ctx\.wasm\)/, file);
+  for (const file of ['www/views/sentence/model-io.js', 'www/views/write/keep.js']) assert.match(read(file), /readModelFile\(file, ctx\.wasm\)/, file);
 });

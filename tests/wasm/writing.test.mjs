@@ -1,7 +1,7 @@
 // The Write view's engine through wasm: a character model trained as the page's job (in
 // chunks, as the worker runs it) has the weights and writes the samples the native
 // command line does for the same settings and seeds; the desk, stepped one character at a
-// time, writes what `rnnp generate` writes from the same model file; texts that cannot be
+// time, writes what `rnnp write` writes from the same model file; texts that cannot be
 // learned are refused with an error the page can word.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,13 +47,13 @@ test('the training job in chunks is the command line to the bit, and so are the 
   const samples = reports.at(-1).samples.map((s) => s.text.replace(/\n/g, ' / '));
   assert.deepEqual(samples.slice(-2), printed.slice(-2));
 
-  // The desk, one step at a time, writes what `rnnp generate` writes from the file.
+  // The desk, one step at a time, writes what `rnnp write` writes from the file.
   assert.deepEqual(desk.useModel(readFileSync(join(dir, 'model.json'), 'utf8')), summary);
   assert.deepEqual(summary, { cell: 'lstm', units: 16, vocabulary: native.vocabulary.length, start: native.vocabulary.find((c) => c.trim() !== '') });
   desk.begin('山', 9);
   let written = '';
   for (let i = 0; i < 40; i++) written += desk.step(1).picked.text;
-  const gen = rnnp(['generate', '--model', join(dir, 'model.json'), '--seed-text', '山', '--length', '40', '--temperature', '1', '--sample-seed', '9']);
+  const gen = rnnp(['write', '--model', join(dir, 'model.json'), '--seed-text', '山', '--length', '40', '--temperature', '1', '--sample-seed', '9']);
   assert.equal(gen.status, 0, gen.stderr);
   assert.equal(written, gen.stdout.replace(/\n$/, ''));
   const poems = desk.poems(5, '春', '\n', 0.8, 2);

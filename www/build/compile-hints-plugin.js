@@ -1,8 +1,6 @@
 // Marks the page's code as called on load, so Chromium compiles it while it downloads, on
 // another thread, instead of compiling each function on the main thread when it is first
-// called. In a trace of the sentence view's start-up in headless Chromium, the main thread
-// compiled 253 functions in 23 ms before, and 5 in under 1 ms with the hint; Lighthouse
-// counts main-thread time four times over for a phone. The magic comment is V8's
+// called (BENCHMARKS.md has what it saves). The magic comment is V8's
 // "explicit compile hints" (Chrome 136); other browsers read it as a comment.
 //
 // The texts shipped with the Write view are left as they are: they are data, not code.

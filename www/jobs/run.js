@@ -4,6 +4,7 @@
 // the tests' reference for "the same numbers wherever it runs".
 import { JOBS } from '../views/index.js';
 import { guard } from '../engine.js';
+import { runSlice } from './slice.js';
 
 const cache = new Map();
 
@@ -27,21 +28,13 @@ export function runOnPage(wasm, name, payload, onProgress = () => {}) {
   } catch (err) {
     return { cancel() {}, stop() {}, done: Promise.reject(err) };
   }
-  let chunk = 1;
-  const budget = 12;
+  // 12 ms of each animation frame, calls of about 3 ms.
+  const pace = { chunk: 1, budget: 12, perCall: 3 };
   const frame = () => {
     if (cancelled) return;
-    const start = performance.now();
-    let progress = null;
+    let progress;
     try {
-      while (performance.now() - start < budget) {
-        const t0 = performance.now();
-        progress = guard(() => spec.step(state, chunk));
-        const took = performance.now() - t0;
-        // Grow or shrink the chunk so one call takes about a quarter of the budget.
-        chunk = Math.max(1, Math.round(took > 0 ? (chunk * budget) / (4 * took) : chunk * 2));
-        if (progress.done) break;
-      }
+      progress = runSlice(spec, state, pace);
     } catch (err) {
       cancelled = true;
       return reject(err);

@@ -3,12 +3,10 @@
 //
 // Why: Chromium compiles a WebAssembly function the first time it is called, on the thread
 // that calls it. The page hands its compiled module to the worker (client.js), and the two
-// share that module's code: what the worker has compiled, the page finds compiled. In
-// traces of the lab's start-up in headless Chromium, making the lab and drawing its first
-// chart each spent 14–22 ms compiling, half of each task; on a phone that is four times
-// as long, on the thread that answers the student. The charts are drawn on an
-// OffscreenCanvas, with the page's own canvas code (src/web/canvas.rs): drawn as SVG, the
-// same charts left 3–7 ms of canvas code to compile in the page's first drawing.
+// share that module's code: what the worker has compiled, the page finds compiled, and a
+// view's first calls and charts do not compile on the thread that answers the student.
+// The charts are drawn on an OffscreenCanvas with the page's own canvas code
+// (src/web/canvas.rs), not as SVG, so that code is the one compiled.
 //
 // A warm-up is (wasm, {config, charts, …}) → nothing: on a throw-away object, what the
 // page does while its view starts and soon after (a step, the speed readout's epoch, the
@@ -16,7 +14,7 @@
 // screen shows at start depends on its size). `charts` are the view's chart requests
 // in the page's language, `font` its font list (with it, the worker draws the Chinese
 // labels in the font the page uses, without looking for a fallback font for each
-// character: the lab's warm-up took 127 instead of 162 ms, medians of 5). The page waits
+// character). The page waits
 // for all of it; its numbers go nowhere.
 
 import { isEngineError } from '../engine.js';

@@ -19,6 +19,7 @@
 // stop or a cancel) and posts the latest progress. A trap restarts this instance only.
 import { guard, isEngineError, loadEngine, onEngineReset } from '../engine.js';
 import { JOBS, WARMUPS } from '../views/index.js';
+import { runSlice } from './slice.js';
 
 const cache = new Map();
 const jobs = new Map();
@@ -61,18 +62,10 @@ async function run(id, name, payload) {
     if (!spec) throw new Error(`no job named ${name}`);
     const wasm = await engine(spec.part);
     const state = guard(() => spec.start(wasm, payload, cache));
-    let chunk = 1;
+    // Slices of 30 ms between messages, about 8 ms a call: the worker stays quick to hear a stop.
+    const pace = { chunk: 1, budget: 30, perCall: 8 };
     for (;;) {
-      const started = performance.now();
-      let progress = null;
-      while (performance.now() - started < 30) {
-        const t0 = performance.now();
-        progress = guard(() => spec.step(state, chunk));
-        const took = performance.now() - t0;
-        // About 8 ms a call: the worker stays quick to hear a stop.
-        chunk = Math.max(1, Math.round(took > 0 ? (chunk * 8) / took : chunk * 2));
-        if (progress.done) break;
-      }
+      const progress = runSlice(spec, state, pace);
       await yieldToMessages();
       if (flags.cancelled) return;
       postMessage({ type: 'progress', id, progress });

@@ -5,6 +5,21 @@ import { describeError, showNotice } from './banner.js';
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** A hidden file chooser for model files (`testid` for the tests); `open(file)` gets the one chosen. */
+export function modelFileInput(testid, open) {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.json,application/json';
+  input.hidden = true;
+  input.dataset.testid = testid;
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) open(file);
+  });
+  return input;
+}
+
 /** Says on the page that `file` was not opened, and why (a text, or an error to word). */
 export function refuseFile(file, why) {
   showNotice(t('model.refused', { name: file.name, why: typeof why === 'string' ? why : describeError(why) }), 'warn');

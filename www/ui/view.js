@@ -73,11 +73,15 @@ export function showSkeleton(root, template) {
 /**
  * @param {HTMLElement} root
  * @param {string} template   HTML with data-role and data-i18n attributes
- * @param {{textScale?: () => number, engine?: () => any, jobs?: {run: Function}}} [options]
+ * @param {{textScale?: () => number, jobs?: {run: Function}}} page   the page's: the type size
+ *   of its charts, and `jobs`, which runs its long jobs (a worker)
+ * @param {{engine?: () => any, fileTag?: () => string, files?: Record<string, string>}} [options]
  *   `engine()` is the view's engine object, whose `draw(canvas, style, request)` draws its
- *   charts; `jobs` runs the page's long jobs (a worker)
+ *   charts; `files` and `fileTag` name the charts' exported files
  */
-export function createView(root, template, { textScale = () => 1, engine = () => null, jobs: runner = null, fileTag = () => '', files = {} } = {}) {
+export function createView(root, template, page, { engine = () => null, fileTag = () => '', files = {} } = {}) {
+  const textScale = page?.textScale ?? (() => 1);
+  const runner = page?.jobs ?? null;
   showSkeleton(root, template);
   const $ = (role) => root.querySelector(`[data-role="${role}"]`);
   const charts = new Map();

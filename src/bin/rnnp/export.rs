@@ -30,7 +30,7 @@ pub fn export(args: &ExportArgs, out: &mut Out) -> CliResult<()> {
     let mut session = SentenceSession::new(page.sentence)?;
     train_with_progress(&mut session, page.trained as usize, |_, _, _| Ok(()))?;
     // The same file as the page's "Download model": the weights with the tokens and vocabulary.
-    let text = serde_json::to_string_pretty(&session.model_file()).expect("a JSON value prints") + "\n";
+    let text = session.model_file() + "\n";
     std::fs::write(&args.output, text).map_err(|source| CliError::Write { path: args.output.clone(), source })?;
     if args.python {
         let file = args.output.display().to_string();

@@ -7,7 +7,7 @@
 //! rnnp plot CHART -o FILE.svg|FILE.png [options]       a chart of the gradient lab
 //! rnnp export --from-url URL -o MODEL.json             the sentence network of a page link
 //! rnnp train text --corpus FILE [--save MODEL.json]    a character model of a text
-//! rnnp generate --model MODEL.json [--temperature T]   text written by a saved character model
+//! rnnp write --model MODEL.json [--temperature T]      text written by a saved character model
 //! rnnp bench [--seconds S] [--json]                    time the benchmark workloads
 //! rnnp limits                                          every limit, as a Markdown table
 //! ```
@@ -36,13 +36,14 @@ macro_rules! set_options {
 
 mod bench;
 mod export;
+mod help;
 mod out;
 mod plot;
 mod trace;
 mod train;
 mod write;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use rnn_playground::schema::{self, PageConfigs};
 use rnn_playground::settings::limits;
@@ -102,8 +103,10 @@ enum Command {
     Plot(plot::PlotArgs),
     /// Write the model file of a page link's sentence network (trained as the link says).
     Export(export::ExportArgs),
-    /// Write text with a character model saved by `rnnp train text --save`.
-    Generate(write::GenerateArgs),
+    /// Write text with a character model saved by `rnnp train text --save` (or the Write
+    /// view's Download); `generate` is its old name.
+    #[command(alias = "generate")]
+    Write(write::WriteArgs),
     /// Time training on the benchmark workloads (the seed example, a character model).
     Bench(bench::BenchArgs),
     /// Print every limit the engine checks, as a Markdown table.
@@ -148,7 +151,8 @@ pub enum CliError {
 pub type CliResult<T> = std::result::Result<T, CliError>;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = help::command(Cli::command()).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let mut out = Out::stdout();
     let result = match &cli.command {
         Command::Trace(args) => trace::trace(args, &mut out),
@@ -157,7 +161,7 @@ fn main() -> ExitCode {
         Command::Plot(args) => plot::plot(args, &mut out),
         Command::Export(args) => export::export(args, &mut out),
         Command::Train(TrainTask::Text(args)) => write::train_text(args, &mut out),
-        Command::Generate(args) => write::generate(args, &mut out),
+        Command::Write(args) => write::write(args, &mut out),
         Command::Bench(args) => bench::bench(args, &mut out),
         Command::Limits => out.text(&limits::markdown()),
     };

@@ -55,31 +55,31 @@ pub struct PlotArgs {
     /// The settings of a page link.
     #[arg(long, value_name = "URL")]
     from_url: Option<String>,
-    /// The recurrent cell [page: simple_rnn].
+    /// The recurrent cell
     #[arg(long, value_enum)]
     cell: Option<CellName>,
-    /// The simple RNN's activation f [page: linear].
+    /// The simple RNN's activation f
     #[arg(long, value_enum)]
     activation: Option<Activation>,
-    /// The spectral radius ρ of W_hh (every gate block is scaled to it), 0.1 to 2.5 [page: 0.9].
+    /// The spectral radius ρ of W_hh (every gate block is scaled to it)
     #[arg(long)]
     radius: Option<f64>,
-    /// The sequence length T, 2 to 200 [page: 50].
+    /// The sequence length T
     #[arg(long)]
     seq_len: Option<u64>,
-    /// The LSTM's forget-gate bias at the start [page: 1].
+    /// The LSTM's forget-gate bias at the start
     #[arg(long)]
     forget_bias: Option<f64>,
-    /// W_hh before scaling: orthogonal (Keras) or gaussian (non-normal) [page: orthogonal].
+    /// W_hh before scaling: orthogonal (Keras) or gaussian (non-normal)
     #[arg(long, value_enum)]
     init: Option<RecurrentInit>,
-    /// Hidden units, 1 to 64 [page: 32].
+    /// Hidden units
     #[arg(long)]
     units: Option<u64>,
-    /// Gradient clipping of the train-grad run: none, value:C or norm:C [page: none].
+    /// Gradient clipping of the train-grad run: none, value:C or norm:C
     #[arg(long, value_parser = parse_clip, value_name = "none|value:C|norm:C")]
     clip: Option<(ClipMode, f64)>,
-    /// Seed of the weights and the data [page: 1].
+    /// Seed of the weights and the data
     #[arg(long)]
     seed: Option<u64>,
     /// The flow charts' log axis fixed at 1e-30 … 1e30 (as the page shows it).
@@ -91,10 +91,10 @@ pub struct PlotArgs {
     /// Also write the chart's data, one row per point, as CSV.
     #[arg(long, value_name = "FILE.csv")]
     csv: Option<PathBuf>,
-    /// Width of the picture in pixels, 64 to 8192.
+    /// Width of the picture in pixels
     #[arg(long, default_value_t = 900)]
     width: u64,
-    /// Height of the picture in pixels, 64 to 8192.
+    /// Height of the picture in pixels
     #[arg(long, default_value_t = 480)]
     height: u64,
 }

@@ -51,42 +51,42 @@ pub struct SentenceArgs {
     /// The settings of a page link (its `trained=` is the number of epochs).
     #[arg(long, value_name = "URL")]
     from_url: Option<String>,
-    /// The sentence to learn [page: 我 爱 北京 天安门].
+    /// The sentence to learn
     #[arg(long)]
     text: Option<String>,
-    /// How to cut the text into tokens [page: words].
+    /// How to cut the text into tokens
     #[arg(long, value_enum)]
     tokenize: Option<Tokenize>,
-    /// The recurrent cell [page: simple_rnn].
+    /// The recurrent cell
     #[arg(long, value_enum)]
     cell: Option<CellName>,
-    /// The activation f of the simple RNN (LSTM and GRU use tanh and sigmoid gates) [page: tanh].
+    /// The activation f of the simple RNN (LSTM and GRU use tanh and sigmoid gates)
     #[arg(long, value_enum)]
     activation: Option<Activation>,
-    /// U, the number of hidden units (the length of h_t), 1 to 64 [page: 8].
+    /// U, the number of hidden units (the length of h_t)
     #[arg(long)]
     units: Option<u64>,
-    /// How many times to go over the sentence (one update each) [page: 300].
+    /// How many times to go over the sentence (one update each)
     #[arg(long)]
     epochs: Option<u64>,
-    /// The learning rate η: how big a step each update takes [page: 0.01].
+    /// The learning rate η: how big a step each update takes
     #[arg(long)]
     lr: Option<f64>,
-    /// The optimiser [page: adam].
+    /// The optimiser
     #[arg(long, value_enum)]
     optimizer: Option<OptimizerName>,
-    /// SGD only: the momentum μ (0 = none), as in v ← μ v - η g, w ← w + v [page: 0.9].
+    /// SGD only: the momentum μ (0 = none), as in v ← μ v - η g, w ← w + v
     #[arg(long)]
     momentum: Option<f64>,
     /// GRU only: apply the reset gate after the recurrent product (TF2 Keras's default) or
-    /// before it (the original GRU of Cho et al., and TensorFlow.js) [page: true].
+    /// before it (the original GRU of Cho et al., and TensorFlow.js)
     #[arg(long, action = clap::ArgAction::Set, value_name = "true|false")]
     reset_after: Option<bool>,
     /// Gradient clipping before each update: `none`; `value:C` clamps every gradient entry to
-    /// [-C, C]; `norm:C` rescales the whole gradient to length C when it is longer [page: norm:5].
+    /// [-C, C]; `norm:C` rescales the whole gradient to length C when it is longer
     #[arg(long, value_parser = parse_clip, value_name = "none|value:C|norm:C")]
     clip: Option<(ClipMode, f64)>,
-    /// The seed of the initial weights: the same seed gives the same run, bit for bit [page: 42].
+    /// The seed of the initial weights: the same seed gives the same run, bit for bit
     #[arg(long)]
     seed: Option<u64>,
     /// Print the losses and predictions as JSON (every number in full precision).
@@ -127,28 +127,28 @@ pub struct SeriesArgs {
     /// The settings of a page link.
     #[arg(long, value_name = "URL")]
     from_url: Option<String>,
-    /// How many times to go over all the sequences [page: 20].
+    /// How many times to go over all the sequences
     #[arg(long)]
     epochs: Option<u64>,
-    /// Sequences per update (the last batch of an epoch may be smaller) [page: 32].
+    /// Sequences per update (the last batch of an epoch may be smaller)
     #[arg(long)]
     batch_size: Option<u64>,
-    /// U, the number of hidden units [page: 50].
+    /// U, the number of hidden units
     #[arg(long)]
     units: Option<u64>,
-    /// Number of training sequences [page: 1024].
+    /// Number of training sequences
     #[arg(long)]
     sequences: Option<u64>,
-    /// Steps per sequence [page: 50].
+    /// Steps per sequence
     #[arg(long)]
     length: Option<u64>,
-    /// Standard deviation of Gaussian noise added to the inputs (the targets stay clean) [page: 0].
+    /// Standard deviation of Gaussian noise added to the inputs (the targets stay clean)
     #[arg(long)]
     noise: Option<f64>,
-    /// The learning rate η of Adam (Keras's default is 0.001) [page: 0.001].
+    /// The learning rate η of Adam (Keras's default is 0.001)
     #[arg(long)]
     lr: Option<f64>,
-    /// The seed of the data, the initial weights and the shuffling [page: 7].
+    /// The seed of the data, the initial weights and the shuffling
     #[arg(long)]
     seed: Option<u64>,
     /// Save the trained model to this file (JSON).

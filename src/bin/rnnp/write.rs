@@ -1,4 +1,4 @@
-//! `rnnp train text` and `rnnp generate`: a character model of a corpus, trained on windows
+//! `rnnp train text` and `rnnp write`: a character model of a corpus, trained on windows
 //! of the text, and the text it writes. The same seed writes the same text here, after
 //! training, and from the saved model file.
 
@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use rnn_playground::settings::{limits, CellName};
 use rnn_playground::writing::characters::start_of_text;
-use rnn_playground::writing::{CharModel, TextConfig, Writer, WritingSession};
+use rnn_playground::writing::{self, CharModel, TextConfig, Writer, WritingSession};
 
 use super::out::Out;
 use super::{read, CliError, CliResult};
@@ -18,19 +18,19 @@ pub struct TextArgs {
     /// The text to learn (UTF-8, at most 1,000,000 characters), e.g. assets/corpora/tang-poems.txt.
     #[arg(long, value_name = "FILE")]
     corpus: PathBuf,
-    /// The recurrent cell [default: lstm].
+    /// The recurrent cell
     #[arg(long, value_enum)]
     cell: Option<CellName>,
-    /// Hidden units, 8 to 256 [default: 128].
+    /// Hidden units
     #[arg(long)]
     units: Option<u64>,
-    /// Characters per training window (the truncation of BPTT), 8 to 100 [default: 48].
+    /// Characters per training window (the truncation of BPTT)
     #[arg(long)]
     seq_len: Option<u64>,
-    /// Windows per update, 1 to 128 [default: 16].
+    /// Windows per update
     #[arg(long)]
     batch_size: Option<u64>,
-    /// Adam's learning rate [default: 0.005].
+    /// Adam's learning rate
     #[arg(long)]
     lr: Option<f64>,
     /// Updates to train.
@@ -39,13 +39,13 @@ pub struct TextArgs {
     /// Print the losses and a sample every this many updates.
     #[arg(long, default_value_t = 100)]
     every: u64,
-    /// The seed of the first weights and of the order of the windows [default: 1].
+    /// The seed of the first weights and of the order of the windows
     #[arg(long)]
     seed: Option<u64>,
     /// The samples: how they begin, how long they are, their temperature and seed.
     #[command(flatten)]
     sample: SampleArgs,
-    /// Save the trained model (with its vocabulary) to this file, for `rnnp generate`.
+    /// Save the trained model (with its vocabulary) to this file, for `rnnp write`.
     #[arg(long, value_name = "MODEL.json")]
     save: Option<PathBuf>,
 }
@@ -53,25 +53,25 @@ pub struct TextArgs {
 /// How a sample is written.
 #[derive(Debug, Args)]
 pub struct SampleArgs {
-    /// The text the network reads before it writes [default: the corpus's first character
-    /// that is not white space; with --model, the model's most frequent one].
+    /// The text the network reads before it writes. Without it: the corpus's first character
+    /// that is not white space; with --model, the model's most frequent one.
     #[arg(long, allow_hyphen_values = true)]
     seed_text: Option<String>,
     /// Characters to write.
     #[arg(long, default_value_t = 64)]
     length: u64,
-    /// 0.05 to 2: low is safe and repetitive (0.1 and below: always the most likely
-    /// character), high is adventurous.
-    #[arg(long, default_value_t = 0.8)]
+    /// Low is safe and repetitive (0.1 and below: always the most likely character), high
+    /// is adventurous.
+    #[arg(long, default_value_t = writing::TEMPERATURE_DEFAULT)]
     temperature: f64,
     /// The seed of the draws (the same seed writes the same text).
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = writing::SAMPLE_SEED_DEFAULT)]
     sample_seed: u64,
 }
 
-/// `rnnp generate`.
+/// `rnnp write`.
 #[derive(Debug, Args)]
-pub struct GenerateArgs {
+pub struct WriteArgs {
     /// A model file saved by `rnnp train text --save`.
     #[arg(long, value_name = "MODEL.json")]
     model: PathBuf,
@@ -158,14 +158,14 @@ pub fn train_text(args: &TextArgs, out: &mut Out) -> CliResult<()> {
         out.line(format!("  {}", sample.write(&session.writer())?.replace('\n', " / ")))?;
     }
     if let Some(path) = &args.save {
-        let text = serde_json::to_string(&session.model_file()).expect("a JSON value prints") + "\n";
+        let text = session.model_file() + "\n";
         std::fs::write(path, text).map_err(|source| CliError::Write { path: path.clone(), source })?;
         out.line(format!("Saved the model to {}", path.display()))?;
     }
     Ok(())
 }
 
-pub fn generate(args: &GenerateArgs, out: &mut Out) -> CliResult<()> {
+pub fn write(args: &WriteArgs, out: &mut Out) -> CliResult<()> {
     let text = read(&args.model, "model")?;
     let model = CharModel::from_text(&text).map_err(|source| CliError::In { place: args.model.display().to_string(), source })?;
     let writer = model.writer();

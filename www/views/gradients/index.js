@@ -13,16 +13,14 @@ import { TEMPLATE } from './template.js';
 
 export { TEMPLATE };
 
-const LAB_KEYS = ['gcell', 'gact', 'seqLen', 'radius', 'forgetBias', 'winit', 'gseed'];
+const LAB_KEYS = ['gcell', 'gact', 'seqLen', 'radius', 'forgetBias', 'ginit', 'gseed'];
 const CELLS = ['simple_rnn', 'lstm', 'gru'];
 
 /** Mounts the lab in `root`; same contract as the sentence view. */
 export function mount(root, store, wasm, page) {
   let lab = null;
-  const view = createView(root, TEMPLATE, {
-    textScale: page.textScale,
+  const view = createView(root, TEMPLATE, page, {
     engine: () => lab,
-    jobs: page.jobs,
     files: { flow: 'gradient-flow', cells: 'three-cells', spectrum: 'eigenvalues', jacobians: 'step-jacobians', explode: 'training-explode', race: 'memory-race' },
     fileTag: () => {
       const s = store.get();
@@ -38,7 +36,7 @@ export function mount(root, store, wasm, page) {
     sliderControl(store, 'seqLen', 'lab.seqLen', 1, 'seq-len', (v) => String(v)),
     sliderControl(store, 'radius', 'lab.radius', 0.05, 'radius', (v) => Number(v).toFixed(2)),
     selectControl(store, 'forgetBias', 'lab.forgetBias', (v) => `forgetBias.${v}`, 'forget-bias'),
-    selectControl(store, 'winit', 'lab.init', (v) => `init.${v}`, 'w-init'),
+    selectControl(store, 'ginit', 'lab.init', (v) => `init.${v}`, 'w-init'),
     numberControl(store, 'gseed', 'lab.seed', 1, 'lab-seed'),
     checkControl(store, 'fixedAxis', 'lab.fixedAxis', 'fixed-axis'),
   );

@@ -35,10 +35,8 @@ const NETWORK_KEYS = ['text', 'tokenize', 'cell', 'activation', 'units', 'lr', '
  */
 export function mount(root, store, wasm, page) {
   let pg = null;
-  const view = createView(root, TEMPLATE, {
-    textScale: page.textScale,
+  const view = createView(root, TEMPLATE, page, {
     engine: () => pg,
-    jobs: page.jobs,
     files: { hidden: 'hidden-state', units: 'hidden-units', loss: 'training-loss', grad: 'gradient-norm' },
     // hidden-state_lstm_seed42_t3.png: the cell, the seed and the moment.
     fileTag: () => {

@@ -10,7 +10,7 @@ import { guard } from '../../engine.js';
 import { showNotice } from '../../ui/banner.js';
 import { button } from '../../ui/controls.js';
 import { copyOrSave, download, slug } from '../../ui/download.js';
-import { readModelFile, refuseFile } from '../../ui/model-file.js';
+import { modelFileInput, readModelFile, refuseFile } from '../../ui/model-file.js';
 
 /** model_lstm_units8_seed42_trained300.json: what the file holds. */
 function fileName(s, fromFile) {
@@ -50,15 +50,7 @@ export function mountModelIo(ctx) {
     ctx.adopt(next, file.name);
     showNotice(t('model.opened', { name: file.name }), 'info');
   }
-  const input = document.createElement('input');
-  input.type = 'file';
-  input.accept = '.json,application/json';
-  input.hidden = true;
-  input.dataset.testid = 'model-file';
-  input.addEventListener('change', () => {
-    if (input.files[0]) open(input.files[0]);
-    input.value = '';
-  });
+  const input = modelFileInput('model-file', open);
   $('model-row').append(
     input,
     button('model.open', 'open-model', () => input.click()),

@@ -72,8 +72,7 @@ export function mountTraining(ctx, render) {
       },
     });
     // Nothing the panels show changes when training starts (the button says so itself, and
-    // stepping goes on): no rendering here (it was most of the click's 66 ms task with the
-    // CPU slowed down 4×).
+    // stepping goes on), so there is no rendering here: it would be most of the click's task.
   }
 
   /** The Stop button: the epochs trained so far are kept. */

@@ -18,10 +18,8 @@ const KEYS = ['sequences', 'length', 'noise', 'sseed'];
 /** Mounts the view in `root`; same contract as the sentence view. */
 export function mount(root, store, wasm, page) {
   let lab = null;
-  const view = createView(root, TEMPLATE, {
-    textScale: page.textScale,
+  const view = createView(root, TEMPLATE, page, {
     engine: () => lab,
-    jobs: page.jobs,
     files: { loss: 'series-loss', predict: 'series-prediction' },
     fileTag: () => `seed${store.get().sseed}`,
   });

@@ -7,7 +7,7 @@ import { describeError, showNotice } from '../../ui/banner.js';
 import { button } from '../../ui/controls.js';
 import { dateTime } from '../../ui/format.js';
 import { download, slug } from '../../ui/download.js';
-import { readModelFile, refuseFile } from '../../ui/model-file.js';
+import { modelFileInput, readModelFile, refuseFile } from '../../ui/model-file.js';
 import { deleteModel, getModel, listModels, saveModel } from './saved.js';
 import { CORPUS_FILES } from './corpora.js';
 
@@ -70,16 +70,7 @@ export function mountKeep(ctx) {
     listSaved();
   });
   const down = button('write.download', 'write-download', () => current && download(guard(() => ctx.desk().modelFile()), `${current.name}.json`, 'application/json'));
-  const input = document.createElement('input');
-  input.type = 'file';
-  input.accept = '.json,application/json';
-  input.hidden = true;
-  input.dataset.testid = 'write-open-input';
-  input.addEventListener('change', () => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) openFile(file);
-  });
+  const input = modelFileInput('write-open-input', (file) => openFile(file));
   /** Opens a model file (chosen, or dropped on the page). */
   async function openFile(file) {
     const text = await readModelFile(file, ctx.wasm);
@@ -145,7 +136,7 @@ export function mountKeep(ctx) {
     const corpus = commandLineFile(s.corpus);
     const start = ctx.start();
     const train = ['rnnp train text', `--corpus ${corpus}`, `--cell ${s.wcell}`, `--units ${s.wunits}`, `--seq-len ${s.wseqLen}`, `--batch-size ${s.wbatch}`, `--lr ${s.wlr}`, `--seed ${s.wseed}`, `--updates ${s.wupdates}`, `--seed-text=${shell(start)}`, '--save model.json'];
-    const write = ['rnnp generate --model model.json', `--seed-text=${shell(start)}`, `--temperature ${s.temp}`, `--sample-seed ${s.dseed}`];
+    const write = ['rnnp write --model model.json', `--seed-text=${shell(start)}`, `--temperature ${s.temp}`, `--sample-seed ${s.dseed}`];
     return `${train.join(' ')}\n${write.join(' ')}`;
   }
 

@@ -119,7 +119,6 @@ extend({
     'field.count': '数量',
     'field.a training batch': '一批训练数据',
     "field.next character's probabilities": '下一个字的概率',
-    'expected.a list of characters': '一组字符',
   },
   en: {
     'write.heading': 'Let the network write: one character at a time',
@@ -238,6 +237,5 @@ extend({
     'field.count': 'The count',
     'field.a training batch': 'A training batch',
     "field.next character's probabilities": "The next character's probabilities",
-    'expected.a list of characters': 'a list of characters',
   },
 });

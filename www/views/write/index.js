@@ -32,10 +32,8 @@ export { TEMPLATE };
 /** Mounts the view in `root`; same contract as the other views. */
 export function mount(root, store, wasm, page) {
   let desk = null;
-  const view = createView(root, TEMPLATE, {
-    textScale: page.textScale,
+  const view = createView(root, TEMPLATE, page, {
     engine: () => desk,
-    jobs: page.jobs,
     files: { loss: 'write-loss', hidden: 'write-hidden-state' },
     fileTag: () => store.get().corpus,
   });
