@@ -129,7 +129,9 @@ pub enum Expected {
     TextList,
     CharacterList,
     /// An array of this shape, in the notation `[3][16]`.
-    Array { shape: String },
+    Array {
+        shape: String,
+    },
     /// A model file (an object) or Keras's `get_weights()` list.
     ModelFile,
     /// One chart, as `{name: {texts}}`.
@@ -147,14 +149,44 @@ impl Expected {
     pub fn all() -> Vec<Expected> {
         use Expected::*;
         let all = vec![
-            Number, Whole, WholeFromZero, Boolean, Text, Name, Object, List, TextList, CharacterList,
-            Array { shape: "[3][16]".into() }, ModelFile, OneChart, Float32Array, Canvas, Nothing, Value,
+            Number,
+            Whole,
+            WholeFromZero,
+            Boolean,
+            Text,
+            Name,
+            Object,
+            List,
+            TextList,
+            CharacterList,
+            Array { shape: "[3][16]".into() },
+            ModelFile,
+            OneChart,
+            Float32Array,
+            Canvas,
+            Nothing,
+            Value,
         ];
         // No wildcard: a new variant fails to compile here until it is in the list above.
         for e in &all {
             match e {
-                Number | Whole | WholeFromZero | Boolean | Text | Name | Object | List | TextList | CharacterList
-                | Array { .. } | ModelFile | OneChart | Float32Array | Canvas | Nothing | Value => {}
+                Number
+                | Whole
+                | WholeFromZero
+                | Boolean
+                | Text
+                | Name
+                | Object
+                | List
+                | TextList
+                | CharacterList
+                | Array { .. }
+                | ModelFile
+                | OneChart
+                | Float32Array
+                | Canvas
+                | Nothing
+                | Value => {}
             }
         }
         all
@@ -208,16 +240,24 @@ impl std::fmt::Display for Expected {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Found {
     /// A text, cut to [`Found::TEXT_CHARS`] characters.
-    Text { text: String },
-    Number { value: String },
-    Boolean { value: bool },
+    Text {
+        text: String,
+    },
+    Number {
+        value: String,
+    },
+    Boolean {
+        value: bool,
+    },
     Null,
     /// JavaScript's `undefined` (nothing given).
     Undefined,
     /// A list, as serde reports one (without its length).
     List,
     /// An array of this shape, in the notation `[3][16]` (`[3][ragged]` when its rows differ).
-    Array { shape: String },
+    Array {
+        shape: String,
+    },
     Object,
     /// Anything else JavaScript can pass (a function, a symbol, ...).
     Other,

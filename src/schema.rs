@@ -84,9 +84,6 @@ fn moment() -> Kind {
     Kind::Int { min: 0.0, max: limits::SENTENCE_TOKENS.max as f64 }
 }
 
-/// Epochs a link may ask the sentence network to be trained (`trained=`) before it shows.
-pub const TRAINED: Int = Int::new(0, 20_000);
-
 fn names<T: Choices>() -> Kind {
     Kind::Choice { values: T::names().into_iter().map(Scalar::Text).collect() }
 }
@@ -129,7 +126,7 @@ pub fn settings() -> Vec<Setting> {
         set("clipAt", "sentence", "clipThreshold", real(limits::CLIP_THRESHOLD), number(sentence.clip_threshold)),
         set("seed", "sentence", "seed", int(limits::SEED), number(sentence.seed as f64)),
         set("epochs", "sentence", "epochs", int(limits::SENTENCE_EPOCHS), number(sentence.epochs as f64)),
-        set("trained", "sentence", "trained", int(TRAINED), number(0.0)),
+        set("trained", "sentence", "trained", int(limits::TRAINED), number(0.0)),
         set("gcell", "lab", "cell", names::<CellName>(), text(lab.cell.name())),
         set("gact", "lab", "activation", names::<Activation>(), text(lab.activation.name())),
         set("seqLen", "lab", "seqLen", int(limits::LAB_STEPS), number(lab.seq_len as f64)),
@@ -226,7 +223,8 @@ fn decode(s: &str) -> String {
                 // Two hex digits, as the page's URLSearchParams reads them ("%+A" is not
                 // an escape: `from_str_radix` alone would take its "+" for a sign).
                 let digits = &bytes[i + 1..i + 3];
-                let hex = digits.iter().all(u8::is_ascii_hexdigit).then(|| std::str::from_utf8(digits).ok().and_then(|h| u8::from_str_radix(h, 16).ok())).flatten();
+                let hex =
+                    digits.iter().all(u8::is_ascii_hexdigit).then(|| std::str::from_utf8(digits).ok().and_then(|h| u8::from_str_radix(h, 16).ok())).flatten();
                 match hex {
                     Some(b) => {
                         out.push(b);
@@ -302,7 +300,7 @@ pub fn check(configs: &PageConfigs) -> Result<()> {
     configs.explode.validate()?;
     configs.series.validate()?;
     configs.text.validate()?;
-    TRAINED.check("trained", configs.trained).map(|_| ()).map_err(|e: RnnError| e)
+    limits::TRAINED.check("trained", configs.trained).map(|_| ()).map_err(|e: RnnError| e)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::init::{init_model, InitConfig};
 use crate::loss::{LossAt, LossKind, Targets};
 use crate::model::{CellKind, OutputKind, Spec};
 use crate::network::Inputs;
-use crate::settings::limits::{CLIP_THRESHOLD, LEARNING_RATE, MOMENTUM, SEED, SENTENCE_EPOCHS, SENTENCE_UNITS};
+use crate::settings::limits::{CLIP_THRESHOLD, GRADCHECK_WEIGHTS, LEARNING_RATE, MOMENTUM, SEED, SENTENCE_EPOCHS, SENTENCE_UNITS};
 use crate::settings::{CellName, ClipMode, OptimizerName};
 use crate::stepper::Stepper;
 use crate::train::{Dataset, OptimizerConfig, SeqInputs, SeqTargets, TrainConfig, Trainer};
@@ -64,9 +64,6 @@ impl Default for SentenceConfig {
         }
     }
 }
-
-/// At most this many weights are checked against finite differences (spread over all).
-pub const GRADCHECK_WEIGHTS: usize = 1500;
 
 impl SentenceConfig {
     /// Checks every control against its limit.

@@ -17,7 +17,6 @@ use serde::{Deserialize, Serialize};
 use crate::data::text::Tokenize;
 use crate::error::{Counted, Expected, ModelUse, Result, RnnError};
 use crate::format::model_file::ModelFile;
-use characters::{characters, check_character, check_vocabulary};
 use crate::init::{init_model, InitConfig};
 use crate::loss::LossAt;
 use crate::model::{CellKind, Model, OutputKind, Spec};
@@ -25,8 +24,11 @@ use crate::network::{forward, Initial, Inputs, Workspace};
 use crate::rng::Rng;
 use crate::settings::CellName;
 use crate::train::{Clip, Dataset, OptimizerConfig, SeqInputs, SeqTargets, TrainConfig, Trainer};
+use characters::{characters, check_character, check_vocabulary};
 
-pub use crate::settings::limits::{CHAR_BYTES, CORPUS_CHARS, SAMPLE_CHARS, SEED_TEXT_CHARS, TEMPERATURE, TEXT_BATCH, TEXT_SEQ_LEN, TEXT_UNITS, TEXT_WEIGHTS, VOCABULARY};
+pub use crate::settings::limits::{
+    CHAR_BYTES, CORPUS_CHARS, HELD_OUT_WINDOWS, SAMPLE_CHARS, SEED_TEXT_CHARS, TEMPERATURE, TEXT_BATCH, TEXT_SEQ_LEN, TEXT_UNITS, TEXT_WEIGHTS, VOCABULARY,
+};
 
 /// The settings of a character model.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -165,9 +167,6 @@ impl Pen {
         &self.ws.z
     }
 }
-
-/// Windows of held-out text the held-out loss is measured on (at most).
-pub const HELD_OUT_WINDOWS: usize = 64;
 
 /// The temperature a sample is drawn at unless another is asked for.
 pub const TEMPERATURE_DEFAULT: f64 = 0.8;

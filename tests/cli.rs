@@ -8,8 +8,8 @@ mod common;
 
 use common::{normwise, rnnp, scratch};
 use std::path::Path;
-use tempfile::TempDir;
 use std::process::Output;
+use tempfile::TempDir;
 
 use rnn_playground::format::model_file::model_from_json;
 use rnn_playground::model::{CellKind, OutputKind};
@@ -22,7 +22,6 @@ fn stdout(o: &Output) -> String {
 fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
-
 
 fn write(dir: &TempDir, name: &str, v: &Value) -> String {
     let path = dir.path().join(name);

@@ -12,9 +12,6 @@ use rnn_playground::init::{init_model, InitConfig};
 use rnn_playground::model::{CellKind, OutputKind, Spec};
 use serde_json::{json, Value};
 
-
-
-
 /// 9.1: the flow chart that hung (a linear RNN, ρ = 1.5, T = 200) is drawn, and the points
 /// that overflow are counted.
 #[test]

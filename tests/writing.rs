@@ -223,7 +223,8 @@ fn the_command_line_refuses_a_bad_start_or_save_path_before_it_trains() {
     let corpus = dir.path().join("sonnet.txt");
     std::fs::write(&corpus, "From fairest creatures we desire increase -\nThat thereby beauty's rose might never die,\n".repeat(20)).unwrap();
     let run = |extra: &[&str]| {
-        let args = [&["train", "text", "--corpus", corpus.to_str().unwrap(), "--units", "8", "--seq-len", "8", "--updates", "2", "--every", "1"][..], extra].concat();
+        let args =
+            [&["train", "text", "--corpus", corpus.to_str().unwrap(), "--units", "8", "--seq-len", "8", "--updates", "2", "--every", "1"][..], extra].concat();
         let out = common::rnnp(&args);
         (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
     };

@@ -133,7 +133,8 @@ mod tests {
         full.series.push(Series::from_values("loss", &[1.0f32, 2.0]));
         for chart in [full, LineChart::new(title, "update", "", "press Train")] {
             let (svg, _) = render_svg(300, 200, |area, style| draw_line_chart(area, &chart, style)).unwrap();
-            let texts: Vec<&str> = svg.split("<text").skip(1).filter_map(|t| t.split_once('>').and_then(|(_, r)| r.split_once("</text>")).map(|(x, _)| x.trim())).collect();
+            let texts: Vec<&str> =
+                svg.split("<text").skip(1).filter_map(|t| t.split_once('>').and_then(|(_, r)| r.split_once("</text>")).map(|(x, _)| x.trim())).collect();
             let pieces: Vec<&str> = texts.iter().copied().filter(|t| title.contains(t) && t.contains(' ')).collect();
             assert!(pieces.len() >= 2, "{texts:?}");
             assert_eq!(pieces.join(" "), title);

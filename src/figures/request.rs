@@ -22,7 +22,6 @@ struct Fields<'a> {
     map: &'a Map<String, Value>,
 }
 
-
 impl<'a> Fields<'a> {
     fn path(&self, name: &str) -> String {
         format!("{}.{}", self.variant, name)

@@ -108,7 +108,6 @@ fn quote_non_finite(text: &str) -> (String, Vec<(usize, usize)>) {
     (out, inserted)
 }
 
-
 /// One number (f32), or the error naming where it is.
 pub fn number(v: &Value, field: &str, at: &str) -> Result<f32> {
     let x = match v {

@@ -74,11 +74,7 @@ pub fn model_from_value(v: &Value) -> Result<Model> {
     let kernel = matrix(field(w, "kernel", "weights")?, "weights.kernel", Some(i), ku)?;
     let recurrent = matrix(field(w, "recurrent_kernel", "weights")?, "weights.recurrent_kernel", Some(u), ku)?;
     let bias = field(w, "bias", "weights")?;
-    let bias = if cell == (CellKind::Gru { reset_after: true }) {
-        matrix(bias, "weights.bias", Some(2), ku)?
-    } else {
-        vector(bias, "weights.bias", Some(ku))?
-    };
+    let bias = if cell == (CellKind::Gru { reset_after: true }) { matrix(bias, "weights.bias", Some(2), ku)? } else { vector(bias, "weights.bias", Some(ku))? };
     let dense_kernel = matrix(field(w, "dense_kernel", "weights")?, "weights.dense_kernel", Some(u), o)?;
     let dense_bias = vector(field(w, "dense_bias", "weights")?, "weights.dense_bias", Some(o))?;
     let params: Vec<f32> = [kernel, recurrent, bias, dense_kernel, dense_bias].concat();

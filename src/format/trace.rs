@@ -41,9 +41,7 @@ pub fn request_from_value(v: &Value, model: &Model) -> Result<TraceRequest> {
     let loss = LossKind::parse("loss", string(v, "loss", "")?)?;
     let loss_at = match v.get("loss_at") {
         None => LossAt::EveryStep,
-        Some(a) => {
-            LossAt::parse("loss_at", a.as_str().ok_or_else(|| RnnError::wrong_type("loss_at", Expected::Name, a))?)?
-        }
+        Some(a) => LossAt::parse("loss_at", a.as_str().ok_or_else(|| RnnError::wrong_type("loss_at", Expected::Name, a))?)?,
     };
     check_pairing(loss, spec.output)?;
     let x_value = field(v, "x", "")?;

@@ -93,7 +93,8 @@ impl SentenceSession {
 /// A model file for the network of `session` with `weights` (to be read and checked).
 fn with_weights(session: &SentenceSession, weights: Value) -> Value {
     // The network's fields as the model file writes them; its weights are the ones given.
-    let mut file = serde_json::to_value(crate::format::model_file::ModelFile::new(session.model(), crate::format::model_file::NoExtra {})).expect("a model file serialises");
+    let mut file = serde_json::to_value(crate::format::model_file::ModelFile::new(session.model(), crate::format::model_file::NoExtra {}))
+        .expect("a model file serialises");
     debug_assert_eq!(file["format"], MODEL_FORMAT);
     file["weights"] = weights;
     file

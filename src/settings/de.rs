@@ -53,10 +53,9 @@ fn length_in(words: &str) -> String {
 }
 
 impl de::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
+    fn custom<T: fmt::Display>(_words: T) -> Self {
         // What serde says only in English words (a tag it could not place, ...) is
         // "not a valid value" in both languages; the words stay out of the page.
-        let _ = msg;
         Error(RnnError::WrongType { field: String::new(), expected: Expected::Value, got: Found::Other })
     }
 
@@ -173,7 +172,6 @@ impl<'de, 'a> de::Deserializer<'de> for Node<'a> {
         bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier ignored_any
     }
 }
-
 
 /// An enum variant with data, written as an object of one entry.
 struct Variant<'a> {
@@ -294,11 +292,11 @@ mod tests {
             RnnError::UnknownField { field: "unit".into(), allowed: ["units", "learningRate", "cell", "lengths", "name"].map(String::from).to_vec() }
         );
         assert_eq!(err(json!({"units": 2.5})), RnnError::NotWhole { field: "units".into(), value: "2.5".into() });
-        assert_eq!(err(json!({"units": -1})), RnnError::WrongType { field: "units".into(), expected: Expected::WholeFromZero, got: Found::Number { value: "-1".into() } });
         assert_eq!(
-            err(json!({"units": "8"})),
-            RnnError::WrongType { field: "units".into(), expected: Expected::WholeFromZero, got: Found::text("8") }
+            err(json!({"units": -1})),
+            RnnError::WrongType { field: "units".into(), expected: Expected::WholeFromZero, got: Found::Number { value: "-1".into() } }
         );
+        assert_eq!(err(json!({"units": "8"})), RnnError::WrongType { field: "units".into(), expected: Expected::WholeFromZero, got: Found::text("8") });
         assert!(matches!(err(json!({"cell": "rnn"})), RnnError::NotOneOf { field, value, .. } if field == "cell" && value == "rnn"));
         assert!(matches!(err(json!({"lengths": [5, 2.5]})), RnnError::NotWhole { field, .. } if field == "lengths.[1]"));
         assert!(matches!(err(json!([1, 2])), RnnError::WrongType { .. }));

@@ -146,6 +146,23 @@ pub const TEMPERATURE: Real = Real::new(0.05, 2.0);
 pub const TEXT_UPDATES: Int = Int::new(10, 20_000);
 /// Characters of a sample's start in a page link (`prompt=`).
 pub const LINK_SEED_TEXT_CHARS: Int = Int::new(1, 40);
+/// Poems the Write view writes at once.
+pub const POEMS: Int = Int::new(1, 20);
+/// Characters of one poem at most (where no end comes sooner).
+pub const POEM_CHARS: usize = 400;
+/// Windows of held-out text the held-out loss is measured on (at most).
+pub const HELD_OUT_WINDOWS: usize = 64;
+
+// ---- The sentence view and the lab, as the page asks ----
+/// Epochs a link may ask the sentence network to be trained (`trained=`) before it shows.
+pub const TRAINED: Int = Int::new(0, 20_000);
+/// At most this many weights are checked against finite differences (spread over all).
+pub const GRADCHECK_WEIGHTS: usize = 1500;
+/// Updates one call of the page's lab may run.
+pub const LAB_CALL_STEPS: Int = Int::new(1, 100_000);
+/// The longest font list taken from the page for the charts (a list of a few names is
+/// under 200).
+pub const FONT_LIST_CHARS: usize = 400;
 
 // ---- Any network (model files, traces, the Keras-style API) ----
 /// Input size, units and output size of a model file.
@@ -243,6 +260,7 @@ pub fn table() -> Vec<Row> {
         int("sentence", "tokens", SENTENCE_TOKENS),
         int("sentence", "characters of text", SENTENCE_CHARS),
         int("sentence", "epochs per run", SENTENCE_EPOCHS),
+        int("sentence", "epochs trained before a link shows (trained=)", TRAINED),
         real("sentence", "learning rate", LEARNING_RATE),
         real("sentence", "SGD momentum", MOMENTUM),
         real("sentence, lab", "clip threshold", CLIP_THRESHOLD),
@@ -276,6 +294,7 @@ pub fn table() -> Vec<Row> {
         real("write", "temperature", TEMPERATURE),
         int("write", "updates of a run in the page", TEXT_UPDATES),
         int("write", "characters of a sample's start in a page link", LINK_SEED_TEXT_CHARS),
+        int("write", "poems written at once", POEMS),
         int("rnnp plot", "width, height (pixels)", IMAGE_SIDE),
         real("rnnp bench", "seconds", BENCH_SECONDS),
     ]

@@ -21,9 +21,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::DrawStyle;
-use rnn_playground::error::Expected;
 use rnn_playground::charts::svg::MetricSvg;
 use rnn_playground::charts::Style;
+use rnn_playground::error::Expected;
 use rnn_playground::figures::{ChartData, Figure};
 use rnn_playground::settings::limits::IMAGE_SIDE;
 

@@ -10,16 +10,12 @@ use rnn_playground::lab::explode::{ExplodeConfig, ExplodeView};
 use rnn_playground::lab::memory::{MemoryConfig, RaceView};
 use rnn_playground::lab::session::LabSession;
 use rnn_playground::lab::LabConfig;
-use rnn_playground::settings::limits::Int;
 
 /// The gradient lab.
 #[wasm_bindgen]
 pub struct GradientLab {
     session: LabSession,
 }
-
-/// How many updates one call may run.
-const STEPS: Int = Int::new(1, 100_000);
 
 #[wasm_bindgen]
 impl GradientLab {
@@ -68,7 +64,7 @@ impl GradientLab {
     /// Up to `n` more updates of the run; returns its state.
     #[wasm_bindgen(js_name = explodeStep, unchecked_return_type = "ExplodeView")]
     pub fn explode_step(&mut self, n: f64) -> Result<JsValue, JsValue> {
-        let n = count(n, "n", STEPS)?;
+        let n = count(n, "n", rnn_playground::settings::limits::LAB_CALL_STEPS)?;
         to_js(self.session.explode_step(n).map_err(fail)?)
     }
 
@@ -90,7 +86,7 @@ impl GradientLab {
     /// Up to `n` more updates of the comparison; returns its state.
     #[wasm_bindgen(js_name = raceStep, unchecked_return_type = "RaceView")]
     pub fn race_step(&mut self, n: f64) -> Result<JsValue, JsValue> {
-        let n = count(n, "n", STEPS)?;
+        let n = count(n, "n", rnn_playground::settings::limits::LAB_CALL_STEPS)?;
         to_js(self.session.race_step(n).map_err(fail)?)
     }
 

@@ -42,7 +42,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use rnn_playground::error::{Expected, Found, RnnError};
-use rnn_playground::settings::limits::Int;
+use rnn_playground::settings::limits::{Int, FONT_LIST_CHARS};
 
 #[cfg(feature = "bench-workloads")]
 pub use bench::BenchWorkload;
@@ -221,9 +221,6 @@ pub struct DrawStyle {
     /// empty or longer than [`FONT_LIST_CHARS`]: the browser's sans-serif.
     pub font: Option<String>,
 }
-
-/// The longest font list taken from the page (a list of a few names is under 200).
-pub const FONT_LIST_CHARS: usize = 400;
 
 impl Default for DrawStyle {
     fn default() -> Self {

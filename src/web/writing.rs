@@ -202,7 +202,7 @@ impl WritingDesk {
         temperature: f64,
         seed: f64,
     ) -> Result<JsValue, JsValue> {
-        let n = count(count_, "count", rnn_playground::writing::desk::POEMS)? as u64;
+        let n = count(count_, "count", rnn_playground::settings::limits::POEMS)? as u64;
         let seed = count(seed, "seed", rnn_playground::settings::limits::SEED)? as u64;
         to_js(&self.desk.poems(n, &string(&seed_text, "seed text")?, &string(&end, "end")?, temperature, seed).map_err(fail)?)
     }

@@ -91,7 +91,9 @@ mod tests {
         assert!(check_vocabulary(&v(&["a", "b", "👍🏽", "é", "\n"])).is_ok());
         assert!(matches!(check_vocabulary(&v(&["a", "ab"])), Err(RnnError::TooLong { field, .. }) if field == "vocabulary[1]"));
         assert!(matches!(check_vocabulary(&v(&["a", ""])), Err(RnnError::Empty { field }) if field == "vocabulary[1]"));
-        assert!(matches!(check_vocabulary(&v(&["a", "b", "a"])), Err(RnnError::Conflict { field, other, .. }) if field == "vocabulary[2]" && other == "vocabulary[0]"));
+        assert!(
+            matches!(check_vocabulary(&v(&["a", "b", "a"])), Err(RnnError::Conflict { field, other, .. }) if field == "vocabulary[2]" && other == "vocabulary[0]")
+        );
         let heavy = format!("x{}", "\u{301}".repeat(40));
         assert!(matches!(check_vocabulary(&[heavy, "b".into()]), Err(RnnError::TooLong { unit: Counted::Bytes, length: 81, max: 64, .. })));
         assert!(matches!(check_vocabulary(&v(&["a"])), Err(RnnError::OutOfRange { .. })));

@@ -8,15 +8,12 @@ use serde::Serialize;
 use super::{finite_probs, pick, tempered, CharModel, Pen, TextHistory, TEMPERATURE};
 use crate::error::{Result, RnnError};
 use crate::rng::Rng;
-use crate::settings::limits::Int;
+use crate::settings::limits::{POEMS, POEM_CHARS};
 
 /// Characters kept as columns of the hidden-state heatmap (the latest ones).
 pub const COLUMNS: usize = 48;
 /// Candidates shown for each step.
 pub const TOP: usize = 10;
-/// Poems "Generate" writes at once, and the characters one may have at most.
-pub const POEMS: Int = Int::new(1, 20);
-pub const POEM_CHARS: usize = 400;
 
 /// One possible next character.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -159,7 +159,21 @@ mod tests {
             }
         }
         // Every option is a setting with the page's default, except these.
-        let not_settings = ["from-url", "no-shuffle", "json", "json-errors", "save", "init", "corpus", "updates", "every", "length", "seed-text", "temperature", "sample-seed"];
+        let not_settings = [
+            "from-url",
+            "no-shuffle",
+            "json",
+            "json-errors",
+            "save",
+            "init",
+            "corpus",
+            "updates",
+            "every",
+            "length",
+            "seed-text",
+            "temperature",
+            "sample-seed",
+        ];
         let cmd = command(crate::Cli::command());
         let train = cmd.find_subcommand("train").unwrap();
         for sub in ["sentence", "series", "text"] {

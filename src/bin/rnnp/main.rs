@@ -196,7 +196,9 @@ fn error_json(e: &CliError) -> String {
 pub fn read(path: &Path, what: &'static str) -> CliResult<String> {
     let len = std::fs::metadata(path).map_err(|source| CliError::Read { what, path: path.to_path_buf(), source })?.len();
     // A file too large to be a model or a trace request is refused before it is read.
-    limits::FILE_BYTES.check_length(what, len, rnn_playground::error::Counted::Bytes).map_err(|source| CliError::In { place: path.display().to_string(), source })?;
+    limits::FILE_BYTES
+        .check_length(what, len, rnn_playground::error::Counted::Bytes)
+        .map_err(|source| CliError::In { place: path.display().to_string(), source })?;
     std::fs::read_to_string(path).map_err(|source| CliError::Read { what, path: path.to_path_buf(), source })
 }
 
