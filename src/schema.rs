@@ -375,6 +375,48 @@ mod tests {
         assert!(checked >= 20, "{checked}");
     }
 
+    /// Each config field's doc ends with its default ("Default: `8`."), as the config's
+    /// `Default` has it.
+    #[test]
+    fn the_documented_defaults_are_the_defaults() {
+        let sources = [
+            ("SentenceConfig", include_str!("session.rs"), serde_json::to_value(SentenceConfig::default()).unwrap()),
+            ("LabConfig", include_str!("lab/mod.rs"), serde_json::to_value(LabConfig::default()).unwrap()),
+            ("ExplodeConfig", include_str!("lab/explode.rs"), serde_json::to_value(ExplodeConfig::default()).unwrap()),
+            ("SeriesConfig", include_str!("series.rs"), serde_json::to_value(SeriesConfig::default()).unwrap()),
+            ("TextConfig", include_str!("writing.rs"), serde_json::to_value(TextConfig::default()).unwrap()),
+        ];
+        for (name, source, defaults) in sources {
+            let body = source.split(&format!("pub struct {name} {{")).nth(1).expect(name).split("\n}").next().unwrap();
+            let mut doc = String::new();
+            let mut fields = 0;
+            for line in body.lines().map(str::trim) {
+                if let Some(text) = line.strip_prefix("///") {
+                    doc.push_str(text);
+                    continue;
+                }
+                let Some(field) = line.strip_prefix("pub ").and_then(|l| l.split(':').next()) else { continue };
+                let key = field.split('_').enumerate().map(|(i, w)| if i == 0 { w.to_string() } else { w[..1].to_uppercase() + &w[1..] }).collect::<String>();
+                let written = doc.split("Default: ").nth(1).unwrap_or_else(|| panic!("{name}.{field} does not say its default"));
+                let want = &defaults[&key];
+                if let Some(value) = written.strip_prefix('`').and_then(|w| w.split('`').next()) {
+                    let same = match want {
+                        Value::String(s) => s == value,
+                        Value::Bool(b) => b.to_string() == value,
+                        Value::Number(n) => value.parse::<f64>().ok() == n.as_f64(),
+                        _ => false,
+                    };
+                    assert!(same, "{name}.{field}: the doc says {value}, the default is {want}");
+                } else {
+                    assert!(want.is_string(), "{name}.{field}: its default is not written as a value");
+                }
+                fields += 1;
+                doc.clear();
+            }
+            assert_eq!(fields, defaults.as_object().unwrap().len(), "{name}: every field");
+        }
+    }
+
     #[test]
     fn defaults_come_from_the_configs() {
         let table = settings();

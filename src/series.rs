@@ -19,15 +19,21 @@ use crate::train::{Dataset, OptimizerConfig, Trainer};
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct SeriesConfig {
-    /// Training sequences (the test set is extra).
+    /// Training sequences, the test set extra ([`SERIES_SEQUENCES`]). Default: `1024`.
     pub sequences: u64,
+    /// Steps per sequence ([`SERIES_LENGTH`]). Default: `50`.
     pub length: u64,
-    /// Standard deviation of the noise on the inputs.
+    /// Standard deviation of the noise on the inputs ([`SERIES_NOISE`]). Default: `0`.
     pub noise: f64,
+    /// The seed of the data, the weights and the shuffling ([`SEED`]). Default: `7`.
     pub seed: u64,
+    /// Passes over the sequences ([`SERIES_EPOCHS`]). Default: `20`.
     pub epochs: u64,
+    /// Sequences per update ([`BATCH`]). Default: `32`.
     pub batch_size: u64,
+    /// U of the SimpleRNN ([`SERIES_UNITS`]). Default: `50`.
     pub units: u64,
+    /// Adam's η ([`LEARNING_RATE`]; Keras's default is 0.001). Default: `0.001`.
     pub learning_rate: f64,
 }
 

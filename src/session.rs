@@ -25,23 +25,32 @@ mod model_in;
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct SentenceConfig {
+    /// The sentence to learn ([`crate::settings::limits::SENTENCE_CHARS`]). Default: the seed's, [`SEED_SENTENCE`].
     pub text: String,
+    /// Words (split at spaces) or characters. Default: `words`.
     pub tokenize: Tokenize,
+    /// The recurrent cell. Default: `simple_rnn`.
     pub cell: CellName,
-    /// The simple RNN's f (the LSTM and the GRU use tanh).
+    /// The simple RNN's f (the LSTM and the GRU use tanh). Default: `tanh`.
     pub activation: Activation,
+    /// U, the hidden units ([`SENTENCE_UNITS`]). Default: `8`.
     pub units: u64,
+    /// Adam or SGD with momentum. Default: `adam`.
     pub optimizer: OptimizerName,
+    /// η ([`LEARNING_RATE`]). Default: `0.01`.
     pub learning_rate: f64,
+    /// Gradient clipping before each update. Default: `norm`.
     pub clip: ClipMode,
+    /// c of the clipping ([`CLIP_THRESHOLD`]). Default: `5`.
     pub clip_threshold: f64,
+    /// The seed of the first weights ([`SEED`]). Default: `42`.
     pub seed: u64,
-    /// Epochs one press of Train runs (one update each).
+    /// Epochs one press of Train runs, one update each ([`SENTENCE_EPOCHS`]). Default: `300`.
     pub epochs: u64,
-    /// SGD's momentum μ (the page uses 0.9).
+    /// SGD's momentum μ ([`MOMENTUM`]). Default: `0.9`.
     pub momentum: f64,
     /// The GRU's variant: the reset gate after the recurrent product (TF2 Keras's default)
-    /// or before it (Cho et al., TensorFlow.js).
+    /// or before it (Cho et al., TensorFlow.js). Default: `true`.
     pub reset_after: bool,
 }
 

@@ -34,14 +34,20 @@ pub use crate::settings::limits::{
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 pub struct TextConfig {
+    /// The recurrent cell. Default: `lstm`.
     pub cell: CellName,
+    /// U ([`TEXT_UNITS`]). Default: `128`.
     pub units: u64,
-    /// Characters per training window.
+    /// Characters per training window, the truncation of BPTT ([`TEXT_SEQ_LEN`]). Default: `48`.
     pub seq_len: u64,
+    /// Windows per update ([`TEXT_BATCH`]). Default: `16`.
     pub batch_size: u64,
+    /// Adam's η ([`crate::settings::limits::LEARNING_RATE`]). Default: `0.005`.
     pub learning_rate: f64,
-    /// Gradients longer than this are scaled down to it (global norm).
+    /// Gradients longer than this are scaled down to it, by their global norm
+    /// ([`crate::settings::limits::CLIP_THRESHOLD`]). Default: `5`.
     pub clip_threshold: f64,
+    /// The seed of the first weights and of the order of the windows. Default: `1`.
     pub seed: u64,
 }
 

@@ -216,6 +216,8 @@ const zh = {
   'field.updates': '更新次数',
   'field.seedText': '开头的文字',
   'field.sampleSeed': '抽样的随机种子',
+  'field.input_size': '输入的大小',
+  'field.output_size': '输出的大小',
 };
 
 const en = {
@@ -433,6 +435,8 @@ const en = {
   'field.updates': 'The number of updates',
   'field.seedText': 'The start text',
   'field.sampleSeed': 'The seed of the draws',
+  'field.input_size': 'The input size',
+  'field.output_size': 'The output size',
 };
 
 export const LANGUAGES = { zh, en };

@@ -21,19 +21,21 @@ use crate::train::{Clip, OptimizerConfig, TrainConfig, Trainer};
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ExplodeConfig {
+    /// Gradient clipping before each update. Default: `none`.
     pub clip: ClipMode,
-    /// c of the clipping ([`CLIP_THRESHOLD`]).
+    /// c of the clipping ([`CLIP_THRESHOLD`]). Default: `1`.
     pub clip_threshold: f64,
-    /// T of the task: how far back the first token lies ([`TASK_STEPS`]).
+    /// T of the task: how far back the first token lies ([`TASK_STEPS`]). Default: `10`.
     pub length: u64,
-    /// Updates of the run ([`EXPLODE_UPDATES`]).
+    /// Updates of the run ([`EXPLODE_UPDATES`]). Default: `300`.
     pub updates: u64,
-    /// Sequences per update ([`BATCH`]).
+    /// Sequences per update ([`BATCH`]). Default: `32`.
     pub batch_size: u64,
-    /// K symbols to remember (chance is 1/K; [`RACE_SYMBOLS`]).
+    /// K symbols to remember (chance is 1/K; [`RACE_SYMBOLS`]). Default: `4`.
     pub symbols: u64,
-    /// η and μ of SGD with momentum.
+    /// η of SGD with momentum ([`LEARNING_RATE`]). Default: `0.1`.
     pub learning_rate: f64,
+    /// μ of SGD with momentum. Default: `0.9`.
     pub momentum: f64,
 }
 

@@ -50,19 +50,22 @@ impl Choices for RecurrentInit {
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct LabConfig {
+    /// The recurrent cell. Default: `simple_rnn`.
     pub cell: CellName,
-    /// The simple RNN's f (the LSTM and the GRU use tanh).
+    /// The simple RNN's f (the LSTM and the GRU use tanh). Default: `linear`.
     pub activation: Activation,
-    /// T, the sequence length ([`LAB_STEPS`]).
+    /// T, the sequence length ([`LAB_STEPS`]). Default: `50`.
     pub seq_len: u64,
-    /// ρ of every U×U gate block of W_hh ([`LAB_RADIUS`]).
+    /// ρ of every U×U gate block of W_hh ([`LAB_RADIUS`]). Default: `0.9`.
     pub radius: f64,
-    /// U ([`LAB_UNITS`]).
+    /// U ([`LAB_UNITS`]). Default: `32`.
     pub units: u64,
+    /// W_hh before scaling: orthogonal (Keras) or Gaussian (non-normal). Default: `orthogonal`.
     pub init: RecurrentInit,
     /// LSTM: the forget-gate bias b_f at the start: 1 (Keras, char-rnn), 0, or larger
-    /// for long memories (f = σ(b_f) is 0.5 at 0, 0.73 at 1, 0.993 at 5).
+    /// for long memories (f = σ(b_f) is 0.5 at 0, 0.73 at 1, 0.993 at 5). Default: `1`.
     pub forget_bias: f64,
+    /// The seed of the weights and the data ([`crate::settings::limits::SEED`]). Default: `1`.
     pub seed: u64,
 }
 
