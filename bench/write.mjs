@@ -68,7 +68,7 @@ await page.addInitScript(() => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration });
   }).observe({ type: 'longtask', buffered: true });
 });
-await page.goto(`${base}?view=generate&lang=en`);
+await page.goto(`${base}?view=write&lang=en`);
 await page.waitForFunction(() => window.__rnnp?.views.write?.debug.infoFor?.());
 const settings = await page.evaluate(() => {
   const s = window.__rnnp.store.get();

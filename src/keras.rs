@@ -48,7 +48,7 @@ impl Sequences {
     /// Wraps a buffer, checking its length is N·T·F.
     pub fn new(n: usize, t: usize, f: usize, data: Vec<f32>) -> Result<Self> {
         if data.len() != n * t * f {
-            return Err(RnnError::shape("x", format!("[{n}][{t}][{f}]"), format!("[{}]", data.len())));
+            return Err(RnnError::shape("x", format!("[{}]", n * t * f), format!("[{}]", data.len())));
         }
         Ok(Sequences { n, t, f, data })
     }

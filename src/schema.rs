@@ -132,7 +132,7 @@ pub fn settings() -> Vec<Setting> {
         set("seqLen", "lab", "seqLen", int(limits::LAB_STEPS), number(lab.seq_len as f64)),
         set("radius", "lab", "radius", real(limits::LAB_RADIUS), number(lab.radius)),
         set("forgetBias", "lab", "forgetBias", Kind::Choice { values: [0.0, 1.0, 5.0].map(Scalar::Number).to_vec() }, number(lab.forget_bias)),
-        // The lab's keys begin with g; `winit` read like one of the Write view's (w…).
+        // `winit` is the key's old name (w… reads as the Write view's keys).
         Setting { alias: Some("winit"), ..set("ginit", "lab", "init", names::<RecurrentInit>(), text(lab.init.name())) },
         set("gseed", "lab", "seed", int(limits::SEED), number(lab.seed as f64)),
         set("clipMode", "explode", "clip", names::<ClipMode>(), text(explode.clip.name())),

@@ -422,7 +422,7 @@ fn data_generators_refuse_bad_sizes() {
 #[test]
 fn keras_api_misuse_is_explained() {
     let x = Sequences::new(4, 5, 1, vec![0.1; 20]).unwrap();
-    assert_eq!(Sequences::new(4, 5, 1, vec![0.1; 19]).unwrap_err().to_string(), "`x` should have shape [4][5][1], got [19]");
+    assert_eq!(Sequences::new(4, 5, 1, vec![0.1; 19]).unwrap_err().to_string(), "`x` should have shape [20], got [19]");
     // No input_shape on the recurrent layer.
     let err = Sequential::new(vec![Layer::simple_rnn(8), Layer::dense(1)]).unwrap_err().to_string();
     says(&err, &["input_shape=(None, features)"]);

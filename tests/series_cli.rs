@@ -22,7 +22,7 @@ fn the_pages_command_line_gives_the_pages_losses() {
 /// The losses of `rnnp train series args…` (one per epoch): the lines
 /// "      1     0.12345      24.69%" (epoch, loss, percent of the baseline).
 fn series_losses(args: &[&str]) -> Vec<f32> {
-    let out = rnnp(&[&["train", "series"][..], args].concat());
+    let out = rnnp_ok(&[&["train", "series"][..], args].concat());
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter_map(|l| {
@@ -54,15 +54,15 @@ fn init_starts_from_a_model_file_and_no_shuffle_keeps_the_order() {
     refused(&["train", "series", "--units", "20", "--epochs", "1", "--init", saved.to_str().unwrap()], "units");
     // The sentence too: a trained file's weights are where training goes on from.
     let sentence = dir.path().join("sentence.json");
-    rnnp(&["train", "sentence", "--epochs", "200", "--save", sentence.to_str().unwrap()]);
-    let out = rnnp(&["train", "sentence", "--epochs", "1", "--json", "--init", sentence.to_str().unwrap()]);
+    rnnp_ok(&["train", "sentence", "--epochs", "200", "--save", sentence.to_str().unwrap()]);
+    let out = rnnp_ok(&["train", "sentence", "--epochs", "1", "--json", "--init", sentence.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v["losses"][0].as_f64().unwrap() < 0.1, "{v}");
     refused(&["train", "sentence", "--cell", "lstm", "--epochs", "1", "--init", sentence.to_str().unwrap()], "cell");
 }
 
 /// Runs `rnnp args…`, which must succeed.
-fn rnnp(args: &[&str]) -> std::process::Output {
+fn rnnp_ok(args: &[&str]) -> std::process::Output {
     let out = common::rnnp(args);
     assert!(out.status.success(), "{}", common::text(&out.stderr));
     out

@@ -160,8 +160,8 @@ const zh = {
   'nonFinite.infinity': '无穷大（溢出）',
   'nonFinite.negativeInfinity': '负无穷大（溢出）',
   'error.wrongModel': '这是{found}，这里需要{expected}。',
-  'modelUse.sentence': '句子视图的模型',
-  'modelUse.characters': '字符模型（“写作”视图的“下载”，或 rnnp train text --save）',
+  'modelUse.sentence': '“逐词阅读”视图的模型',
+  'modelUse.characters': '字符模型（“写诗”视图的“下载”，或 rnnp train text --save）',
   'expected.number': '数',
   'expected.whole': '整数',
   'expected.wholeFromZero': '从 0 起的整数',
@@ -218,6 +218,7 @@ const zh = {
   'field.sampleSeed': '抽样的随机种子',
   'field.input_size': '输入的大小',
   'field.output_size': '输出的大小',
+  'field.output': '输出层',
 };
 
 const en = {
@@ -379,7 +380,7 @@ const en = {
   'nonFinite.infinity': 'infinity (an overflow)',
   'nonFinite.negativeInfinity': '−infinity (an overflow)',
   'error.wrongModel': 'This is {found}; this view needs {expected}.',
-  'modelUse.sentence': 'a sentence view’s model',
+  'modelUse.sentence': 'a model of the Read a sentence view',
   'modelUse.characters': 'a character model (the Write view’s Download, or rnnp train text --save)',
   'expected.number': 'a number',
   'expected.whole': 'a whole number',
@@ -437,6 +438,7 @@ const en = {
   'field.sampleSeed': 'The seed of the draws',
   'field.input_size': 'The input size',
   'field.output_size': 'The output size',
+  'field.output': 'The output layer',
 };
 
 export const LANGUAGES = { zh, en };

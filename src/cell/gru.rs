@@ -184,13 +184,8 @@ fn direct_term(u: usize, b: usize, saved: Saved, dh: &[f32], dh_prev: &mut [f32]
 /// ```
 #[cfg(test)]
 mod tests {
+    use super::super::close;
     use super::*;
-
-    fn close(got: &[f32], want: &[f64]) {
-        for (g, w) in got.iter().zip(want) {
-            assert!((*g as f64 - w).abs() < 1e-6, "{got:?} against {want:?}");
-        }
-    }
 
     /// Forward then backward of one step; the gates, h, dzx, dzrec and dh_{t-1}.
     fn step(reset_after: bool, recurrent_bias: &[f32]) -> ([f32; 3], f32, [f32; 3], [f32; 3], f32) {

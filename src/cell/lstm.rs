@@ -89,19 +89,14 @@ pub fn backward_step(w: &Weights, saved: Saved, g: StepGrads) {
 /// h = o·tanh c              = -0.0084362
 /// ```
 ///
-/// Back with dh = 1 and dc = 0.5: dc' = 0.5 + o(1 - tanh²c) = 1.2684355, so
+/// Back with dh = 1 and dc = 0.5: dc' = 0.5 + o(1 - tanh²c) = 1.2684322, so
 /// da = [dc'·g·i(1-i), dc'·c_{t-1}·f(1-f), dc'·i(1-g²), tanh c·o(1-o)]
 ///    = [-0.1066008, 0.0725493, 0.5765139, -0.0019528], dc_{t-1} = dc'·f = 0.8189712 and
 /// dh_{t-1} = da·Uᵀ = 0.1760229.
 #[cfg(test)]
 mod tests {
+    use super::super::close;
     use super::*;
-
-    fn close(got: &[f32], want: &[f64]) {
-        for (g, w) in got.iter().zip(want) {
-            assert!((*g as f64 - w).abs() < 1e-6, "{got:?} against {want:?}");
-        }
-    }
 
     #[test]
     fn one_unit_by_hand() {

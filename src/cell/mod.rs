@@ -104,6 +104,15 @@ pub struct StepGrads<'a> {
     pub scratch: &'a mut [f32],
 }
 
+/// For the worked steps beside each cell: `got` within 1e-6 of `want`, number by number.
+#[cfg(test)]
+fn close(got: &[f32], want: &[f64]) {
+    assert_eq!(got.len(), want.len(), "{got:?} against {want:?}");
+    for (g, w) in got.iter().zip(want) {
+        assert!((*g as f64 - w).abs() < 1e-6, "{got:?} against {want:?}");
+    }
+}
+
 /// One step forward for any cell.
 pub fn forward_step(cell: CellKind, w: &Weights, step: Step, scratch: &mut [f32]) {
     match cell {

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::{SentenceConfig, SentenceSession};
 use crate::data::text::Tokenize;
-use crate::error::{Counted, Expected, Result, RnnError};
+use crate::error::{Counted, Expected, ModelUse, Result, RnnError};
 use crate::format::json::parse;
 use crate::format::model_file::{model_from_value, MODEL_FORMAT};
 use crate::model::CellKind;
@@ -47,6 +47,10 @@ impl SentenceSession {
             }
             Value::Object(_) => {
                 let model = model_from_value(&value)?;
+                // The Write view's model: characters with a vocabulary, and no sentence.
+                if value.get("tokens").is_none() && value.get("vocabulary").is_some() && value.get("tokenize").is_some_and(|t| t == "chars") {
+                    return Err(RnnError::WrongModel { found: ModelUse::Characters, expected: ModelUse::Sentence });
+                }
                 let mut config = base;
                 config.cell = model.spec.cell.name();
                 config.units = model.spec.units as u64;
@@ -163,5 +167,13 @@ mod tests {
         assert!(matches!(kind(&wrong.to_string()), RnnError::Shape { .. }));
         let huge = " ".repeat(FILE_BYTES.max as usize + 1);
         assert!(matches!(kind(&huge), RnnError::TooLong { unit: Counted::Bytes, .. }), "{:?}", kind(&huge));
+    }
+
+    #[test]
+    fn a_character_model_is_named_as_one() {
+        let config = crate::writing::TextConfig { units: 8, seq_len: 8, batch_size: 2, ..Default::default() };
+        let text = crate::writing::WritingSession::new(&"春眠不觉晓，处处闻啼鸟。\n".repeat(30), config).unwrap().model_file();
+        let err = SentenceSession::from_model_text(&text, SentenceConfig::default()).unwrap_err();
+        assert_eq!(err, RnnError::WrongModel { found: ModelUse::Characters, expected: ModelUse::Sentence });
     }
 }

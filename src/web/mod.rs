@@ -145,8 +145,7 @@ pub(crate) fn from_js_required<T: DeserializeOwned>(value: JsValue, field: &str)
 
 /// A value from JavaScript as JSON.
 pub(crate) fn json_of(value: JsValue, field: &str) -> Result<serde_json::Value, JsValue> {
-    let got = found(&value);
-    serde_wasm_bindgen::from_value(value).map_err(|_| fail(RnnError::WrongType { field: field.into(), expected: Expected::Object, got }))
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|_| wrong(field, Expected::Object, &value))
 }
 
 /// A chart request, read by its small reader (figures/request.rs).

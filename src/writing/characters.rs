@@ -31,10 +31,9 @@ pub fn check_vocabulary(vocabulary: &[String]) -> Result<()> {
         let field = format!("vocabulary[{i}]");
         check_character(&field, c)?;
         let n = characters(c).count();
-        match n {
-            0 => return Err(RnnError::Empty { field }),
-            2.. => return Err(RnnError::TooLong { field, length: n as u64, max: 1, unit: Counted::Characters }),
-            _ => {}
+        // (An empty entry is refused by check_character: a character has a byte at least.)
+        if n > 1 {
+            return Err(RnnError::TooLong { field, length: n as u64, max: 1, unit: Counted::Characters });
         }
         if let Some(j) = seen.insert(c.as_str(), i) {
             return Err(RnnError::conflict(field, c, format!("vocabulary[{j}]"), c));

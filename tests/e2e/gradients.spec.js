@@ -74,6 +74,7 @@ test('with the fixed axis (the lab’s default), ρ 0.5 and ρ 0.9 draw differen
 });
 
 test('the three cells and the spectrum are drawn, with ρ and σ_max on the page', async ({ page }) => {
+  // winit is ginit's old name, as links handed out still have it.
   const problems = await openLab(page, '?winit=gaussian&radius=0.9');
   // (A chart scrolled to is drawn in the next frames: on a busy machine, a few more.)
   await expect.poll(() => inkPixels(page, 'chart-cells')).toBeGreaterThan(2000);

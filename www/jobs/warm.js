@@ -14,8 +14,7 @@
 // screen shows at start depends on its size). `charts` are the view's chart requests
 // in the page's language, `font` its font list (with it, the worker draws the Chinese
 // labels in the font the page uses, without looking for a fallback font for each
-// character). The page waits
-// for all of it; its numbers go nowhere.
+// character). The page waits for all of it; its numbers go nowhere.
 
 import { isEngineError } from '../engine.js';
 

@@ -3,7 +3,7 @@
 // warm-up) and one line here. The page's tabs and sections (index.html), the URL's `view=`,
 // the hide list, the engine modules and the worker's jobs all come from this list
 // (tests/wasm/views.test.mjs checks that they agree). `name` is the URL's value and the
-// tab's and section's id; `was`, names a view had in links already handed out.
+// tab's and section's id; `was`, the names a view had in links already handed out.
 import * as sentence from './sentence/meta.js';
 import * as gradients from './gradients/meta.js';
 import * as series from './series/meta.js';

@@ -5,6 +5,7 @@
 
 use clap::Command;
 use rnn_playground::schema::{self, Kind, PageConfigs, Scalar};
+use rnn_playground::settings::limits::{self, Int};
 use serde_json::Value;
 
 /// An option whose name is not its config field's.
@@ -15,12 +16,15 @@ pub fn command(cmd: Command) -> Command {
     let page = PageConfigs::default();
     cmd.mut_subcommand("train", |train| {
         train
-            .mut_subcommand("sentence", |c| annotate(c, &[("sentence", value(&page.sentence))]))
-            .mut_subcommand("series", |c| annotate(c, &[("series", value(&page.series))]))
-            .mut_subcommand("text", |c| annotate(c, &[("text", value(&page.text)), (schema::PAGE, page_own())]))
+            .mut_subcommand("sentence", |c| annotate(c, &[("sentence", value(&page.sentence))], &[]))
+            .mut_subcommand("series", |c| annotate(c, &[("series", value(&page.series))], &[]))
+            .mut_subcommand("text", |c| annotate(c, &[("text", value(&page.text)), (schema::PAGE, page_own())], &[]))
     })
-    .mut_subcommand("write", |c| annotate(c, &[(schema::PAGE, page_own())]))
-    .mut_subcommand("plot", |c| annotate(c, &[("lab", value(&page.lab)), ("explode", value(&page.explode))]))
+    .mut_subcommand("write", |c| annotate(c, &[(schema::PAGE, page_own())], &[]))
+    .mut_subcommand("plot", |c| {
+        let limits = [("units", limits::LAB_UNITS), ("width", limits::IMAGE_SIDE), ("height", limits::IMAGE_SIDE)];
+        annotate(c, &[("lab", value(&page.lab)), ("explode", value(&page.explode))], &limits)
+    })
 }
 
 /// The defaults of the settings the page keeps itself (the Write view's temperature, ...).
@@ -34,9 +38,10 @@ fn value(config: &impl serde::Serialize) -> Value {
 }
 
 /// Each option of `cmd` named for a field of one of `configs` (the first that has it)
-/// gets that field's range and default. An option with a default of its own keeps it
-/// (clap shows it), and is taken for the field only if the two agree.
-fn annotate(mut cmd: Command, configs: &[(&str, Value)]) -> Command {
+/// gets that field's range and default; `limits` gives the range of an option the table
+/// has no row for. An option with a default of its own keeps it (clap shows it), and is
+/// taken for the field only if the two agree.
+fn annotate(mut cmd: Command, configs: &[(&str, Value)], limits: &[(&str, Int)]) -> Command {
     let table = schema::settings();
     let options: Vec<(String, Option<String>)> = cmd
         .get_arguments()
@@ -45,14 +50,25 @@ fn annotate(mut cmd: Command, configs: &[(&str, Value)]) -> Command {
         .collect();
     for (id, own) in options {
         let field = field_of(&id);
-        let Some((group, default)) = configs.iter().find_map(|(group, config)| default_text(config, &field).map(|d| (*group, d))) else {
-            continue;
+        let found = configs.iter().find_map(|(group, config)| default_text(config, &field).map(|d| (*group, d)));
+        if let (Some((_, default)), Some(own)) = (&found, &own) {
+            if own != default {
+                continue;
+            }
+        }
+        let row = found.as_ref().and_then(|(group, _)| table.iter().find(|s| s.group == *group && s.field == field));
+        let range = match (row, limits.iter().find(|(name, _)| *name == id)) {
+            (Some(s), _) => range_text(&s.kind),
+            (None, Some((_, limit))) => range_text(&Kind::Int { min: limit.min as f64, max: limit.max as f64 }),
+            (None, None) => String::new(),
         };
-        if own.as_ref().is_some_and(|own| *own != default) {
+        let page = match (&found, &own) {
+            (Some((_, default)), None) => format!(" [page: {default}]"),
+            _ => String::new(),
+        };
+        if range.is_empty() && page.is_empty() {
             continue;
         }
-        let range = table.iter().find(|s| s.group == group && s.field == field).map(|s| range_text(&s.kind)).unwrap_or_default();
-        let page = if own.is_some() { String::new() } else { format!(" [page: {default}]") };
         cmd = cmd.mut_arg(id.as_str(), |arg| {
             let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
             arg.help(format!("{help}{range}{page}"))
@@ -141,6 +157,9 @@ mod tests {
         assert!(help_of(&mut cmd, &["plot"], "clip").ends_with("[page: none]"));
         let radius = help_of(&mut cmd, &["plot"], "radius");
         assert!(radius.ends_with(&format!(", 0.1 to 2.5 [page: {}]", page.lab.radius)), "{radius}");
+        let units = help_of(&mut cmd, &["plot"], "units");
+        assert!(units.ends_with(&format!(", 1 to 64 [page: {}]", page.lab.units)), "{units}");
+        assert!(help_of(&mut cmd, &["plot"], "width").ends_with(", 64 to 8192"));
         let text = help_of(&mut cmd, &["train", "text"], "units");
         assert!(text.ends_with(&format!(", 8 to 256 [page: {}]", page.text.units)), "{text}");
         let temperature = help_of(&mut cmd, &["write"], "temperature");
