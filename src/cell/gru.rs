@@ -184,36 +184,26 @@ fn direct_term(u: usize, b: usize, saved: Saved, dh: &[f32], dh_prev: &mut [f32]
 /// ```
 #[cfg(test)]
 mod tests {
-    use super::super::close;
-    use super::*;
+    use super::super::{close, worked_step};
+    use crate::model::CellKind;
 
-    /// Forward then backward of one step; the gates, h, dzx, dzrec and dh_{t-1}.
-    fn step(reset_after: bool, recurrent_bias: &[f32]) -> ([f32; 3], f32, [f32; 3], [f32; 3], f32) {
-        let u = [0.3f32, -0.2, 0.5];
-        let w = Weights { units: 1, recurrent: &u, recurrent_t: &u, recurrent_bias };
-        let (mut z, mut h, mut aux, mut scratch) = ([0.2f32, 0.4, -0.3], [0.0f32], [0.0f32], [0.0f32; 3]);
-        forward_step(reset_after, &w, Step { h_prev: &[0.6], c_prev: &[], z: &mut z, h: &mut h, c: &mut [], aux: &mut aux }, &mut scratch);
-        let (mut dzx, mut dzrec, mut dh_prev) = ([0.0f32; 3], [0.0f32; 3], [0.0f32]);
-        let saved = Saved { h_prev: &[0.6], c_prev: &[], z: &z, h: &h, aux: &aux };
-        let g = StepGrads { dh: &[1.0], dc: &mut [], dzx: &mut dzx, dzrec: &mut dzrec, dh_prev: &mut dh_prev, scratch: &mut scratch };
-        backward_step(reset_after, &w, saved, g);
-        (z, h[0], dzx, dzrec, dh_prev[0])
-    }
+    const U: [f32; 3] = [0.3, -0.2, 0.5];
+    const X: [f32; 3] = [0.2, 0.4, -0.3];
 
     #[test]
     fn one_unit_by_hand_reset_after() {
-        let (gates, h, dzx, dzrec, dh_prev) = step(true, &[0.1, 0.0, -0.1]);
-        close(&gates, &[0.6177479, 0.5695462, -0.1839720]);
-        close(&[h, dh_prev], &[0.3003250, 0.7748341]);
-        close(&dzx, &[0.1851236, 0.0181085, 0.3693145]);
-        close(&dzrec, &[0.1851236, 0.0181085, 0.2103417]);
+        let s = worked_step(CellKind::Gru { reset_after: true }, &U, &[0.1, 0.0, -0.1], &X, 0.6, 0.0, 0.0);
+        close(&s.z, &[0.6177479, 0.5695462, -0.1839720]);
+        close(&[s.h, s.dh_prev], &[0.3003250, 0.7748341]);
+        close(&s.dzx, &[0.1851236, 0.0181085, 0.3693145]);
+        close(&s.dzrec, &[0.1851236, 0.0181085, 0.2103417]);
     }
 
     #[test]
     fn one_unit_by_hand_reset_before() {
-        let (gates, h, dzx, _, dh_prev) = step(false, &[]);
-        close(&gates, &[0.5938731, 0.5695462, -0.1284231]);
-        close(&[h, dh_prev], &[0.3041678, 0.7544502]);
-        close(&dzx, &[0.1756868, 0.0293776, 0.3994289]);
+        let s = worked_step(CellKind::Gru { reset_after: false }, &U, &[], &X, 0.6, 0.0, 0.0);
+        close(&s.z, &[0.5938731, 0.5695462, -0.1284231]);
+        close(&[s.h, s.dh_prev], &[0.3041678, 0.7544502]);
+        close(&s.dzx, &[0.1756868, 0.0293776, 0.3994289]);
     }
 }

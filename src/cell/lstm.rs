@@ -95,21 +95,15 @@ pub fn backward_step(w: &Weights, saved: Saved, g: StepGrads) {
 /// dh_{t-1} = da·Uᵀ = 0.1760229.
 #[cfg(test)]
 mod tests {
-    use super::super::close;
-    use super::*;
+    use super::super::{close, worked_step};
+    use crate::model::CellKind;
 
     #[test]
     fn one_unit_by_hand() {
-        let u = [0.1f32, 0.2, 0.3, 0.4];
-        let w = Weights { units: 1, recurrent: &u, recurrent_t: &u, recurrent_bias: &[] };
-        let (mut z, mut h, mut c, mut tanh_c) = ([0.0f32, 0.5, -0.5, 1.0], [0.0f32], [0.0f32], [0.0f32]);
-        forward_step(&w, Step { h_prev: &[0.5], c_prev: &[0.25], z: &mut z, h: &mut h, c: &mut c, aux: &mut tanh_c });
-        close(&z, &[0.5124974, 0.6456563, -0.3363755, 0.7685248]);
-        close(&[c[0], h[0]], &[-0.0109775, -0.0084362]);
-        let (mut dc, mut dzx, mut dh_prev) = ([0.5f32], [0.0f32; 4], [0.0f32]);
-        let saved = Saved { h_prev: &[0.5], c_prev: &[0.25], z: &z, h: &h, aux: &tanh_c };
-        backward_step(&w, saved, StepGrads { dh: &[1.0], dc: &mut dc, dzx: &mut dzx, dzrec: &mut [], dh_prev: &mut dh_prev, scratch: &mut [] });
-        close(&dzx, &[-0.1066008, 0.0725493, 0.5765139, -0.0019528]);
-        close(&[dc[0], dh_prev[0]], &[0.8189712, 0.1760229]);
+        let s = worked_step(CellKind::Lstm, &[0.1, 0.2, 0.3, 0.4], &[], &[0.0, 0.5, -0.5, 1.0], 0.5, 0.25, 0.5);
+        close(&s.z, &[0.5124974, 0.6456563, -0.3363755, 0.7685248]);
+        close(&[s.c, s.h], &[-0.0109775, -0.0084362]);
+        close(&s.dzx, &[-0.1066008, 0.0725493, 0.5765139, -0.0019528]);
+        close(&[s.dc, s.dh_prev], &[0.8189712, 0.1760229]);
     }
 }

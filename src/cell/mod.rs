@@ -113,6 +113,32 @@ fn close(got: &[f32], want: &[f64]) {
     }
 }
 
+/// What one step of one unit computed, forward (the gates or the pre-activation, h, c) and
+/// back (dzx, dzrec, dc_{t-1}, dh_{t-1}).
+#[cfg(test)]
+struct Worked {
+    z: Vec<f32>,
+    h: f32,
+    c: f32,
+    dzx: Vec<f32>,
+    dzrec: Vec<f32>,
+    dc: f32,
+    dh_prev: f32,
+}
+
+/// One step of `cell` with one input and one unit, forward from `h_prev` and `c_prev` with
+/// `z_in` = x_t W + b, then back with dh = 1 and dc = `dc` (the worked steps beside each cell).
+#[cfg(test)]
+fn worked_step(cell: CellKind, recurrent: &[f32], recurrent_bias: &[f32], z_in: &[f32], h_prev: f32, c_prev: f32, dc: f32) -> Worked {
+    let w = Weights { units: 1, recurrent, recurrent_t: recurrent, recurrent_bias };
+    let (mut z, mut h, mut c, mut aux, mut scratch) = (z_in.to_vec(), [0.0f32], [0.0f32], [0.0f32], vec![0.0f32; z_in.len()]);
+    forward_step(cell, &w, Step { h_prev: &[h_prev], c_prev: &[c_prev], z: &mut z, h: &mut h, c: &mut c, aux: &mut aux }, &mut scratch);
+    let (mut dzx, mut dzrec, mut dc, mut dh_prev) = (vec![0.0f32; z.len()], vec![0.0f32; z.len()], [dc], [0.0f32]);
+    let saved = Saved { h_prev: &[h_prev], c_prev: &[c_prev], z: &z, h: &h, aux: &aux };
+    backward_step(cell, &w, saved, StepGrads { dh: &[1.0], dc: &mut dc, dzx: &mut dzx, dzrec: &mut dzrec, dh_prev: &mut dh_prev, scratch: &mut scratch });
+    Worked { h: h[0], c: c[0], dzx, dzrec, dc: dc[0], dh_prev: dh_prev[0], z }
+}
+
 /// One step forward for any cell.
 pub fn forward_step(cell: CellKind, w: &Weights, step: Step, scratch: &mut [f32]) {
     match cell {
