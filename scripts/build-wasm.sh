@@ -56,13 +56,13 @@ say "building the engine for wasm32 ($MODE)"
 build_module "$OUT" --features checks "${FEATURE_ARGS[@]}"
 
 # The page loads one module per view, with only that view's binding: a link to one view
-# downloads one. The views are the default features of src/web/module/Cargo.toml (one per
-# view, listed there once). Each is the same engine, linked again (its crate is compiled once).
+# downloads one. The views are the default features of src/web/Cargo.toml (one per view,
+# listed there once). Each is the same engine, linked again (its crate is compiled once).
 if [ -z "${WASM_FEATURES:-}" ]; then
-  parts=$(sed -n 's/^default = \[\(.*\)\]/\1/p' "$ROOT/src/web/module/Cargo.toml" | tr -d '",')
-  [ -n "$parts" ] || { echo "no views in src/web/module/Cargo.toml's default features" >&2; exit 1; }
+  parts=$(sed -n 's/^default = \[\(.*\)\]/\1/p' "$ROOT/src/web/Cargo.toml" | tr -d '",')
+  [ -n "$parts" ] || { echo "no views in src/web/Cargo.toml's default features" >&2; exit 1; }
   for part in $parts; do
     say "the page's module for the $part view"
-    build_module "$OUT/$part" --no-default-features --features "$part"
+    build_module "$OUT/$part" --no-default-features --features "rnn-playground-web/$part"
   done
 fi

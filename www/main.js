@@ -122,9 +122,7 @@ async function main() {
   // are drawn.
   const roots = {};
   for (const name of VIEW_NAMES) {
-    roots[name] = document.getElementById(`view-${name}`);
-    roots[name].remove();
-    roots[name].hidden = false;
+    roots[name] = Object.assign(document.createElement('section'), { id: `view-${name}`, className: 'view' });
   }
   const main = document.getElementById('main');
   // The view's words and the places of its parts appear at once; the engine's parts fill
