@@ -396,7 +396,7 @@ mod tests {
                     continue;
                 }
                 let Some(field) = line.strip_prefix("pub ").and_then(|l| l.split(':').next()) else { continue };
-                let key = field.split('_').enumerate().map(|(i, w)| if i == 0 { w.to_string() } else { w[..1].to_uppercase() + &w[1..] }).collect::<String>();
+                let key = crate::settings::camel_case(field);
                 let written = doc.split("Default: ").nth(1).unwrap_or_else(|| panic!("{name}.{field} does not say its default"));
                 let want = &defaults[&key];
                 if let Some(value) = written.strip_prefix('`').and_then(|w| w.split('`').next()) {

@@ -82,13 +82,17 @@ export function defaults() {
   return Object.fromEntries(PROPS.map((p) => [p.name, p.def]));
 }
 
+/** The value an old name in a link stands for (`p.aliases`), or the name itself. */
+const unalias = (p, raw) => (p.aliases && Object.hasOwn(p.aliases, raw) ? p.aliases[raw] : raw);
+
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Checks one raw string against its prop; returns [value, ok]. */
 export function parseValue(p, raw) {
   switch (p.type) {
     case 'choice': {
-      const v = p.values.find((x) => String(x) === raw) ?? (p.aliases && Object.hasOwn(p.aliases, raw) ? p.aliases[raw] : undefined);
+      const name = unalias(p, raw);
+      const v = p.values.find((x) => String(x) === name);
       return v === undefined ? [p.def, false] : [v, true];
     }
     case 'int': {
@@ -108,7 +112,7 @@ export function parseValue(p, raw) {
       return [...raw].length <= (p.maxLength ?? 200) && raw.trim() !== '' ? [raw, true] : [p.def, false];
     case 'list': {
       // An unknown name is refused, and the known ones beside it are kept.
-      const names = raw.split(',').filter((x) => x !== '').map((n) => (p.aliases && Object.hasOwn(p.aliases, n) ? p.aliases[n] : n));
+      const names = raw.split(',').filter((x) => x !== '').map((n) => unalias(p, n));
       const known = [...new Set(names.filter((n) => p.values.includes(n)))].sort().join(',');
       return [known, names.every((n) => p.values.includes(n))];
     }

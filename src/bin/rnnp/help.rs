@@ -4,7 +4,7 @@
 //! comment, so the help cannot drift from what the page does.
 
 use clap::Command;
-use rnn_playground::schema::{self, Kind, PageConfigs, Scalar};
+use rnn_playground::schema::{self, Kind, PageConfigs, Scalar, Setting};
 use rnn_playground::settings::limits::{self, Int};
 use serde_json::Value;
 
@@ -14,22 +14,25 @@ const RENAMED: [(&str, &str); 1] = [("lr", "learningRate")];
 /// `rnnp` with the page's defaults and the engine's ranges in its options' help.
 pub fn command(cmd: Command) -> Command {
     let page = PageConfigs::default();
+    let table = schema::settings();
+    let own = page_own(&table);
+    let with = |c, configs: &[(&str, Value)], limits: &[(&str, Int)]| annotate(c, &table, configs, limits);
     cmd.mut_subcommand("train", |train| {
         train
-            .mut_subcommand("sentence", |c| annotate(c, &[("sentence", value(&page.sentence))], &[]))
-            .mut_subcommand("series", |c| annotate(c, &[("series", value(&page.series))], &[]))
-            .mut_subcommand("text", |c| annotate(c, &[("text", value(&page.text)), (schema::PAGE, page_own())], &[]))
+            .mut_subcommand("sentence", |c| with(c, &[("sentence", value(&page.sentence))], &[]))
+            .mut_subcommand("series", |c| with(c, &[("series", value(&page.series))], &[]))
+            .mut_subcommand("text", |c| with(c, &[("text", value(&page.text)), (schema::PAGE, own.clone())], &[]))
     })
-    .mut_subcommand("write", |c| annotate(c, &[(schema::PAGE, page_own())], &[]))
+    .mut_subcommand("write", |c| with(c, &[(schema::PAGE, own.clone())], &[]))
     .mut_subcommand("plot", |c| {
         let limits = [("units", limits::LAB_UNITS), ("width", limits::IMAGE_SIDE), ("height", limits::IMAGE_SIDE)];
-        annotate(c, &[("lab", value(&page.lab)), ("explode", value(&page.explode))], &limits)
+        with(c, &[("lab", value(&page.lab)), ("explode", value(&page.explode))], &limits)
     })
 }
 
 /// The defaults of the settings the page keeps itself (the Write view's temperature, ...).
-fn page_own() -> Value {
-    let rows = schema::settings().into_iter().filter(|s| s.group == schema::PAGE);
+fn page_own(table: &[Setting]) -> Value {
+    let rows = table.iter().filter(|s| s.group == schema::PAGE);
     Value::Object(rows.map(|s| (s.field.to_string(), value(&s.default))).collect())
 }
 
@@ -41,8 +44,7 @@ fn value(config: &impl serde::Serialize) -> Value {
 /// gets that field's range and default; `limits` gives the range of an option the table
 /// has no row for. An option with a default of its own keeps it (clap shows it), and is
 /// taken for the field only if the two agree.
-fn annotate(mut cmd: Command, configs: &[(&str, Value)], limits: &[(&str, Int)]) -> Command {
-    let table = schema::settings();
+fn annotate(mut cmd: Command, table: &[Setting], configs: &[(&str, Value)], limits: &[(&str, Int)]) -> Command {
     let options: Vec<(String, Option<String>)> = cmd
         .get_arguments()
         .filter(|a| a.get_long().is_some())
@@ -82,19 +84,7 @@ fn field_of(id: &str) -> String {
     if let Some((_, field)) = RENAMED.iter().find(|(flag, _)| *flag == id) {
         return field.to_string();
     }
-    let mut out = String::new();
-    let mut upper = false;
-    for c in id.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    rnn_playground::settings::camel_case(id)
 }
 
 /// The default of `field` as the option is written (`--clip` takes the mode and the
